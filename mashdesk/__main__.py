@@ -1,0 +1,3 @@
+from mashdesk.cli import main
+
+main()
