@@ -106,6 +106,7 @@ def m001_intake(db: Database) -> None:
             contact_id INTEGER NOT NULL REFERENCES contacts(id),
             name TEXT,
             name_key TEXT,
+            surname_key TEXT,
             dob TEXT,
             edd TEXT,
             unborn INTEGER NOT NULL DEFAULT 0,
@@ -122,6 +123,7 @@ def m001_intake(db: Database) -> None:
     db.execute("CREATE INDEX children_contact ON children(contact_id)")
     db.execute("CREATE INDEX children_dob ON children(dob)")
     db.execute("CREATE INDEX children_name ON children(name_key)")
+    db.execute("CREATE INDEX children_surname ON children(surname_key, name_key)")
     db.execute(
         """CREATE TABLE contact_links (
             id INTEGER PRIMARY KEY,
