@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from mashdesk.audit.chain import Problem, VerifyReport, canonical_json
+from mashdesk.decisions.schema import IMMUTABLE_TABLES
 from mashdesk.store import Store
 
 _EVENT_FOR = {"screening_decisions": "decision.submit", "oversight_records": "oversight.record"}
@@ -78,3 +79,10 @@ def check_records(store: Store, report: VerifyReport) -> None:
             report.problems.append(
                 Problem("record", None, f"{label} {rid} was deleted outside a retention purge")
             )
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    for table in IMMUTABLE_TABLES:
+        for name in (f"{table}_no_update", f"{table}_no_delete"):
+            if name not in present:
+                report.problems.append(
+                    Problem("protection", None, f"the immutability trigger {name} was removed")
+                )
