@@ -87,8 +87,14 @@ def _check_session(store: Store, actor: Actor) -> None:
                 (clock.iso(now), key),
             ).rowcount
             if ended:
-                record_event(store, actor, "auth.session_expired", "user", actor.user_id,
-                             {"idle_minutes": idle.total_seconds() // 60})
+                record_event(
+                    store,
+                    actor,
+                    "auth.session_expired",
+                    "user",
+                    actor.user_id,
+                    {"idle_minutes": idle.total_seconds() // 60},
+                )
         raise AuthError(
             f"Your session ended after {int(idle.total_seconds() // 60)} minutes without "
             "activity: please sign in again."
@@ -143,16 +149,28 @@ def sign_in(store: Store, username: str, password: str, desk: str | None = None)
     if row is None:
         passwords.burn_time(password)
         with store.write():
-            record_event(store, username or "?", "auth.sign_in_failed", "user", None,
-                         {"reason": "unknown_user", "desk": desk})
+            record_event(
+                store,
+                username or "?",
+                "auth.sign_in_failed",
+                "user",
+                None,
+                {"reason": "unknown_user", "desk": desk},
+            )
         raise AuthError("Unknown user or wrong password.")
     user_id, name, full_name, role, home_desk, stored_hash, active, _failed, locked = row
     desk = desk or home_desk
     who = Actor(user_id, name, role, desk, full_name)
     if locked is not None and clock.parse(locked) > now:
         with store.write():
-            record_event(store, who, "auth.sign_in_refused", "user", user_id,
-                         {"reason": "locked", "locked_until": locked})
+            record_event(
+                store,
+                who,
+                "auth.sign_in_refused",
+                "user",
+                user_id,
+                {"reason": "locked", "locked_until": locked},
+            )
         raise AuthError(f"The account {name} is locked after repeated failures until {locked}.")
     good = passwords.verify_password(stored_hash, password)
     if not good:
@@ -164,21 +182,34 @@ def sign_in(store: Store, username: str, password: str, desk: str | None = None)
                 " RETURNING failed_attempts",
                 (user_id,),
             ).fetchone()[0]
-            record_event(store, who, "auth.sign_in_failed", "user", user_id,
-                         {"reason": "wrong_password", "attempts": attempts})
+            record_event(
+                store,
+                who,
+                "auth.sign_in_failed",
+                "user",
+                user_id,
+                {"reason": "wrong_password", "attempts": attempts},
+            )
             if limit and attempts >= limit:
                 until = clock.iso(now + dt.timedelta(minutes=minutes))
                 db.conn.execute(
                     "UPDATE users SET locked_until = ?, failed_attempts = 0 WHERE id = ?",
                     (until, user_id),
                 )
-                record_event(store, who, "auth.locked", "user", user_id,
-                             {"attempts": attempts, "locked_until": until})
+                record_event(
+                    store,
+                    who,
+                    "auth.locked",
+                    "user",
+                    user_id,
+                    {"attempts": attempts, "locked_until": until},
+                )
         raise AuthError("Unknown user or wrong password.")
     if not active:
         with store.write():
-            record_event(store, who, "auth.sign_in_refused", "user", user_id,
-                         {"reason": "disabled"})
+            record_event(
+                store, who, "auth.sign_in_refused", "user", user_id, {"reason": "disabled"}
+            )
         raise AuthError(f"The account {name} is disabled.")
     token = secrets.token_urlsafe(32)
     at = clock.iso(now)
@@ -238,8 +269,17 @@ def _insert_user(
         cur = store.conn.execute(
             "INSERT INTO users (username, full_name, role, desk, password_hash, created_at,"
             " created_by, password_changed_at, synthetic) VALUES (?,?,?,?,?,?,?,?,?)",
-            (username, full_name.strip(), role, desk, passwords.hash_password(password), at,
-             created_by, at, int(synthetic)),
+            (
+                username,
+                full_name.strip(),
+                role,
+                desk,
+                passwords.hash_password(password),
+                at,
+                created_by,
+                at,
+                int(synthetic),
+            ),
         )
     except Exception as exc:
         if "UNIQUE" in str(exc):
@@ -266,10 +306,17 @@ def add_user(
     if not _weak_password_ok:
         passwords.check_strength(password)
     with store.write():
-        user_id = _insert_user(store, username, full_name, role, password, desk,
-                               actor.username, synthetic)
-        record_event(store, actor, "user.add", "user", user_id,
-                     {"username": username, "role": role, "desk": desk})
+        user_id = _insert_user(
+            store, username, full_name, role, password, desk, actor.username, synthetic
+        )
+        record_event(
+            store,
+            actor,
+            "user.add",
+            "user",
+            user_id,
+            {"username": username, "role": role, "desk": desk},
+        )
     return user_id
 
 
@@ -292,11 +339,17 @@ def create_first_administrator(
             raise PermissionDenied(
                 "Accounts already exist: sign in as an administrator to add users."
             )
-        user_id = _insert_user(store, username, full_name, "administrator", password, desk,
-                               "first-run", synthetic)
-        record_event(store, "first-run", "user.add", "user", user_id,
-                     {"username": username, "role": "administrator", "desk": desk,
-                      "first_run": True})
+        user_id = _insert_user(
+            store, username, full_name, "administrator", password, desk, "first-run", synthetic
+        )
+        record_event(
+            store,
+            "first-run",
+            "user.add",
+            "user",
+            user_id,
+            {"username": username, "role": "administrator", "desk": desk, "first_run": True},
+        )
     return user_id
 
 
@@ -339,8 +392,9 @@ def disable_user(store: Store, actor: Actor, username: str, reason: str = "") ->
             " WHERE user_id = ? AND ended_at IS NULL",
             (at, row[0]),
         )
-        record_event(store, actor, "user.disable", "user", row[0],
-                     {"username": row[1], "reason": reason})
+        record_event(
+            store, actor, "user.disable", "user", row[0], {"username": row[1], "reason": reason}
+        )
 
 
 def enable_user(store: Store, actor: Actor, username: str) -> None:

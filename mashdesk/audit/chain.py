@@ -128,8 +128,9 @@ def record_event(
                 "INSERT INTO audit_anchor (id, seq, head_hash, updated_at) VALUES (1, ?, ?, ?)",
                 (seq, digest, when),
             )
-    return AuditEvent(seq, when, username, desk, action, entity, eid, dict(details or {}), prev,
-                      digest)
+    return AuditEvent(
+        seq, when, username, desk, action, entity, eid, dict(details or {}), prev, digest
+    )
 
 
 def row_to_event(row: Mapping[str, Any]) -> AuditEvent:
@@ -183,7 +184,9 @@ class VerifyReport:
 
 
 def head(store: Store) -> tuple[int, str]:
-    row = store.conn.execute("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
+    row = store.conn.execute(
+        "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
     return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
 
 
@@ -228,15 +231,18 @@ def _walk(conn: Any, report: VerifyReport, witness: list[tuple[int, str]], cap: 
         if len(problems) < cap:
             if seq != expected_seq:
                 problems.append(
-                    Problem("sequence", seq, f"event {seq} follows event {expected_seq - 1}: "
-                            "events are missing or out of order")
+                    Problem(
+                        "sequence",
+                        seq,
+                        f"event {seq} follows event {expected_seq - 1}: "
+                        "events are missing or out of order",
+                    )
                 )
             if prev_hash != prev:
                 problems.append(
                     Problem("link", seq, f"event {seq} does not point to the event before it")
                 )
-            actual = event_hash(seq, at, actor, desk, action, entity, entity_id, details,
-                                prev_hash)
+            actual = event_hash(seq, at, actor, desk, action, entity, entity_id, details, prev_hash)
             if actual != stored:
                 problems.append(
                     Problem("content", seq, f"event {seq} was changed after it was written")
@@ -258,9 +264,7 @@ def _walk(conn: Any, report: VerifyReport, witness: list[tuple[int, str]], cap: 
                 f"{anchor[0]}: the newest events were removed or the anchor altered",
             )
         )
-    present = {
-        r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-    }
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for name in APPEND_ONLY_TRIGGERS:
         if name not in present:
             problems.append(

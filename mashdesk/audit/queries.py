@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from mashdesk.accounts.actor import Actor
 from mashdesk.audit.chain import AuditEvent, VerifyReport, row_to_event, verify_chain
@@ -59,8 +58,13 @@ def list_events(
 def access_log(store: Store, actor: Actor, contact_id: int) -> list[AuditEvent]:
     """Who read this contact (and so its children's records), oldest first."""
     return list_events(
-        store, actor, action="contact.view", entity="contact", entity_id=contact_id,
-        limit=100_000, newest_first=False,
+        store,
+        actor,
+        action="contact.view",
+        entity="contact",
+        entity_id=contact_id,
+        limit=100_000,
+        newest_first=False,
     )
 
 
@@ -70,10 +74,13 @@ def verify_store(store: Store, witness: Iterable[tuple[int, str]] = ()) -> Verif
 
     witness = list(witness)
     conn = store.conn
-    conn.execute("BEGIN")
+    own_txn = not conn.in_transaction
+    if own_txn:
+        conn.execute("BEGIN")  # chain and records read from one snapshot
     try:
         report = verify_chain(store, witness)
         check_records(store, report)
     finally:
-        conn.execute("COMMIT")
+        if own_txn:
+            conn.execute("COMMIT")
     return report

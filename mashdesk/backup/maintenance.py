@@ -61,7 +61,9 @@ def _copy_database(src: sqlite3.Connection, dest_path: Path) -> None:
         dest.close()
 
 
-def backup(store: Store, actor: Actor, dest: Path | str, *, overwrite: bool = False) -> BackupResult:
+def backup(
+    store: Store, actor: Actor, dest: Path | str, *, overwrite: bool = False
+) -> BackupResult:
     """Copy the store to `dest`, recording the backup (and the head it covers) in the trail."""
     actor = authorize(store, actor, "maintain_store")
     dest = Path(dest)
@@ -74,8 +76,9 @@ def backup(store: Store, actor: Actor, dest: Path | str, *, overwrite: bool = Fa
     tmp.unlink(missing_ok=True)
     with store.write():
         seq, digest = head(store)
-        record_event(store, actor, "store.backup", "store", None,
-                     {"path": str(dest), "covers_seq": seq + 1})
+        record_event(
+            store, actor, "store.backup", "store", None, {"path": str(dest), "covers_seq": seq + 1}
+        )
     _copy_database(store.conn, tmp)
     copy = Store(tmp)
     try:
@@ -147,10 +150,18 @@ def restore(
                 current.close()
         with staged.write():
             record_event(
-                staged, actor, "store.restore", "store", None,
-                {"from": str(backup_path), "backup_head_seq": report.head_seq,
-                 "backup_head_hash": report.head_hash,
-                 "safety_copy": str(safety) if safety else None, **replaced},
+                staged,
+                actor,
+                "store.restore",
+                "store",
+                None,
+                {
+                    "from": str(backup_path),
+                    "backup_head_seq": report.head_seq,
+                    "backup_head_hash": report.head_hash,
+                    "safety_copy": str(safety) if safety else None,
+                    **replaced,
+                },
             )
         staged.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         dest = sqlite3.connect(str(target), timeout=30)
@@ -173,8 +184,14 @@ def set_retention_years(store: Store, actor: Actor, years: int) -> None:
     with store.write():
         old = get_setting(store, "retention.years")
         set_setting(store, "retention.years", years)
-        record_event(store, actor, "settings.change", "setting", "retention.years",
-                     {"from": old, "to": years})
+        record_event(
+            store,
+            actor,
+            "settings.change",
+            "setting",
+            "retention.years",
+            {"from": old, "to": years},
+        )
 
 
 def _years_before(moment: dt.datetime, years: int) -> dt.datetime:
@@ -186,9 +203,12 @@ def _years_before(moment: dt.datetime, years: int) -> dt.datetime:
 
 def _foreign_keys(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str, str]]]:
     """parent table -> [(child table, child column, parent column)] from the live schema."""
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
-    )]
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
     refs: dict[str, list[tuple[str, str, str]]] = {}
     for table in tables:
         for fk in conn.execute(f"PRAGMA foreign_key_list('{table}')").fetchall():
@@ -255,9 +275,14 @@ def purge_older_than(
         result = PurgeResult(cutoff, len(contact_ids), kept_open=kept_open, dry_run=dry_run)
         if dry_run or not contact_ids:
             if not dry_run:
-                record_event(store, actor, "retention.purge", "store", None,
-                             {"years": years, "cutoff": cutoff, "contacts": 0,
-                              "kept_open": kept_open})
+                record_event(
+                    store,
+                    actor,
+                    "retention.purge",
+                    "store",
+                    None,
+                    {"years": years, "cutoff": cutoff, "contacts": 0, "kept_open": kept_open},
+                )
             return result
         conn.execute(
             "INSERT INTO retention_purge_active (id, started_at, started_by) VALUES (1, ?, ?)",
@@ -266,8 +291,10 @@ def purge_older_than(
         refs = _foreign_keys(conn)
         ids_json = json.dumps(contact_ids)
         where = "id IN (SELECT value FROM json_each(?))"
-        blobs = {r[0] for r in conn.execute(
-            f"SELECT raw_sha256 FROM contacts WHERE {where}", (ids_json,))}
+        blobs = {
+            r[0]
+            for r in conn.execute(f"SELECT raw_sha256 FROM contacts WHERE {where}", (ids_json,))
+        }
         removed: dict[str, list[int]] = {}
         _delete_tree(conn, refs, "contacts", where, [ids_json], result.rows, removed)
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'contacts_fts'").fetchone():
@@ -288,7 +315,11 @@ def purge_older_than(
             ).rowcount
         conn.execute("DELETE FROM retention_purge_active")
         record_event(
-            store, actor, "retention.purge", "store", None,
+            store,
+            actor,
+            "retention.purge",
+            "store",
+            None,
             {
                 "years": years,
                 "cutoff": cutoff,

@@ -50,7 +50,6 @@ from mashdesk.decisions import (
     DecisionError,
     DecisionInput,
     DecisionInvalid,
-    NextAction,
     OversightInput,
     StaleContact,
     claim,
@@ -90,11 +89,16 @@ def refusals() -> Iterator[None]:
 def auth_options(func: F) -> F:
     """--user and --desk for a command that acts as a signed-in user (other modules reuse it)."""
     func = click.option(
-        "--desk", envvar="MASHDESK_DESK", default=None,
+        "--desk",
+        envvar="MASHDESK_DESK",
+        default=None,
         help="Desk name for the audit trail (default: the user's own; or $MASHDESK_DESK).",
     )(func)
     func = click.option(
-        "--user", "username", envvar="MASHDESK_USER", required=True,
+        "--user",
+        "username",
+        envvar="MASHDESK_USER",
+        required=True,
         help="Sign in as this user (or $MASHDESK_USER); password from $MASHDESK_PASSWORD or a "
         "prompt.",
     )(func)
@@ -113,8 +117,9 @@ def _password(prompt: str, env: str, *, confirm: bool = False) -> str:
 def signed_in(store: Any, username: str, desk: str | None) -> Iterator[Actor]:
     """Sign in for one command and out again afterwards (both audited)."""
     with refusals():
-        actor = sign_in(store, username, _password(f"Password for {username}",
-                                                   "MASHDESK_PASSWORD"), desk)
+        actor = sign_in(
+            store, username, _password(f"Password for {username}", "MASHDESK_PASSWORD"), desk
+        )
     try:
         with refusals():
             yield actor
@@ -161,12 +166,24 @@ def user_group() -> None:
 @click.option("--role", type=click.Choice(ROLES), required=True)
 @click.option("--name", "full_name", required=True, help="Full name, shown on signed records.")
 @click.option("--home-desk", default=None, help="The new user's usual desk.")
-@click.option("--user", "username", envvar="MASHDESK_USER", default=None,
-              help="Administrator adding the user (not needed on first run).")
+@click.option(
+    "--user",
+    "username",
+    envvar="MASHDESK_USER",
+    default=None,
+    help="Administrator adding the user (not needed on first run).",
+)
 @click.option("--desk", envvar="MASHDESK_DESK", default=None)
 @click.pass_obj
-def user_add(obj: Any, new_username: str, role: str, full_name: str, home_desk: str | None,
-             username: str | None, desk: str | None) -> None:
+def user_add(
+    obj: Any,
+    new_username: str,
+    role: str,
+    full_name: str,
+    home_desk: str | None,
+    username: str | None,
+    desk: str | None,
+) -> None:
     """Create an account. The password comes from $MASHDESK_NEW_PASSWORD or a prompt.
 
     On first run (no users yet) the first account must be an administrator and needs no sign-in.
@@ -175,18 +192,21 @@ def user_add(obj: Any, new_username: str, role: str, full_name: str, home_desk: 
     if not has_users(store):
         if role != "administrator":
             raise _Exit("The first account must be an administrator.", EXIT_FAILED)
-        password = _password(f"New password for {new_username}", "MASHDESK_NEW_PASSWORD",
-                             confirm=True)
+        password = _password(
+            f"New password for {new_username}", "MASHDESK_NEW_PASSWORD", confirm=True
+        )
         with refusals():
-            user_id = create_first_administrator(store, new_username, full_name, password,
-                                                 home_desk)
+            user_id = create_first_administrator(
+                store, new_username, full_name, password, home_desk
+            )
         click.echo(f"Created administrator {new_username} (user {user_id}).")
         return
     if not username:
         raise _Exit("Sign in as an administrator with --user to add users.", EXIT_DENIED)
     with signed_in(store, username, desk) as actor:
-        password = _password(f"New password for {new_username}", "MASHDESK_NEW_PASSWORD",
-                             confirm=True)
+        password = _password(
+            f"New password for {new_username}", "MASHDESK_NEW_PASSWORD", confirm=True
+        )
         user_id = add_user(store, actor, new_username, full_name, role, password, home_desk)
     click.echo(f"Created {role} {new_username} (user {user_id}).")
 
@@ -243,12 +263,23 @@ def user_enable(obj: Any, target: str, username: str, desk: str | None) -> None:
 @click.argument("contact_id", type=int)
 @click.option("--release", "give_back", is_flag=True, help="Give the claim back instead.")
 @click.option("--take-over", is_flag=True, help="Take a live claim from another desk (managers).")
-@click.option("--expect-version", type=int, default=None,
-              help="Refuse if the contact is no longer at this version.")
+@click.option(
+    "--expect-version",
+    type=int,
+    default=None,
+    help="Refuse if the contact is no longer at this version.",
+)
 @auth_options
 @click.pass_obj
-def claim_cmd(obj: Any, contact_id: int, give_back: bool, take_over: bool,
-              expect_version: int | None, username: str, desk: str | None) -> None:
+def claim_cmd(
+    obj: Any,
+    contact_id: int,
+    give_back: bool,
+    take_over: bool,
+    expect_version: int | None,
+    username: str,
+    desk: str | None,
+) -> None:
     """Hold a contact for screening (or oversight), so other desks see who has it."""
     store = obj.store()
     with signed_in(store, username, desk) as actor:
@@ -257,36 +288,63 @@ def claim_cmd(obj: Any, contact_id: int, give_back: bool, take_over: bool,
             click.echo(f"Released contact {contact_id} (version {version}).")
             return
         result = claim(store, actor, contact_id, expect_version, take_over=take_over)
-    click.echo(f"Contact {contact_id} held by {result.holder} until {result.expires_at} "
-               f"(version {result.version}).")
+    click.echo(
+        f"Contact {contact_id} held by {result.holder} until {result.expires_at} "
+        f"(version {result.version})."
+    )
 
 
 _DECISION_OPTIONS: list[Callable[[F], F]] = [
-    click.option("--json", "json_source", default=None,
-                 help="Read the fields from a JSON file ('-' for stdin); options override it."),
+    click.option(
+        "--json",
+        "json_source",
+        default=None,
+        help="Read the fields from a JSON file ('-' for stdin); options override it.",
+    ),
     click.option("--level", type=click.IntRange(1, 4), default=None),
     click.option("--routing", type=click.Choice(ROUTING_CODES), default=None),
     click.option("--rag", type=click.Choice(("red", "amber", "green")), default=None),
-    click.option("--indicator", "indicators", multiple=True,
-                 help="An indicator relied on (repeat)."),
-    click.option("--history", "history_considered", default=None,
-                 help="History considered: previous contacts, re-referral."),
+    click.option(
+        "--indicator", "indicators", multiple=True, help="An indicator relied on (repeat)."
+    ),
+    click.option(
+        "--history",
+        "history_considered",
+        default=None,
+        help="History considered: previous contacts, re-referral.",
+    ),
     click.option("--previous-contact", "previous_contact_ids", type=int, multiple=True),
-    click.option("--consent", "consent_status",
-                 type=click.Choice(("given", "refused", "not_sought")), default=None),
+    click.option(
+        "--consent",
+        "consent_status",
+        type=click.Choice(("given", "refused", "not_sought")),
+        default=None,
+    ),
     click.option("--consent-by", "consent_given_by", default=None, help="Who gave consent."),
     click.option("--consent-override-reason", default=None),
     click.option("--immediate-protection/--no-immediate-protection", default=None),
-    click.option("--strategy-considered/--strategy-not-considered",
-                 "strategy_discussion_considered", default=None),
-    click.option("--strategy-why-not", "strategy_discussion_why_not", default=None,
-                 help="Why a strategy discussion is not needed."),
+    click.option(
+        "--strategy-considered/--strategy-not-considered",
+        "strategy_discussion_considered",
+        default=None,
+    ),
+    click.option(
+        "--strategy-why-not",
+        "strategy_discussion_why_not",
+        default=None,
+        help="Why a strategy discussion is not needed.",
+    ),
     click.option("--rationale", default=None),
-    click.option("--action", "actions", multiple=True,
-                 help="Next action as 'what|owner|YYYY-MM-DD' (repeat)."),
+    click.option(
+        "--action",
+        "actions",
+        multiple=True,
+        help="Next action as 'what|owner|YYYY-MM-DD' (repeat).",
+    ),
     click.option("--child-voice", default=None),
-    click.option("--feedback", "feedback_to_referrer", default=None,
-                 help="What the referrer is told."),
+    click.option(
+        "--feedback", "feedback_to_referrer", default=None, help="What the referrer is told."
+    ),
 ]
 
 
@@ -302,12 +360,24 @@ def _apply(options: list[Callable[[F], F]]) -> Callable[[F], F]:
 @click.command("decide")
 @click.argument("contact_id", type=int)
 @_apply(_DECISION_OPTIONS)
-@click.option("--expect-version", type=int, default=None,
-              help="The contact version your screening was based on.")
+@click.option(
+    "--expect-version",
+    type=int,
+    default=None,
+    help="The contact version your screening was based on.",
+)
 @auth_options
 @click.pass_obj
-def decide_cmd(obj: Any, contact_id: int, json_source: str | None, expect_version: int | None,
-               username: str, desk: str | None, **fields: Any) -> None:
+def decide_cmd(
+    obj: Any,
+    /,
+    contact_id: int,
+    json_source: str | None,
+    expect_version: int | None,
+    username: str,
+    desk: str | None,
+    **fields: Any,
+) -> None:
     """Submit a screening decision for CONTACT_ID (claiming it first if it is free)."""
     data = _load_json(json_source)
     for key, value in fields.items():
@@ -329,32 +399,50 @@ def decide_cmd(obj: Any, contact_id: int, json_source: str | None, expect_versio
         if state.status == "new" or (state.status == "in_screening" and not mine):
             version = claim(store, actor, contact_id, version).version
         done = submit_decision(store, actor, contact_id, decision, version)
-    click.echo(f"Screening decision {done.record_id} recorded for contact {contact_id}; "
-               f"awaiting oversight (version {done.version}).")
+    click.echo(
+        f"Screening decision {done.record_id} recorded for contact {contact_id}; "
+        f"awaiting oversight (version {done.version})."
+    )
 
 
 @click.command("oversee")
 @click.argument("contact_id", type=int)
-@click.option("--json", "json_source", default=None,
-              help="Read the fields from a JSON file ('-' for stdin); options override it.")
+@click.option(
+    "--json",
+    "json_source",
+    default=None,
+    help="Read the fields from a JSON file ('-' for stdin); options override it.",
+)
 @click.option("--agree", "outcome", flag_value="agree", help="Agree with the screening decision.")
 @click.option("--change", "outcome", flag_value="change", help="Change it (give the new values).")
 @click.option("--decision", "decision_summary", default=None, help="The decision, in words.")
 @click.option("--rationale", default=None, help="The facts and reflection behind it.")
 @click.option("--risk-analysis", default=None)
-@click.option("--action", "actions", multiple=True,
-              help="Action as 'what|owner|timeframe' (repeat).")
+@click.option(
+    "--action", "actions", multiple=True, help="Action as 'what|owner|timeframe' (repeat)."
+)
 @click.option("--level", type=click.IntRange(1, 4), default=None)
 @click.option("--routing", type=click.Choice(ROUTING_CODES), default=None)
 @click.option("--rag", type=click.Choice(("red", "amber", "green")), default=None)
 @click.option("--immediate-protection/--no-immediate-protection", default=None)
-@click.option("--guard-override-reason", default=None,
-              help="Why no strategy discussion although a mandatory trigger fired.")
+@click.option(
+    "--guard-override-reason",
+    default=None,
+    help="Why no strategy discussion although a mandatory trigger fired.",
+)
 @click.option("--expect-version", type=int, default=None)
 @auth_options
 @click.pass_obj
-def oversee_cmd(obj: Any, contact_id: int, json_source: str | None, expect_version: int | None,
-                username: str, desk: str | None, **fields: Any) -> None:
+def oversee_cmd(
+    obj: Any,
+    /,
+    contact_id: int,
+    json_source: str | None,
+    expect_version: int | None,
+    username: str,
+    desk: str | None,
+    **fields: Any,
+) -> None:
     """Record manager oversight of CONTACT_ID's screening decision."""
     data = _load_json(json_source)
     for key, value in fields.items():
@@ -368,11 +456,16 @@ def oversee_cmd(obj: Any, contact_id: int, json_source: str | None, expect_versi
     store = obj.store()
     with signed_in(store, username, desk) as actor:
         oversight = OversightInput.from_dict(data)
-        version = (expect_version if expect_version is not None
-                   else contact_state(store, contact_id).version)
+        version = (
+            expect_version
+            if expect_version is not None
+            else contact_state(store, contact_id).version
+        )
         done = record_oversight(store, actor, contact_id, oversight, version)
-    click.echo(f"Oversight {done.record_id} recorded for contact {contact_id}: decided "
-               f"(version {done.version}).")
+    click.echo(
+        f"Oversight {done.record_id} recorded for contact {contact_id}: decided "
+        f"(version {done.version})."
+    )
 
 
 # ---- audit -----------------------------------------------------------------------------------
@@ -384,8 +477,12 @@ def audit_group() -> None:
 
 
 @audit_group.command("verify")
-@click.option("--witness", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Heads saved earlier with `audit head --append-to`.")
+@click.option(
+    "--witness",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Heads saved earlier with `audit head --append-to`.",
+)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 def audit_verify(obj: Any, witness: Path | None, as_json: bool) -> None:
@@ -398,8 +495,10 @@ def audit_verify(obj: Any, witness: Path | None, as_json: bool) -> None:
     if as_json:
         _echo_json(report.as_dict())
     elif report.ok:
-        click.echo(f"Audit trail intact: {report.events} events, head {report.head_seq} "
-                   f"{report.head_hash}; {report.records_checked} decision records match.")
+        click.echo(
+            f"Audit trail intact: {report.events} events, head {report.head_seq} "
+            f"{report.head_hash}; {report.records_checked} decision records match."
+        )
     else:
         first = report.problems[0]
         click.echo(f"AUDIT TRAIL BROKEN: {first.message}", err=True)
@@ -410,8 +509,12 @@ def audit_verify(obj: Any, witness: Path | None, as_json: bool) -> None:
 
 
 @audit_group.command("head")
-@click.option("--append-to", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Append the head to this witness file (keep it off this machine).")
+@click.option(
+    "--append-to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Append the head to this witness file (keep it off this machine).",
+)
 @click.pass_obj
 def audit_head(obj: Any, append_to: Path | None) -> None:
     """Print the newest event's number and hash: a witness for later `verify --witness`."""
@@ -433,21 +536,40 @@ def audit_head(obj: Any, append_to: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @auth_options
 @click.pass_obj
-def audit_list(obj: Any, action: str | None, actor_name: str | None, entity: str | None,
-               entity_id: str | None, since: str | None, limit: int, as_json: bool,
-               username: str, desk: str | None) -> None:
+def audit_list(
+    obj: Any,
+    action: str | None,
+    actor_name: str | None,
+    entity: str | None,
+    entity_id: str | None,
+    since: str | None,
+    limit: int,
+    as_json: bool,
+    username: str,
+    desk: str | None,
+) -> None:
     """List events, newest first (managers, quality leads, administrators)."""
     store = obj.store()
     with signed_in(store, username, desk) as actor:
-        events = list_events(store, actor, action=action, actor_name=actor_name, entity=entity,
-                             entity_id=entity_id, since=since, limit=limit)
+        events = list_events(
+            store,
+            actor,
+            action=action,
+            actor_name=actor_name,
+            entity=entity,
+            entity_id=entity_id,
+            since=since,
+            limit=limit,
+        )
     if as_json:
         _echo_json([e.__dict__ for e in events])
         return
     for e in events:
         target = f"{e.entity} {e.entity_id}" if e.entity_id else (e.entity or "")
-        click.echo(f"{e.seq:>7} {e.at} {e.actor:<16} {e.desk or '-':<10} {e.action:<22} "
-                   f"{target} {json.dumps(e.details, ensure_ascii=False)}")
+        click.echo(
+            f"{e.seq:>7} {e.at} {e.actor:<16} {e.desk or '-':<10} {e.action:<22} "
+            f"{target} {json.dumps(e.details, ensure_ascii=False)}"
+        )
 
 
 @audit_group.command("access-log")
@@ -476,16 +598,26 @@ def backup_cmd(obj: Any, path: Path, username: str, desk: str | None) -> None:
     with signed_in(store, username, desk) as actor:
         result = backup(store, actor, path)
     state = "verified" if result.verified else "COPIED, BUT ITS AUDIT TRAIL DOES NOT VERIFY"
-    click.echo(f"Backup written to {result.path} ({result.size} bytes, {state}); audit head "
-               f"{result.head_seq} {result.head_hash}")
+    click.echo(
+        f"Backup written to {result.path} ({result.size} bytes, {state}); audit head "
+        f"{result.head_seq} {result.head_hash}"
+    )
 
 
 @click.command("restore")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--user", "username", envvar="MASHDESK_USER", required=True,
-              help="An administrator in the backup; password from $MASHDESK_PASSWORD or prompt.")
-@click.option("--allow-broken-chain", is_flag=True,
-              help="Restore even though the backup's audit trail does not verify.")
+@click.option(
+    "--user",
+    "username",
+    envvar="MASHDESK_USER",
+    required=True,
+    help="An administrator in the backup; password from $MASHDESK_PASSWORD or prompt.",
+)
+@click.option(
+    "--allow-broken-chain",
+    is_flag=True,
+    help="Restore even though the backup's audit trail does not verify.",
+)
 @click.pass_obj
 def restore_cmd(obj: Any, path: Path, username: str, allow_broken_chain: bool) -> None:
     """Replace the store with the backup at PATH (a copy of the current store is kept)."""
@@ -494,27 +626,35 @@ def restore_cmd(obj: Any, path: Path, username: str, allow_broken_chain: bool) -
         obj._store.close()
         obj._store = None
     with refusals():
-        result = restore(path, obj.db_path, username, password,
-                         allow_broken_chain=allow_broken_chain)
+        result = restore(
+            path, obj.db_path, username, password, allow_broken_chain=allow_broken_chain
+        )
     kept = f"; the replaced store is kept at {result.safety_copy}" if result.safety_copy else ""
     click.echo(f"Restored {obj.db_path} from {path}{kept}.")
 
 
 @click.command("purge")
-@click.option("--older-than-years", type=click.IntRange(min=1), default=None,
-              help="Default: the retention setting (see `retention show`).")
+@click.option(
+    "--older-than-years",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Default: the retention setting (see `retention show`).",
+)
 @click.option("--dry-run", is_flag=True, help="Count what would go; change nothing.")
 @auth_options
 @click.pass_obj
-def purge_cmd(obj: Any, older_than_years: int | None, dry_run: bool, username: str,
-              desk: str | None) -> None:
+def purge_cmd(
+    obj: Any, older_than_years: int | None, dry_run: bool, username: str, desk: str | None
+) -> None:
     """Remove decided contacts older than the retention period (audited)."""
     store = obj.store()
     with signed_in(store, username, desk) as actor:
         result = purge_older_than(store, actor, older_than_years, dry_run=dry_run)
     verb = "Would remove" if dry_run else "Removed"
-    click.echo(f"{verb} {result.contacts} decided contacts received before {result.cutoff}; "
-               f"{result.kept_open} older contacts are still open and kept.")
+    click.echo(
+        f"{verb} {result.contacts} decided contacts received before {result.cutoff}; "
+        f"{result.kept_open} older contacts are still open and kept."
+    )
     for table, n in sorted(result.rows.items()):
         click.echo(f"  {table}: {n}")
 

@@ -35,38 +35,70 @@ DEMO_USERS: tuple[tuple[str, str, str, str], ...] = (
 
 _INDICATORS = {
     "information_advice": ["basic care and boundaries in place", "parents act on advice"],
-    "early_help": ["occasional absence", "parental stress starting to affect care",
-                   "low-level emotional difficulties"],
-    "child_and_family_assessment": ["persistent absence", "history of domestic abuse",
-                                    "risk of family breakdown"],
-    "strategy_discussion": ["suspected physical abuse", "child's own account of harm",
-                            "injury without a consistent explanation"],
+    "early_help": [
+        "occasional absence",
+        "parental stress starting to affect care",
+        "low-level emotional difficulties",
+    ],
+    "child_and_family_assessment": [
+        "persistent absence",
+        "history of domestic abuse",
+        "risk of family breakdown",
+    ],
+    "strategy_discussion": [
+        "suspected physical abuse",
+        "child's own account of harm",
+        "injury without a consistent explanation",
+    ],
 }
-_RAG = {"information_advice": "green", "early_help": "green",
-        "child_and_family_assessment": "amber", "strategy_discussion": "red"}
+_RAG = {
+    "information_advice": "green",
+    "early_help": "green",
+    "child_and_family_assessment": "amber",
+    "strategy_discussion": "red",
+}
 
 
 def _demo_actors(store: Store) -> dict[str, Actor]:
     if not has_users(store):
-        create_first_administrator(store, *DEMO_USERS[0][:2], DEMO_PASSWORD, DEMO_USERS[0][3],
-                                   synthetic=True, _weak_password_ok=True)
-    rows = {r[1]: r for r in store.conn.execute(
-        "SELECT id, username, role, desk, full_name FROM users")}
+        create_first_administrator(
+            store,
+            *DEMO_USERS[0][:2],
+            DEMO_PASSWORD,
+            DEMO_USERS[0][3],
+            synthetic=True,
+            _weak_password_ok=True,
+        )
+    rows = {
+        r[1]: r for r in store.conn.execute("SELECT id, username, role, desk, full_name FROM users")
+    }
     admin_row = rows.get("demo.admin") or next(
-        (r for r in rows.values() if r[2] == "administrator"), None)
+        (r for r in rows.values() if r[2] == "administrator"), None
+    )
     assert admin_row is not None
     admin = Actor(admin_row[0], admin_row[1], admin_row[2], admin_row[3], admin_row[4])
     for username, name, role, desk in DEMO_USERS:
         if username not in rows:
-            add_user(store, admin, username, name, role, DEMO_PASSWORD, desk, synthetic=True,
-                     _weak_password_ok=True)
-    rows = {r[1]: r for r in store.conn.execute(
-        "SELECT id, username, role, desk, full_name FROM users")}
+            add_user(
+                store,
+                admin,
+                username,
+                name,
+                role,
+                DEMO_PASSWORD,
+                desk,
+                synthetic=True,
+                _weak_password_ok=True,
+            )
+    rows = {
+        r[1]: r for r in store.conn.execute("SELECT id, username, role, desk, full_name FROM users")
+    }
     return {u: Actor(rows[u][0], u, rows[u][2], rows[u][3], rows[u][4]) for u, *_ in DEMO_USERS}
 
 
-def _decision(rng: random.Random, routing: str, conditions: list[str], when: dt.datetime,
-              re_referral: bool) -> DecisionInput:
+def _decision(
+    rng: random.Random, routing: str, conditions: list[str], when: dt.datetime, re_referral: bool
+) -> DecisionInput:
     level = ROUTING_CODES.index(routing) + 1
     below = routing != "strategy_discussion"
     consent = "not_sought" if not below else rng.choice(("given", "given", "given", "refused"))
@@ -79,7 +111,8 @@ def _decision(rng: random.Random, routing: str, conditions: list[str], when: dt.
         indicators=rng.sample(_INDICATORS[routing], 2),
         history_considered=(
             "Re-referral within 12 months; previous contact closed with advice."
-            if re_referral else "No previous contacts found for the child or household."
+            if re_referral
+            else "No previous contacts found for the child or household."
         ),
         consent_status=consent,
         consent_given_by="mother (demo)" if consent == "given" else None,
@@ -92,13 +125,19 @@ def _decision(rng: random.Random, routing: str, conditions: list[str], when: dt.
         strategy_discussion_considered=bool(conditions) or not below,
         strategy_discussion_why_not=(
             "On reading the full account the trigger wording describes a past, closed concern "
-            "(demo)." if conditions and below else None
+            "(demo)."
+            if conditions and below
+            else None
         ),
         rationale=f"Demo rationale: the information meets level {level} of the continuum of "
         "need; needs and strengths weighed against the threshold document.",
-        next_actions=[NextAction(
-            "Tell the referrer the outcome" if not below else "Convene strategy discussion",
-            owner, due)],
+        next_actions=[
+            NextAction(
+                "Tell the referrer the outcome" if not below else "Convene strategy discussion",
+                owner,
+                due,
+            )
+        ],
         child_voice=rng.choice((None, "Child says they feel safe at school (demo).")),
         feedback_to_referrer="Outcome and next steps shared with the referrer (demo).",
     )
@@ -120,14 +159,17 @@ def _oversight(rng: random.Random, decision_routing: str, conditions: list[str])
         decision_summary=summary,
         rationale="Demo: facts checked against the contact and history; reflection recorded.",
         risk_analysis="Demo: protective factors and risks weighed; no immediate risk identified."
-        if routing != "strategy_discussion" else "Demo: risk of significant harm.",
+        if routing != "strategy_discussion"
+        else "Demo: risk of significant harm.",
         actions=[NextAction("Confirm outcome to referrer", "front door", "1 working day")],
         level=new_rank + 1 if change else None,
         routing=routing if change else None,
         rag=_RAG[routing] if change else None,
         guard_override_reason=(
             "Demo: manager read the full account; the trigger refers to a closed historic "
-            "concern, recorded for the case file." if guard else None
+            "concern, recorded for the case file."
+            if guard
+            else None
         ),
     )
 
@@ -150,8 +192,14 @@ def seed_demo_oversight(store: Store, rng: random.Random) -> dict[str, Any]:
         " FROM contacts c WHERE c.status = 'new' ORDER BY c.received_at, c.id"
     ).fetchall()
     n = len(rows)
-    counts = {"decided": 0, "changed": 0, "awaiting_oversight": 0, "held": 0, "left_new": 0,
-              "guard_overrides": 0}
+    counts = {
+        "decided": 0,
+        "changed": 0,
+        "awaiting_oversight": 0,
+        "held": 0,
+        "left_new": 0,
+        "guard_overrides": 0,
+    }
     plan: list[tuple[dt.datetime, int, str, Any]] = []
     for i, (cid, received_at, re_ref, suggested) in enumerate(rows):
         position = i / max(n, 1)
@@ -183,8 +231,15 @@ def seed_demo_oversight(store: Store, rng: random.Random) -> dict[str, Any]:
         if key not in signed_in_days:
             signed_in_days.add(key)
             with store.write():
-                record_event(store, actor, "auth.sign_in", "user", actor.user_id,
-                             {"desk": actor.desk}, at=when - dt.timedelta(minutes=3))
+                record_event(
+                    store,
+                    actor,
+                    "auth.sign_in",
+                    "user",
+                    actor.user_id,
+                    {"desk": actor.desk},
+                    at=when - dt.timedelta(minutes=3),
+                )
 
     for when, cid, step, info in plan:
         with clock.at(when):
@@ -210,7 +265,9 @@ def seed_demo_oversight(store: Store, rng: random.Random) -> dict[str, Any]:
                     log_contact_view(store, manager, cid, "oversight")
                     decided = store.conn.execute(
                         "SELECT routing, guard_conditions_json FROM screening_decisions"
-                        " WHERE contact_id = ? ORDER BY id DESC LIMIT 1", (cid,)).fetchone()
+                        " WHERE contact_id = ? ORDER BY id DESC LIMIT 1",
+                        (cid,),
+                    ).fetchone()
                     conditions = json.loads(decided[1])
                     over = _oversight(rng, decided[0], conditions)
                     record_oversight(store, manager, cid, over, contact_state(store, cid).version)
@@ -223,7 +280,12 @@ def seed_demo_oversight(store: Store, rng: random.Random) -> dict[str, Any]:
     # A few mistyped passwords, as any real trail has.
     for actor in workers[:2]:
         with store.write():
-            record_event(store, actor, "auth.sign_in_failed", "user", actor.user_id,
-                         {"reason": "wrong_password", "attempts": 1},
-                         )
+            record_event(
+                store,
+                actor,
+                "auth.sign_in_failed",
+                "user",
+                actor.user_id,
+                {"reason": "wrong_password", "attempts": 1},
+            )
     return counts

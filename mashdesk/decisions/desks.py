@@ -23,7 +23,6 @@ from mashdesk.decisions.errors import ClaimHeld, StaleContact
 from mashdesk.decisions.model import DecisionInput, NextAction, OversightInput
 from mashdesk.decisions.workflow import (
     claim,
-    contact_state,
     current_decision,
     record_oversight,
     submit_decision,
@@ -64,9 +63,20 @@ def insert_synthetic_contact(
             "INSERT INTO contacts (raw_sha256, channel, received_at, received_at_basis,"
             " referrer_name, referrer_org, source_code, subject, body_text, decision_due,"
             " status, ingested_at, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)",
-            (sha, "email", at, "header", "Synthetic Referrer", "Example School", "2A",
-             f"SYNTHETIC: concern about {child}", body,
-             clock.iso(received + dt.timedelta(days=1)), status, at),
+            (
+                sha,
+                "email",
+                at,
+                "header",
+                "Synthetic Referrer",
+                "Example School",
+                "2A",
+                f"SYNTHETIC: concern about {child}",
+                body,
+                clock.iso(received + dt.timedelta(days=1)),
+                status,
+                at,
+            ),
         ).lastrowid
         dob = dt.date(2010 + rng.randrange(14), rng.randrange(1, 13), rng.randrange(1, 28))
         conn.execute(
@@ -79,8 +89,15 @@ def insert_synthetic_contact(
             "INSERT INTO suggestions (contact_id, created_at, current, pack_name, pack_version,"
             " pack_sha256, routing, level, immediate_protection, triggers_json, result_json)"
             " VALUES (?, ?, 1, 'synthetic', '0', ?, ?, ?, ?, ?, '{}')",
-            (cid, at, "0" * 64, routing, level, int(immediate_protection),
-             json.dumps(list(triggers))),
+            (
+                cid,
+                at,
+                "0" * 64,
+                routing,
+                level,
+                int(immediate_protection),
+                json.dumps(list(triggers)),
+            ),
         )
     return int(cid or 0)
 
@@ -107,7 +124,8 @@ def sample_decision(rng: random.Random, triggers: list[str], *, below_sd: bool) 
         next_actions=[NextAction("Send outcome to referrer", "front door", deadline)],
         strategy_discussion_considered=bool(triggers),
         strategy_discussion_why_not=(
-            "Synthetic: trigger negated on reading the full account." if triggers and below_sd
+            "Synthetic: trigger negated on reading the full account."
+            if triggers and below_sd
             else None
         ),
         feedback_to_referrer="Outcome shared with the referrer (synthetic).",
@@ -124,7 +142,9 @@ def sample_oversight(rng: random.Random, decision: dict[str, Any], change: bool)
             rationale="Synthetic: facts and reflection point to significant harm.",
             risk_analysis="Synthetic risk analysis.",
             actions=[NextAction("Convene strategy discussion", "team manager", "today")],
-            level=4, routing="strategy_discussion", rag="red",
+            level=4,
+            routing="strategy_discussion",
+            rag="red",
         )
     return OversightInput(
         outcome="agree",
@@ -133,8 +153,7 @@ def sample_oversight(rng: random.Random, decision: dict[str, Any], change: bool)
         risk_analysis="Synthetic risk analysis.",
         actions=[NextAction("Confirm outcome to referrer", "front door", "1 working day")],
         guard_override_reason=(
-            "Synthetic: threshold for s47 not met on the full account." if guard and below
-            else None
+            "Synthetic: threshold for s47 not met on the full account." if guard and below else None
         ),
     )
 
@@ -206,9 +225,13 @@ def _desk(db_path: str, index: int, seed: int, cost: HashCost, barrier: Any, out
                         held = claim(store, worker, cid, version)
                         stats["claims"] += 1
                         done.append(("claim", cid, 0, held.version))
-                        triggers = json.loads(store.conn.execute(
-                            "SELECT triggers_json FROM suggestions WHERE contact_id = ?"
-                            " AND current = 1", (cid,)).fetchone()[0])
+                        triggers = json.loads(
+                            store.conn.execute(
+                                "SELECT triggers_json FROM suggestions WHERE contact_id = ?"
+                                " AND current = 1",
+                                (cid,),
+                            ).fetchone()[0]
+                        )
                         decision = sample_decision(rng, triggers, below_sd=rng.random() < 0.5)
                         rec = submit_decision(store, worker, cid, decision, held.version)
                         done.append(("decision", cid, rec.record_id, rec.version))
@@ -236,21 +259,39 @@ def prepare_store(db_path: Path, processes: int, contacts: int, seed: int) -> No
     store = open_store(db_path)
     rng = random.Random(seed)
     try:
-        admin_id = create_first_administrator(store, "sim.admin", "Simulation Administrator",
-                                              SIM_PASSWORD, synthetic=True)
+        admin_id = create_first_administrator(
+            store, "sim.admin", "Simulation Administrator", SIM_PASSWORD, synthetic=True
+        )
         from mashdesk.accounts.actor import Actor
 
         admin = Actor(admin_id, "sim.admin", "administrator")
         for i in range(processes):
-            add_user(store, admin, f"worker{i}", f"Synthetic Worker {i}", "social_worker",
-                     SIM_PASSWORD, f"desk-{i}", synthetic=True)
-            add_user(store, admin, f"manager{i}", f"Synthetic Manager {i}", "manager",
-                     SIM_PASSWORD, f"desk-{i}", synthetic=True)
+            add_user(
+                store,
+                admin,
+                f"worker{i}",
+                f"Synthetic Worker {i}",
+                "social_worker",
+                SIM_PASSWORD,
+                f"desk-{i}",
+                synthetic=True,
+            )
+            add_user(
+                store,
+                admin,
+                f"manager{i}",
+                f"Synthetic Manager {i}",
+                "manager",
+                SIM_PASSWORD,
+                f"desk-{i}",
+                synthetic=True,
+            )
         triggers = ("disclosure_physical_abuse", "unexplained_injury", "child_exploitation")
         for n in range(contacts):
             fired = (rng.choice(triggers),) if n % 4 == 0 else ()
-            insert_synthetic_contact(store, rng, triggers=fired,
-                                     routing="strategy_discussion" if fired else "early_help")
+            insert_synthetic_contact(
+                store, rng, triggers=fired, routing="strategy_discussion" if fired else "early_help"
+            )
     finally:
         store.close()
 
@@ -295,10 +336,12 @@ def _check(db_path: Path, figures: DeskFigures, reported: list[tuple[str, int, i
     store = open_store(db_path, migrate=False)
     try:
         conn = store.conn
-        decisions = {r[0]: r[1] for r in conn.execute(
-            "SELECT id, contact_id FROM screening_decisions")}
-        oversight = {r[0]: r[1] for r in conn.execute(
-            "SELECT id, contact_id FROM oversight_records")}
+        decisions = {
+            r[0]: r[1] for r in conn.execute("SELECT id, contact_id FROM screening_decisions")
+        }
+        oversight = {
+            r[0]: r[1] for r in conn.execute("SELECT id, contact_id FROM oversight_records")
+        }
         figures.decisions, figures.oversight = len(decisions), len(oversight)
         # A lost update: a desk was told its write succeeded but the store does not hold it.
         lost = 0
@@ -320,7 +363,8 @@ def _check(db_path: Path, figures: DeskFigures, reported: list[tuple[str, int, i
         # Exactly once: one decision, one oversight, and exactly the three writes claim, submit,
         # sign-off on top of version 1.
         figures.contacts_not_decided_once = sum(
-            1 for _id, status, version, nd, no in per_contact
+            1
+            for _id, status, version, nd, no in per_contact
             if not (status == "decided" and nd == 1 and no == 1 and version == 4)
         )
         report = verify_store(store)
@@ -329,9 +373,11 @@ def _check(db_path: Path, figures: DeskFigures, reported: list[tuple[str, int, i
         if not report.ok:
             figures.errors += [p.message for p in report.problems]
         submits = conn.execute(
-            "SELECT count(*) FROM audit_events WHERE action = 'decision.submit'").fetchone()[0]
+            "SELECT count(*) FROM audit_events WHERE action = 'decision.submit'"
+        ).fetchone()[0]
         claims = conn.execute(
-            "SELECT count(*) FROM audit_events WHERE action = 'claim.take'").fetchone()[0]
+            "SELECT count(*) FROM audit_events WHERE action = 'claim.take'"
+        ).fetchone()[0]
         if submits != figures.decisions or claims != figures.claims:
             figures.errors.append(
                 f"audit counts differ: {submits} submit events for {figures.decisions} "

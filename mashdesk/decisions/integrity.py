@@ -68,8 +68,11 @@ def check_records(store: Store, report: VerifyReport) -> None:
             digest = content_hash(row)
             if rid not in expected:
                 report.problems.append(
-                    Problem("record", None, f"{label} {rid} has no audit event: it was "
-                            "inserted outside MASHdesk")
+                    Problem(
+                        "record",
+                        None,
+                        f"{label} {rid} has no audit event: it was inserted outside MASHdesk",
+                    )
                 )
             elif digest != expected[rid] or digest != row["content_sha256"]:
                 report.problems.append(

@@ -29,7 +29,7 @@ class DecisionInvalid(DecisionError, ValueError):
 
 @dataclass(frozen=True)
 class NextAction:
-    """A next step with who does it and by when (a date for screening, a timeframe for oversight)."""
+    """A next step, its owner and when: a date for screening, a timeframe for oversight."""
 
     action: str
     owner: str
@@ -124,7 +124,9 @@ class DecisionInput:
         return found
 
 
-def _consent_problems(status: str, given_by: str | None, reason: str | None, routing: str) -> list[str]:
+def _consent_problems(
+    status: str, given_by: str | None, reason: str | None, routing: str
+) -> list[str]:
     if status not in CONSENT_STATUSES:
         return ["Consent must be given, refused or not_sought."]
     if status == "given" and not (given_by or "").strip():

@@ -63,9 +63,7 @@ def m001_decisions(db: Database) -> None:
                        AND length(trim(coalesce(strategy_discussion_why_not, ''))) > 0))
         )"""
     )
-    db.execute(
-        "CREATE INDEX screening_decisions_contact ON screening_decisions(contact_id, id)"
-    )
+    db.execute("CREATE INDEX screening_decisions_contact ON screening_decisions(contact_id, id)")
     # Exactly one first decision per contact: two desks cannot both screen the same contact.
     db.execute(
         "CREATE UNIQUE INDEX screening_decisions_first ON screening_decisions(contact_id)"

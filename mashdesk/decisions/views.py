@@ -31,7 +31,9 @@ def _rows(store: Store, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
-def open_contact(store: Store, actor: Actor, contact_id: int, *, purpose: str = "view") -> ContactRecord:
+def open_contact(
+    store: Store, actor: Actor, contact_id: int, *, purpose: str = "view"
+) -> ContactRecord:
     """The contact with its children, suggestion and decision history; logs who read it.
 
     Every front end that shows a child's record calls this (or `log_contact_view`), so the
@@ -41,7 +43,9 @@ def open_contact(store: Store, actor: Actor, contact_id: int, *, purpose: str = 
     contacts = _rows(store, "SELECT * FROM contacts WHERE id = ?", (contact_id,))
     if not contacts:
         raise ContactNotFound(f"There is no contact {contact_id}.")
-    children = _rows(store, "SELECT * FROM children WHERE contact_id = ? ORDER BY id", (contact_id,))
+    children = _rows(
+        store, "SELECT * FROM children WHERE contact_id = ? ORDER BY id", (contact_id,)
+    )
     suggestions = _rows(
         store,
         "SELECT * FROM suggestions WHERE contact_id = ? AND current = 1 ORDER BY id DESC LIMIT 1",
@@ -52,29 +56,47 @@ def open_contact(store: Store, actor: Actor, contact_id: int, *, purpose: str = 
         children=children,
         suggestion=suggestions[0] if suggestions else None,
         decisions=_rows(
-            store, "SELECT * FROM screening_decisions WHERE contact_id = ? ORDER BY id",
+            store,
+            "SELECT * FROM screening_decisions WHERE contact_id = ? ORDER BY id",
             (contact_id,),
         ),
         oversight=_rows(
-            store, "SELECT * FROM oversight_records WHERE contact_id = ? ORDER BY id",
+            store,
+            "SELECT * FROM oversight_records WHERE contact_id = ? ORDER BY id",
             (contact_id,),
         ),
         holder=contact_state(store, contact_id).holder(),
     )
     with store.write():
-        record_event(store, actor, "contact.view", "contact", contact_id,
-                     {"children": [c["id"] for c in children], "purpose": purpose})
+        record_event(
+            store,
+            actor,
+            "contact.view",
+            "contact",
+            contact_id,
+            {"children": [c["id"] for c in children], "purpose": purpose},
+        )
     return record
 
 
 def log_contact_view(store: Store, actor: Actor, contact_id: int, purpose: str = "view") -> None:
     """For front ends that read the contact through their own query: check and log the read."""
     actor = authorize_any(store, actor, VIEW_CONTACT_ACTIONS)
-    child_ids = [r[0] for r in store.conn.execute(
-        "SELECT id FROM children WHERE contact_id = ? ORDER BY id", (contact_id,))]
+    child_ids = [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT id FROM children WHERE contact_id = ? ORDER BY id", (contact_id,)
+        )
+    ]
     with store.write():
-        record_event(store, actor, "contact.view", "contact", contact_id,
-                     {"children": child_ids, "purpose": purpose})
+        record_event(
+            store,
+            actor,
+            "contact.view",
+            "contact",
+            contact_id,
+            {"children": child_ids, "purpose": purpose},
+        )
 
 
 def decision_history(store: Store, contact_id: int) -> list[dict[str, Any]]:

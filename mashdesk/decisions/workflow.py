@@ -91,8 +91,15 @@ def _move(
         "UPDATE contacts SET status = ?, claimed_by = ?, claim_expires_at = ?,"
         " version = version + 1, updated_by = ?, updated_at = ?"
         " WHERE id = ? AND version = ? RETURNING version",
-        (status, claimed_by, claim_expires_at, actor.username, clock.now_iso(), state.id,
-         state.version),
+        (
+            status,
+            claimed_by,
+            claim_expires_at,
+            actor.username,
+            clock.now_iso(),
+            state.id,
+            state.version,
+        ),
     ).fetchone()
     if cur is None:
         fresh = contact_state(store, state.id)
@@ -140,8 +147,9 @@ def claim(
         minutes = get_setting(store, "decisions.claim_minutes")
         until = clock.iso(now + dt.timedelta(minutes=minutes))
         status = "in_screening" if state.status in ("new", "in_screening") else state.status
-        version = _move(store, actor, state, status=status, claimed_by=actor.username,
-                        claim_expires_at=until)
+        version = _move(
+            store, actor, state, status=status, claimed_by=actor.username, claim_expires_at=until
+        )
         details: dict[str, Any] = {"until": until, "status": status, "version": version}
         if kind == "claim.take_over":
             details["from"] = holder
@@ -160,10 +168,15 @@ def release(store: Store, actor: Actor, contact_id: int) -> int:
         if state.claimed_by.lower() != actor.username.lower() and state.holder() is not None:
             actor = authorize(store, actor, "override")
         status = "new" if state.status == "in_screening" else state.status
-        version = _move(store, actor, state, status=status, claimed_by=None,
-                        claim_expires_at=None)
-        record_event(store, actor, "claim.release", "contact", contact_id,
-                     {"from": state.claimed_by, "status": status, "version": version})
+        version = _move(store, actor, state, status=status, claimed_by=None, claim_expires_at=None)
+        record_event(
+            store,
+            actor,
+            "claim.release",
+            "contact",
+            contact_id,
+            {"from": state.claimed_by, "status": status, "version": version},
+        )
     return version
 
 
@@ -214,8 +227,9 @@ def current_oversight(store: Store, contact_id: int) -> dict[str, Any] | None:
 def _insert(store: Store, table: str, values: dict[str, Any]) -> int:
     cols = ", ".join(values)
     marks = ", ".join("?" for _ in values)
-    cur = store.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})",
-                             list(values.values()))
+    cur = store.conn.execute(
+        f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(values.values())
+    )
     return int(cur.lastrowid or 0)
 
 
@@ -300,10 +314,15 @@ def submit_decision(
         digest = content_hash(values)
         values["content_sha256"] = digest
         record_id = _insert(store, "screening_decisions", values)
-        version = _move(store, actor, state, status="awaiting_oversight", claimed_by=None,
-                        claim_expires_at=None)
+        version = _move(
+            store, actor, state, status="awaiting_oversight", claimed_by=None, claim_expires_at=None
+        )
         record_event(
-            store, actor, "decision.submit", "screening_decision", record_id,
+            store,
+            actor,
+            "decision.submit",
+            "screening_decision",
+            record_id,
             {
                 "contact_id": contact_id,
                 "replaces_id": values["replaces_id"],
@@ -315,8 +334,9 @@ def submit_decision(
                 "contact_version": version,
             },
         )
-    return Recorded(contact_id, record_id, values["replaces_id"], version, "awaiting_oversight",
-                    digest)
+    return Recorded(
+        contact_id, record_id, values["replaces_id"], version, "awaiting_oversight", digest
+    )
 
 
 def record_oversight(
@@ -378,13 +398,18 @@ def record_oversight(
             }
             if all(final[k] == decision[k] for k in final):
                 raise DecisionInvalid(
-                    ["A change must change the level, routing, RAG or immediate protection; "
-                     "otherwise record agree."]
+                    [
+                        "A change must change the level, routing, RAG or immediate protection; "
+                        "otherwise record agree."
+                    ]
                 )
         conditions = sorted(
             set(json.loads(decision["guard_conditions_json"]))
-            | set(guard_conditions(store, contact_id,
-                                   immediate_protection=bool(final["immediate_protection"])))
+            | set(
+                guard_conditions(
+                    store, contact_id, immediate_protection=bool(final["immediate_protection"])
+                )
+            )
         )
         override_reason = (oversight.guard_override_reason or "").strip() or None
         if guard_applies(str(final["routing"]), conditions):
@@ -419,10 +444,15 @@ def record_oversight(
         digest = content_hash(values)
         values["content_sha256"] = digest
         record_id = _insert(store, "oversight_records", values)
-        version = _move(store, actor, state, status="decided", claimed_by=None,
-                        claim_expires_at=None)
+        version = _move(
+            store, actor, state, status="decided", claimed_by=None, claim_expires_at=None
+        )
         record_event(
-            store, actor, "oversight.record", "oversight_record", record_id,
+            store,
+            actor,
+            "oversight.record",
+            "oversight_record",
+            record_id,
             {
                 "contact_id": contact_id,
                 "decision_id": decision["id"],

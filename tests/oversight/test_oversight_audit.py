@@ -37,12 +37,12 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for _ in range(8):
         cid = insert_synthetic_contact(store, rng)
         held = claim(store, worker, cid)
-        done = submit_decision(store, worker, cid, sample_decision(rng, [], below_sd=True),
-                               held.version)
+        done = submit_decision(
+            store, worker, cid, sample_decision(rng, [], below_sd=True), held.version
+        )
         decision = current_decision(store, cid)
         assert decision is not None
-        record_oversight(store, manager, cid, sample_oversight(rng, decision, False),
-                         done.version)
+        record_oversight(store, manager, cid, sample_oversight(rng, decision, False), done.version)
     log_contact_view(store, manager, 1, "case audit")
     log_contact_view(store, worker, 2)
     sign_out(store, worker)
@@ -51,8 +51,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _copy(template: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "case.db"
+def _copy(template: Path, fast_dir: Path) -> Path:
+    target = fast_dir / "case.db"
     shutil.copy(template, target)
     return target
 
@@ -63,17 +63,22 @@ def _raw(path: Path) -> sqlite3.Connection:
 
 
 def _drop_triggers(conn: sqlite3.Connection, like: str = "%") -> list[str]:
-    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                        " AND tbl_name LIKE ?", (like,)).fetchall()
+    rows = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name LIKE ?", (like,)
+    ).fetchall()
     for name, _sql in rows:
         conn.execute(f"DROP TRIGGER {name}")
     return [sql for _n, sql in rows]
 
 
 def _rows(conn: sqlite3.Connection) -> list[list[object]]:
-    return [list(r) for r in conn.execute(
-        "SELECT seq, at, actor, desk, action, entity, entity_id, details, prev_hash, hash"
-        " FROM audit_events ORDER BY seq")]
+    return [
+        list(r)
+        for r in conn.execute(
+            "SELECT seq, at, actor, desk, action, entity, entity_id, details, prev_hash, hash"
+            " FROM audit_events ORDER BY seq"
+        )
+    ]
 
 
 def _rewrite_chain(conn: sqlite3.Connection, rows: list[list[object]]) -> None:
@@ -90,8 +95,9 @@ def _rewrite_chain(conn: sqlite3.Connection, rows: list[list[object]]) -> None:
 
 def edit_event_details(conn: sqlite3.Connection) -> None:
     _drop_triggers(conn)
-    conn.execute("UPDATE audit_events SET details = '{\"routing\":\"information_advice\"}'"
-                 " WHERE seq = 20")
+    conn.execute(
+        'UPDATE audit_events SET details = \'{"routing":"information_advice"}\' WHERE seq = 20'
+    )
 
 
 def edit_event_actor(conn: sqlite3.Connection) -> None:
@@ -118,7 +124,9 @@ def reorder_two_events(conn: sqlite3.Connection) -> None:
     for target, source in ((a[0], b), (b[0], a)):
         conn.execute(
             "UPDATE audit_events SET at=?, actor=?, desk=?, action=?, entity=?, entity_id=?,"
-            " details=?, prev_hash=?, hash=? WHERE seq = ?", (*source[1:], target))
+            " details=?, prev_hash=?, hash=? WHERE seq = ?",
+            (*source[1:], target),
+        )
 
 
 def insert_forged_event(conn: sqlite3.Connection) -> None:
@@ -129,7 +137,7 @@ def insert_forged_event(conn: sqlite3.Connection) -> None:
     forged = [k, rows[k - 1][1], "manager", None, "oversight.record", "contact", "1", "{}", prev]
     forged.append(event_hash(*forged))  # type: ignore[arg-type]
     conn.execute("DELETE FROM audit_events WHERE seq >= ?", (k,))
-    for r in [forged, *rows[k - 1:]]:
+    for r in [forged, *rows[k - 1 :]]:
         if r is not forged:
             r[0] = int(r[0]) + 1  # type: ignore[call-overload]
         conn.execute("INSERT INTO audit_events VALUES (?,?,?,?,?,?,?,?,?,?)", r)
@@ -161,8 +169,10 @@ def edit_decision_and_its_hash(conn: sqlite3.Connection) -> None:
     cur = conn.execute("SELECT * FROM screening_decisions WHERE id = 2")
     row = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
     row["routing"], row["level"] = "information_advice", 1
-    conn.execute("UPDATE screening_decisions SET routing = ?, level = ?, content_sha256 = ?"
-                 " WHERE id = 2", (row["routing"], row["level"], content_hash(row)))
+    conn.execute(
+        "UPDATE screening_decisions SET routing = ?, level = ?, content_sha256 = ? WHERE id = 2",
+        (row["routing"], row["level"], content_hash(row)),
+    )
 
 
 def delete_oversight_record(conn: sqlite3.Connection) -> None:
@@ -177,8 +187,11 @@ def insert_fake_decision(conn: sqlite3.Connection) -> None:
     row = dict(zip(cols, cur.fetchone(), strict=True))
     row["id"] = 99
     row["replaces_id"] = 1
-    conn.execute(f"INSERT INTO screening_decisions ({', '.join(cols)}) VALUES"
-                 f" ({', '.join('?' for _ in cols)})", [row[c] for c in cols])
+    conn.execute(
+        f"INSERT INTO screening_decisions ({', '.join(cols)}) VALUES"
+        f" ({', '.join('?' for _ in cols)})",
+        [row[c] for c in cols],
+    )
 
 
 def savvy_rewrite_after_edit(conn: sqlite3.Connection) -> None:
@@ -235,15 +248,15 @@ def _verify(path: Path, witness: list[tuple[int, str]] = ()):  # type: ignore[no
         store.close()
 
 
-def test_untouched_store_verifies(template: Path, tmp_path: Path) -> None:
-    report = _verify(_copy(template, tmp_path))
+def test_untouched_store_verifies(template: Path, fast_dir: Path) -> None:
+    report = _verify(_copy(template, fast_dir))
     assert report.ok, report.problems
     assert report.events == 33 and report.records_checked == 16
 
 
 @pytest.mark.parametrize(("tamper", "kind"), CASES, ids=[c[0].__name__ for c in CASES])
-def test_tampering_is_detected(template: Path, tmp_path: Path, tamper, kind) -> None:  # type: ignore[no-untyped-def]
-    path = _copy(template, tmp_path)
+def test_tampering_is_detected(template: Path, fast_dir: Path, tamper, kind) -> None:  # type: ignore[no-untyped-def]
+    path = _copy(template, fast_dir)
     witness = [head(s := open_store(path, migrate=False))]
     s.close()
     conn = _raw(path)
@@ -258,10 +271,10 @@ def test_tampering_is_detected(template: Path, tmp_path: Path, tamper, kind) -> 
     assert not _verify(path, witness).ok  # a head kept elsewhere always reveals it
 
 
-def test_tampering_summary(template: Path, tmp_path: Path) -> None:
+def test_tampering_summary(template: Path, fast_dir: Path) -> None:
     lines = []
     for i, (tamper, kind) in enumerate(CASES):
-        path = tmp_path / f"summary{i}.db"
+        path = fast_dir / f"summary{i}.db"
         shutil.copy(template, path)
         s = open_store(path, migrate=False)
         witness = [head(s)]
@@ -271,15 +284,17 @@ def test_tampering_summary(template: Path, tmp_path: Path) -> None:
         conn.close()
         plain, witnessed = _verify(path), _verify(path, witness)
         found = plain.first_break.kind if plain.first_break else "NOT DETECTED"
-        lines.append(f"  {tamper.__name__:<36} file alone: {found:<13} with witness: "
-                     f"{'detected' if not witnessed.ok else 'NOT DETECTED'}")
+        lines.append(
+            f"  {tamper.__name__:<36} file alone: {found:<13} with witness: "
+            f"{'detected' if not witnessed.ok else 'NOT DETECTED'}"
+        )
         assert (plain.first_break.kind if plain.first_break else None) == kind
         assert not witnessed.ok
     print(f"\ntampering kinds tried: {len(CASES)}\n" + "\n".join(lines))
 
 
-def test_triggers_refuse_edits_in_normal_use(template: Path, tmp_path: Path) -> None:
-    conn = _raw(_copy(template, tmp_path))
+def test_triggers_refuse_edits_in_normal_use(template: Path, fast_dir: Path) -> None:
+    conn = _raw(_copy(template, fast_dir))
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         conn.execute("UPDATE audit_events SET actor = 'x' WHERE seq = 1")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):

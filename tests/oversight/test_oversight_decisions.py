@@ -37,7 +37,9 @@ def _submitted(store, cast, cid, decision, worker=None):  # type: ignore[no-unty
     return submit_decision(store, worker, cid, decision, held.version)
 
 
-def test_full_flow_moves_status_and_versions(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
+def test_full_flow_moves_status_and_versions(
+    store, cast, new_contact, make_decision, make_oversight
+) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     assert contact_state(store, cid).status == "new"
     held = claim(store, cast.worker, cid)
@@ -47,7 +49,11 @@ def test_full_flow_moves_status_and_versions(store, cast, new_contact, make_deci
     over = record_oversight(store, cast.manager, cid, make_oversight(), done.version)
     state = contact_state(store, cid)
     assert (over.status, state.status, state.version, state.claimed_by) == (
-        "decided", "decided", 4, None)
+        "decided",
+        "decided",
+        4,
+        None,
+    )
     row = current_decision(store, cid)
     assert row is not None and row["author"] == "worker" and row["desk"] == "desk-1"
     kinds = [h["kind"] for h in decision_history(store, cid)]
@@ -73,16 +79,14 @@ def test_every_section_3_field_is_stored(store, cast, new_contact, make_decision
     _submitted(store, cast, cid, decision)
     row = current_decision(store, cid)
     assert row is not None
-    assert (row["level"], row["routing"], row["rag"]) == (3, "child_and_family_assessment",
-                                                          "amber")
-    assert json.loads(row["indicators_json"]) == ["persistent absence",
-                                                  "history of domestic abuse"]
+    assert (row["level"], row["routing"], row["rag"]) == (3, "child_and_family_assessment", "amber")
+    assert json.loads(row["indicators_json"]) == ["persistent absence", "history of domestic abuse"]
     assert json.loads(row["previous_contacts_json"]) == [1, 3] and row["re_referral"] == 1
-    assert row["consent_status"] == "refused" and "increased risk" in row[
-        "consent_override_reason"]
+    assert row["consent_status"] == "refused" and "increased risk" in row["consent_override_reason"]
     assert row["child_voice"] and row["feedback_to_referrer"]
     assert json.loads(row["next_actions_json"]) == [
-        {"action": "Allocate assessment", "owner": "assessment team", "due": "2026-12-02"}]
+        {"action": "Allocate assessment", "owner": "assessment team", "due": "2026-12-02"}
+    ]
 
 
 @pytest.mark.parametrize(
@@ -107,7 +111,9 @@ def test_required_fields(store, cast, new_contact, make_decision, overrides, mes
     assert contact_state(store, cid).status == "in_screening"
 
 
-def test_submitted_records_are_immutable_in_sqlite(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
+def test_submitted_records_are_immutable_in_sqlite(
+    store, cast, new_contact, make_decision, make_oversight
+) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     done = _submitted(store, cast, cid, make_decision())
     record_oversight(store, cast.manager, cid, make_oversight(), done.version)
@@ -118,23 +124,31 @@ def test_submitted_records_are_immutable_in_sqlite(store, cast, new_contact, mak
             store.conn.execute(f"DELETE FROM {table}")
 
 
-def test_a_change_is_a_new_record_pointing_to_the_old(store, cast, new_contact, make_decision) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_is_a_new_record_pointing_to_the_old(
+    store, cast, new_contact, make_decision
+) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     first = _submitted(store, cast, cid, make_decision("early_help"))
-    second = submit_decision(store, cast.worker, cid,
-                             make_decision("child_and_family_assessment"), first.version)
+    second = submit_decision(
+        store, cast.worker, cid, make_decision("child_and_family_assessment"), first.version
+    )
     assert second.replaces_id == first.record_id
     rows = store.conn.execute(
-        "SELECT id, routing, replaces_id FROM screening_decisions WHERE contact_id = ?"
-        " ORDER BY id", (cid,)).fetchall()
-    assert rows == [(first.record_id, "early_help", None),
-                    (second.record_id, "child_and_family_assessment", first.record_id)]
+        "SELECT id, routing, replaces_id FROM screening_decisions WHERE contact_id = ? ORDER BY id",
+        (cid,),
+    ).fetchall()
+    assert rows == [
+        (first.record_id, "early_help", None),
+        (second.record_id, "child_and_family_assessment", first.record_id),
+    ]
     # Only the author may revise before oversight.
     with pytest.raises(DecisionError, match="someone else's"):
         submit_decision(store, cast.worker2, cid, make_decision(), second.version)
 
 
-def test_stale_version_is_refused_with_who_and_when(store, cast, new_contact, make_decision) -> None:  # type: ignore[no-untyped-def]
+def test_stale_version_is_refused_with_who_and_when(
+    store, cast, new_contact, make_decision
+) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     seen = contact_state(store, cid).version
     when = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
@@ -162,7 +176,9 @@ def test_claim_held_shows_holder_until_expiry(store, cast, new_contact) -> None:
     assert events.count("claim.take") == 2
 
 
-def test_worker_whose_claim_was_taken_cannot_submit(store, cast, new_contact, make_decision) -> None:  # type: ignore[no-untyped-def]
+def test_worker_whose_claim_was_taken_cannot_submit(
+    store, cast, new_contact, make_decision
+) -> None:  # type: ignore[no-untyped-def]
     set_setting(store, "decisions.claim_minutes", 10)
     cid = new_contact()
     start = clock.now()
@@ -197,7 +213,9 @@ def test_release_and_expired_claims_return_to_queue(store, cast, new_contact) ->
     assert contact_state(store, b).status == "new"
 
 
-def test_nobody_signs_off_their_own_decision(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_signs_off_their_own_decision(
+    store, cast, new_contact, make_decision, make_oversight
+) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     done = _submitted(store, cast, cid, make_decision(), worker=cast.manager)
     with pytest.raises(PermissionDenied, match="another manager must sign off"):
@@ -205,30 +223,39 @@ def test_nobody_signs_off_their_own_decision(store, cast, new_contact, make_deci
     assert record_oversight(store, cast.manager2, cid, make_oversight(), done.version)
 
 
-def test_oversight_change_records_new_outcome(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
+def test_oversight_change_records_new_outcome(
+    store, cast, new_contact, make_decision, make_oversight
+) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     done = _submitted(store, cast, cid, make_decision("information_advice"))
     change = make_oversight(outcome="change", routing="early_help", level=2)
     over = record_oversight(store, cast.manager, cid, change, done.version)
     row = store.conn.execute(
         "SELECT outcome, routing, level, rag, manager_name FROM oversight_records WHERE id = ?",
-        (over.record_id,)).fetchone()
+        (over.record_id,),
+    ).fetchone()
     assert row == ("change", "early_help", 2, "green", "Mina Manager (test)")
     with pytest.raises(DecisionInvalid, match="otherwise record agree"):
         cid2 = new_contact()
         d2 = _submitted(store, cast, cid2, make_decision("early_help"))
-        record_oversight(store, cast.manager, cid2,
-                         make_oversight(outcome="change", routing="early_help"), d2.version)
+        record_oversight(
+            store,
+            cast.manager,
+            cid2,
+            make_oversight(outcome="change", routing="early_help"),
+            d2.version,
+        )
 
 
 @pytest.mark.parametrize("missing", ["decision_summary", "rationale", "risk_analysis", "actions"])
-def test_decisions_not_to_act_need_the_full_oversight_record(store, cast, new_contact, make_decision, make_oversight, missing) -> None:  # type: ignore[no-untyped-def]
+def test_decisions_not_to_act_need_the_full_oversight_record(
+    store, cast, new_contact, make_decision, make_oversight, missing
+) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact(routing="information_advice")
     done = _submitted(store, cast, cid, make_decision("information_advice"))
     empty = [] if missing == "actions" else " "
     with pytest.raises(DecisionInvalid):
-        record_oversight(store, cast.manager, cid, make_oversight(**{missing: empty}),
-                         done.version)
+        record_oversight(store, cast.manager, cid, make_oversight(**{missing: empty}), done.version)
     assert contact_state(store, cid).status == "awaiting_oversight"
 
 
@@ -238,9 +265,14 @@ def test_guard_worker_must_record_why_not(store, cast, new_contact, make_decisio
     with pytest.raises(DecisionInvalid, match="strategy discussion"):
         submit_decision(store, cast.worker, cid, make_decision("early_help"), held.version)
     done = submit_decision(
-        store, cast.worker, cid,
-        make_decision("early_help", strategy_discussion_considered=True,
-                      strategy_discussion_why_not="The account describes a rough game."),
+        store,
+        cast.worker,
+        cid,
+        make_decision(
+            "early_help",
+            strategy_discussion_considered=True,
+            strategy_discussion_why_not="The account describes a rough game.",
+        ),
         held.version,
     )
     row = current_decision(store, cid)
@@ -249,44 +281,68 @@ def test_guard_worker_must_record_why_not(store, cast, new_contact, make_decisio
     assert done.status == "awaiting_oversight"
 
 
-def test_guard_blocks_sign_off_below_strategy_discussion_without_reason(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
+def test_guard_blocks_sign_off_below_strategy_discussion_without_reason(
+    store, cast, new_contact, make_decision, make_oversight
+) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact(TRIGGER, routing="strategy_discussion")
-    done = _submitted(store, cast, cid, make_decision(
-        "child_and_family_assessment", strategy_discussion_considered=True,
-        strategy_discussion_why_not="Historic, closed concern."))
+    done = _submitted(
+        store,
+        cast,
+        cid,
+        make_decision(
+            "child_and_family_assessment",
+            strategy_discussion_considered=True,
+            strategy_discussion_why_not="Historic, closed concern.",
+        ),
+    )
     with pytest.raises(DecisionInvalid, match="guard_override_reason"):
         record_oversight(store, cast.manager, cid, make_oversight(), done.version)
     assert contact_state(store, cid).status == "awaiting_oversight"
     over = record_oversight(
-        store, cast.manager, cid,
+        store,
+        cast.manager,
+        cid,
         make_oversight(guard_override_reason="Manager read the full account: historic."),
-        done.version)
+        done.version,
+    )
     row = store.conn.execute(
-        "SELECT guard_override_reason, guard_conditions_json FROM oversight_records"
-        " WHERE id = ?", (over.record_id,)).fetchone()
+        "SELECT guard_override_reason, guard_conditions_json FROM oversight_records WHERE id = ?",
+        (over.record_id,),
+    ).fetchone()
     assert row[0].startswith("Manager read") and json.loads(row[1]) == list(TRIGGER)
     event = list_events(store, cast.admin, action="oversight.record", limit=1)[0]
     assert event.details["guard_overridden"] is True
 
 
-def test_guard_applies_when_manager_changes_down(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
+def test_guard_applies_when_manager_changes_down(
+    store, cast, new_contact, make_decision, make_oversight
+) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact(TRIGGER, routing="strategy_discussion")
     done = _submitted(store, cast, cid, make_decision("strategy_discussion"))
     with pytest.raises(DecisionInvalid, match="guard_override_reason"):
-        record_oversight(store, cast.manager, cid, make_oversight(
-            outcome="change", routing="early_help", level=2), done.version)
+        record_oversight(
+            store,
+            cast.manager,
+            cid,
+            make_oversight(outcome="change", routing="early_help", level=2),
+            done.version,
+        )
     # Agreeing to strategy discussion needs no override.
     assert record_oversight(store, cast.manager, cid, make_oversight(), done.version)
 
 
-def test_guard_on_immediate_protection(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
+def test_guard_on_immediate_protection(
+    store, cast, new_contact, make_decision, make_oversight
+) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact(immediate_protection=True, routing="strategy_discussion")
     held = claim(store, cast.worker, cid)
     with pytest.raises(DecisionInvalid, match="immediate_protection"):
         submit_decision(store, cast.worker, cid, make_decision("early_help"), held.version)
 
 
-def test_guard_is_also_a_database_constraint(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
+def test_guard_is_also_a_database_constraint(
+    store, cast, new_contact, make_decision, make_oversight
+) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     done = _submitted(store, cast, cid, make_decision("early_help"))
     row = current_decision(store, cid)
@@ -308,8 +364,10 @@ def test_contact_view_is_in_the_access_log(store, cast, new_contact) -> None:  #
     assert record.children and record.suggestion is not None
     open_contact(store, cast.quality, cid, purpose="case audit")
     log = access_log(store, cast.manager, cid)
-    assert [(e.actor, e.details["purpose"]) for e in log] == [("worker", "view"),
-                                                             ("quality", "case audit")]
+    assert [(e.actor, e.details["purpose"]) for e in log] == [
+        ("worker", "view"),
+        ("quality", "case audit"),
+    ]
     assert log[0].details["children"] == [c["id"] for c in record.children]
     with pytest.raises(PermissionDenied):
         open_contact(store, cast.admin, cid)  # IT administers, never reads a child's record

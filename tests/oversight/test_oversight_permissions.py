@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from mashdesk.accounts import ACTIONS, PERMISSIONS, ROLES, PermissionDenied
-from mashdesk.accounts.users import authorize
+from mashdesk.accounts.users import add_user, authorize
 from mashdesk.audit import list_events
 from mashdesk.backup import set_retention_years
-from mashdesk.accounts.users import add_user
 from mashdesk.decisions import claim, record_oversight, submit_decision
 
 # Written out independently of the code's table: a change to either must be deliberate.
@@ -25,8 +24,17 @@ CELLS = [(role, action) for role in ROLES for action in ACTIONS]
 
 def test_table_is_complete() -> None:
     assert ACTIONS == (
-        "screen", "submit", "sign_off", "override", "export", "view_quarantine",
-        "change_rules_packs", "activate_models", "manage_users", "read_audit", "maintain_store",
+        "screen",
+        "submit",
+        "sign_off",
+        "override",
+        "export",
+        "view_quarantine",
+        "change_rules_packs",
+        "activate_models",
+        "manage_users",
+        "read_audit",
+        "maintain_store",
     )
     assert set(PERMISSIONS) == set(CELLS)
     print(f"\npermission cells tested through authorize(): {len(CELLS)}")
@@ -74,8 +82,14 @@ def _override(store, cast, actor, new_contact, make_decision, make_oversight):  
 
 
 def _manage_users(store, cast, actor, new_contact, make_decision, make_oversight):  # type: ignore[no-untyped-def]
-    add_user(store, actor, f"new-{actor.username}", "New Person (test)", "social_worker",
-             "another long password")
+    add_user(
+        store,
+        actor,
+        f"new-{actor.username}",
+        "New Person (test)",
+        "social_worker",
+        "another long password",
+    )
 
 
 def _read_audit(store, cast, actor, new_contact, make_decision, make_oversight):  # type: ignore[no-untyped-def]
@@ -112,6 +126,8 @@ def test_core_function_enforces_cell(  # type: ignore[no-untyped-def]
 
 
 def test_cell_counts() -> None:
-    print(f"\npermission cells: {len(CELLS)} via authorize(), {len(OP_CELLS)} also through the "
-          "core function")
+    print(
+        f"\npermission cells: {len(CELLS)} via authorize(), {len(OP_CELLS)} also through the "
+        "core function"
+    )
     assert len(CELLS) == 44 and len(OP_CELLS) == 28
