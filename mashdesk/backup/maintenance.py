@@ -182,14 +182,14 @@ def set_retention_years(store: Store, actor: Actor, years: int) -> None:
     if years < 1:
         raise MaintenanceError("Retention must be at least one year.")
     with store.write():
-        old = get_setting(store, "retention.years")
-        set_setting(store, "retention.years", years)
+        old = get_setting(store, "retention_years")
+        set_setting(store, "retention_years", years)
         record_event(
             store,
             actor,
             "settings.change",
             "setting",
-            "retention.years",
+            "retention_years",
             {"from": old, "to": years},
         )
 
@@ -256,7 +256,7 @@ def purge_older_than(
     deletion. Audit events are kept: they hold ids and codes, not the content of the record.
     """
     actor = authorize(store, actor, "maintain_store")
-    years = get_setting(store, "retention.years") if years is None else int(years)
+    years = get_setting(store, "retention_years") if years is None else int(years)
     if years < 1:
         raise MaintenanceError("Retention must be at least one year.")
     cutoff = clock.iso(_years_before(clock.now(), years))

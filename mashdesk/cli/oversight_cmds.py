@@ -667,7 +667,7 @@ def retention_group() -> None:
 @retention_group.command("show")
 @click.pass_obj
 def retention_show(obj: Any) -> None:
-    click.echo(f"Decided contacts are kept {get_setting(obj.store(), 'retention.years')} years.")
+    click.echo(f"Decided contacts are kept {get_setting(obj.store(), 'retention_years')} years.")
 
 
 @retention_group.command("set")

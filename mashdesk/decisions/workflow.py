@@ -144,7 +144,7 @@ def claim(
                 raise ClaimHeld(contact_id, holder, state.claim_expires_at)
             actor = authorize(store, actor, "override")
             kind = "claim.take_over"
-        minutes = get_setting(store, "decisions.claim_minutes")
+        minutes = get_setting(store, "claim_minutes")
         until = clock.iso(now + dt.timedelta(minutes=minutes))
         status = "in_screening" if state.status in ("new", "in_screening") else state.status
         version = _move(

@@ -160,7 +160,7 @@ def test_stale_version_is_refused_with_who_and_when(
 
 
 def test_claim_held_shows_holder_until_expiry(store, cast, new_contact) -> None:  # type: ignore[no-untyped-def]
-    set_setting(store, "decisions.claim_minutes", 10)
+    set_setting(store, "claim_minutes", 10)
     cid = new_contact()
     start = clock.now()
     with clock.at(start):
@@ -179,7 +179,7 @@ def test_claim_held_shows_holder_until_expiry(store, cast, new_contact) -> None:
 def test_worker_whose_claim_was_taken_cannot_submit(
     store, cast, new_contact, make_decision
 ) -> None:  # type: ignore[no-untyped-def]
-    set_setting(store, "decisions.claim_minutes", 10)
+    set_setting(store, "claim_minutes", 10)
     cid = new_contact()
     start = clock.now()
     with clock.at(start):
@@ -200,7 +200,7 @@ def test_manager_can_take_over_a_live_claim(store, cast, new_contact) -> None:  
 
 
 def test_release_and_expired_claims_return_to_queue(store, cast, new_contact) -> None:  # type: ignore[no-untyped-def]
-    set_setting(store, "decisions.claim_minutes", 10)
+    set_setting(store, "claim_minutes", 10)
     a, b = new_contact(), new_contact()
     claim(store, cast.worker, a)
     release(store, cast.worker, a)
