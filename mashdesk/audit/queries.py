@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from mashdesk.accounts.actor import Actor
 from mashdesk.audit.chain import AuditEvent, VerifyReport, row_to_event, verify_chain
@@ -24,7 +25,8 @@ def list_events(
     from mashdesk.accounts.users import authorize
 
     authorize(store, actor, "read_audit")
-    where, params = [], []  # type: list[str], list[Any]
+    where: list[str] = []
+    params: list[Any] = []
     if action:
         # A trailing dot lists a family of events ("decision." lists every decision event).
         if action.endswith("."):
