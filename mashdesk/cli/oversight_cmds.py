@@ -299,11 +299,13 @@ _DECISION_OPTIONS: list[Callable[[F], F]] = [
         "--json",
         "json_source",
         default=None,
-        help="Read the fields from a JSON file ('-' for stdin); options override it.",
+        help="Read the fields from a JSON file ('-' for stdin): keys as in "
+        "mashdesk.decisions.DecisionInput (level, routing, rag, indicators, history_considered, "
+        "consent_status, rationale, next_actions, ...); options override it.",
     ),
-    click.option("--level", type=click.IntRange(1, 4), default=None),
-    click.option("--routing", type=click.Choice(ROUTING_CODES), default=None),
-    click.option("--rag", type=click.Choice(("red", "amber", "green")), default=None),
+    click.option("--level", type=click.IntRange(1, 4), default=None, help="Threshold level."),
+    click.option("--routing", type=click.Choice(ROUTING_CODES), default=None, help="Routing."),
+    click.option("--rag", type=click.Choice(("red", "amber", "green")), default=None, help="RAG."),
     click.option(
         "--indicator", "indicators", multiple=True, help="An indicator relied on (repeat)."
     ),
@@ -313,7 +315,13 @@ _DECISION_OPTIONS: list[Callable[[F], F]] = [
         default=None,
         help="History considered: previous contacts, re-referral.",
     ),
-    click.option("--previous-contact", "previous_contact_ids", type=int, multiple=True),
+    click.option(
+        "--previous-contact",
+        "previous_contact_ids",
+        type=int,
+        multiple=True,
+        help="A previous contact considered (repeat).",
+    ),
     click.option(
         "--consent",
         "consent_status",
@@ -321,7 +329,9 @@ _DECISION_OPTIONS: list[Callable[[F], F]] = [
         default=None,
     ),
     click.option("--consent-by", "consent_given_by", default=None, help="Who gave consent."),
-    click.option("--consent-override-reason", default=None),
+    click.option(
+        "--consent-override-reason", default=None, help="Why going ahead without consent."
+    ),
     click.option("--immediate-protection/--no-immediate-protection", default=None),
     click.option(
         "--strategy-considered/--strategy-not-considered",
@@ -334,14 +344,14 @@ _DECISION_OPTIONS: list[Callable[[F], F]] = [
         default=None,
         help="Why a strategy discussion is not needed.",
     ),
-    click.option("--rationale", default=None),
+    click.option("--rationale", default=None, help="Why (required)."),
     click.option(
         "--action",
         "actions",
         multiple=True,
         help="Next action as 'what|owner|YYYY-MM-DD' (repeat).",
     ),
-    click.option("--child-voice", default=None),
+    click.option("--child-voice", default=None, help="The child's views, where known."),
     click.option(
         "--feedback", "feedback_to_referrer", default=None, help="What the referrer is told."
     ),
