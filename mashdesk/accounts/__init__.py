@@ -32,6 +32,7 @@ _LAZY = {
     "disable_user": "mashdesk.accounts.users",
     "enable_user": "mashdesk.accounts.users",
     "has_users": "mashdesk.accounts.users",
+    "change_password": "mashdesk.accounts.users",
     "get_setting": "mashdesk.accounts.settings",
     "set_setting": "mashdesk.accounts.settings",
 }

@@ -410,3 +410,54 @@ def enable_user(store: Store, actor: Actor, username: str) -> None:
             (row[0],),
         )
         record_event(store, actor, "user.enable", "user", row[0], {"username": row[1]})
+
+
+def change_password(
+    store: Store,
+    actor: Actor,
+    new_password: str,
+    *,
+    target: str | None = None,
+    current_password: str | None = None,
+) -> None:
+    """Change your own password (giving the current one), or reset another's (administrators).
+
+    A reset ends the target's sessions, so the old password stops working everywhere at once.
+    """
+    passwords.check_strength(new_password)
+    own = target is None or target.lower() == actor.username.lower()
+    if own:
+        row = _user_row(store, user_id=actor.user_id)
+        if row is None or not row[6]:
+            raise AuthError("This account is not active.")
+        if current_password is None or not passwords.verify_password(row[5], current_password):
+            raise AuthError("The current password is wrong.")
+        user_id, name = row[0], row[1]
+    else:
+        actor = authorize(store, actor, "manage_users")
+        row = _user_row(store, username=target)
+        if row is None:
+            raise ValueError(f"There is no user {target}.")
+        user_id, name = row[0], row[1]
+    new_hash = passwords.hash_password(new_password)
+    at = clock.now_iso()
+    with store.write() as db:
+        db.conn.execute(
+            "UPDATE users SET password_hash = ?, password_changed_at = ?, failed_attempts = 0,"
+            " locked_until = NULL WHERE id = ?",
+            (new_hash, at, user_id),
+        )
+        if not own:
+            db.conn.execute(
+                "UPDATE sessions SET ended_at = ?, end_reason = 'password_reset'"
+                " WHERE user_id = ? AND ended_at IS NULL",
+                (at, user_id),
+            )
+        record_event(
+            store,
+            actor,
+            "user.password_change" if own else "user.password_reset",
+            "user",
+            user_id,
+            {"username": name},
+        )

@@ -29,6 +29,7 @@ from mashdesk.accounts.permissions import ROLES, PermissionDenied
 from mashdesk.accounts.settings import get_setting
 from mashdesk.accounts.users import (
     add_user,
+    change_password,
     create_first_administrator,
     disable_user,
     enable_user,
@@ -54,6 +55,8 @@ from mashdesk.decisions import (
     StaleContact,
     claim,
     contact_state,
+    decision_history,
+    open_contact,
     record_oversight,
     release,
     submit_decision,
@@ -146,6 +149,7 @@ def register(group: click.Group) -> None:
     group.add_command(claim_cmd)
     group.add_command(decide_cmd)
     group.add_command(oversee_cmd)
+    group.add_command(history_cmd)
     group.add_command(audit_group)
     group.add_command(backup_cmd)
     group.add_command(restore_cmd)
@@ -254,6 +258,25 @@ def user_enable(obj: Any, target: str, username: str, desk: str | None) -> None:
     with signed_in(store, username, desk) as actor:
         enable_user(store, actor, target)
     click.echo(f"Enabled {target}.")
+
+
+@user_group.command("passwd")
+@click.argument("target", required=False)
+@auth_options
+@click.pass_obj
+def user_passwd(obj: Any, target: str | None, username: str, desk: str | None) -> None:
+    """Change your password, or (administrators) reset TARGET's.
+
+    The new password comes from $MASHDESK_NEW_PASSWORD or a prompt.
+    """
+    store = obj.store()
+    with signed_in(store, username, desk) as actor:
+        current = None
+        if target is None or target.lower() == username.lower():
+            current = _password(f"Current password for {username}", "MASHDESK_PASSWORD")
+        new = _password("New password", "MASHDESK_NEW_PASSWORD", confirm=True)
+        change_password(store, actor, new, target=target, current_password=current)
+    click.echo(f"Password changed for {target or username}.")
 
 
 # ---- claims, decisions, oversight ----------------------------------------------------------
@@ -476,6 +499,50 @@ def oversee_cmd(
         f"Oversight {done.record_id} recorded for contact {contact_id}: decided "
         f"(version {done.version})."
     )
+
+
+@click.command("history")
+@click.argument("contact_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@auth_options
+@click.pass_obj
+def history_cmd(obj: Any, contact_id: int, as_json: bool, username: str, desk: str | None) -> None:
+    """Show CONTACT_ID's claim, screening decisions and oversight (logged as a record view)."""
+    store = obj.store()
+    with signed_in(store, username, desk) as actor:
+        record = open_contact(store, actor, contact_id, purpose="history")
+        items = decision_history(store, contact_id)
+    if as_json:
+        _echo_json(
+            {
+                "status": record.contact["status"],
+                "holder": record.holder,
+                "version": record.contact["version"],
+                "history": items,
+            }
+        )
+        return
+    holder = f", held by {record.holder}" if record.holder else ""
+    click.echo(
+        f"Contact {contact_id}: {record.contact['status']} (version "
+        f"{record.contact['version']}){holder}"
+    )
+    for item in items:
+        if item["kind"] == "screening":
+            replaces = f" replacing {item['replaces_id']}" if item["replaces_id"] else ""
+            click.echo(
+                f"  {item['at']} screening {item['id']}{replaces} by {item['author_name']}"
+                f": level {item['level']}, {item['routing']}, {item['rag']}"
+            )
+            click.echo(f"    rationale: {item['rationale']}")
+        else:
+            click.echo(
+                f"  {item['at']} oversight {item['id']} by {item['manager_name']}: "
+                f"{item['outcome']} -> {item['routing']}"
+            )
+            click.echo(f"    {item['decision_summary']} {item['rationale']}")
+            if item["guard_override_reason"]:
+                click.echo(f"    strategy discussion not held: {item['guard_override_reason']}")
 
 
 # ---- audit -----------------------------------------------------------------------------------

@@ -159,3 +159,19 @@ def test_rehash_on_sign_in_when_cost_rises(store, cast) -> None:  # type: ignore
     ).fetchone()[0]
     assert "m=16,t=2,p=1" in stored
     assert sign_in(store, "worker", PW)
+
+
+def test_password_change_needs_the_current_one_and_reset_ends_sessions(store, cast) -> None:  # type: ignore[no-untyped-def]
+    from mashdesk.accounts.users import change_password
+
+    with pytest.raises(AuthError, match="current password is wrong"):
+        change_password(store, cast.worker, "a new long password", current_password="nope")
+    change_password(store, cast.worker, "a new long password", current_password=PW)
+    with pytest.raises(AuthError):
+        sign_in(store, "worker", PW)
+    worker2 = sign_in(store, "worker2", PW)
+    change_password(store, cast.admin, "reset by the admin", target="worker2")
+    with pytest.raises(AuthError, match="signed out"):
+        authorize(store, worker2, "screen")
+    with pytest.raises(PermissionDenied):
+        change_password(store, cast.manager, "not allowed to do this", target="worker")

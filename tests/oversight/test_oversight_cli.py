@@ -236,3 +236,24 @@ def test_user_disable_and_enable(db: Path, people: Path) -> None:
     )
     assert run(db, "claim", "1", "--user", "worker").exit_code == 4
     assert run(db, "user", "enable", "worker", "--user", "admin").exit_code == 0
+
+
+def test_history_is_shown_and_logged(db: Path, people: Path) -> None:
+    cid = _contact(db)
+    assert run(db, "decide", str(cid), *DECIDE, "--user", "worker").exit_code == 0
+    assert run(db, "oversee", str(cid), *OVERSEE, "--user", "manager").exit_code == 0
+    shown = run(db, "history", str(cid), "--user", "manager2")
+    assert shown.exit_code == 0, shown.output
+    assert "screening" in shown.output and "agree -> early_help" in shown.output
+    assert run(db, "history", str(cid), "--user", "admin").exit_code == 4
+    log = run(db, "audit", "access-log", str(cid), "--user", "admin")
+    assert "manager2" in log.output
+
+
+def test_password_change_and_reset(db: Path, people: Path) -> None:
+    new = "a brand new passphrase"
+    assert run(db, "user", "passwd", "--user", "worker", new_password=new).exit_code == 0
+    assert run(db, "claim", "999", "--user", "worker").exit_code == 4  # old password refused
+    assert run(db, "user", "passwd", "worker", "--user", "admin").exit_code == 0  # reset to PW
+    assert run(db, "audit", "list", "--action", "user.password_", "--user", "admin").exit_code == 0
+    assert run(db, "user", "passwd", "worker", "--user", "manager").exit_code == 4
