@@ -55,8 +55,10 @@ from mashdesk.decisions import (
     StaleContact,
     claim,
     contact_state,
+    decide_group,
     decision_history,
     open_contact,
+    oversee_group,
     record_oversight,
     release,
     submit_decision,
@@ -399,6 +401,12 @@ def _apply(options: list[Callable[[F], F]]) -> Callable[[F], F]:
     default=None,
     help="The contact version your screening was based on.",
 )
+@click.option(
+    "--group",
+    "whole_group",
+    is_flag=True,
+    help="Apply to every linked contact of the same incident still being screened.",
+)
 @auth_options
 @click.pass_obj
 def decide_cmd(
@@ -407,6 +415,7 @@ def decide_cmd(
     contact_id: int,
     json_source: str | None,
     expect_version: int | None,
+    whole_group: bool,
     username: str,
     desk: str | None,
     **fields: Any,
@@ -426,6 +435,15 @@ def decide_cmd(
     store = obj.store()
     with signed_in(store, username, desk) as actor:
         decision = DecisionInput.from_dict(data)
+        if whole_group:
+            versions = {contact_id: expect_version} if expect_version is not None else None
+            group = decide_group(store, actor, contact_id, decision, versions)
+            click.echo(
+                f"Screening decisions {', '.join(str(d.record_id) for d in group)} recorded for "
+                f"linked contacts {', '.join(str(d.contact_id) for d in group)}; awaiting "
+                "oversight."
+            )
+            return
         state = contact_state(store, contact_id)
         version = expect_version if expect_version is not None else state.version
         mine = (state.claimed_by or "").lower() == actor.username.lower()
@@ -464,6 +482,12 @@ def decide_cmd(
     help="Why no strategy discussion although a mandatory trigger fired.",
 )
 @click.option("--expect-version", type=int, default=None)
+@click.option(
+    "--group",
+    "whole_group",
+    is_flag=True,
+    help="Sign off every linked contact of the same incident awaiting oversight.",
+)
 @auth_options
 @click.pass_obj
 def oversee_cmd(
@@ -472,6 +496,7 @@ def oversee_cmd(
     contact_id: int,
     json_source: str | None,
     expect_version: int | None,
+    whole_group: bool,
     username: str,
     desk: str | None,
     **fields: Any,
@@ -489,6 +514,14 @@ def oversee_cmd(
     store = obj.store()
     with signed_in(store, username, desk) as actor:
         oversight = OversightInput.from_dict(data)
+        if whole_group:
+            versions = {contact_id: expect_version} if expect_version is not None else None
+            group = oversee_group(store, actor, contact_id, oversight, versions)
+            click.echo(
+                f"Oversight recorded for linked contacts "
+                f"{', '.join(str(d.contact_id) for d in group)}: decided."
+            )
+            return
         version = (
             expect_version
             if expect_version is not None

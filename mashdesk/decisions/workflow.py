@@ -239,6 +239,8 @@ def submit_decision(
     contact_id: int,
     decision: DecisionInput,
     expected_version: int,
+    *,
+    group: list[int] | None = None,
 ) -> Recorded:
     """Record a screening decision and send the contact for oversight.
 
@@ -332,6 +334,7 @@ def submit_decision(
                 "guard_conditions": conditions,
                 "content_sha256": digest,
                 "contact_version": version,
+                **({"group": group} if group else {}),
             },
         )
     return Recorded(
@@ -345,6 +348,8 @@ def record_oversight(
     contact_id: int,
     oversight: OversightInput,
     expected_version: int,
+    *,
+    group: list[int] | None = None,
 ) -> Recorded:
     """A manager agrees with or changes the screening decision, and the contact is decided.
 
@@ -465,6 +470,83 @@ def record_oversight(
                 and guard_applies(str(final["routing"]), conditions),
                 "content_sha256": digest,
                 "contact_version": version,
+                **({"group": group} if group else {}),
             },
         )
     return Recorded(contact_id, record_id, values["replaces_id"], version, "decided", digest)
+
+
+def group_members(store: Store, contact_id: int) -> list[int]:
+    """The contact and every contact linked with it as one incident (intake's group_id)."""
+    row = store.conn.execute("SELECT group_id FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+    if row is None:
+        raise ContactNotFound(f"There is no contact {contact_id}.")
+    if row[0] is None:
+        return [contact_id]
+    return [
+        int(r[0])
+        for r in store.conn.execute(
+            "SELECT id FROM contacts WHERE group_id = ? OR id = ? ORDER BY received_at, id",
+            (row[0], row[0]),
+        )
+    ]
+
+
+def decide_group(
+    store: Store,
+    actor: Actor,
+    contact_id: int,
+    decision: DecisionInput,
+    expected_versions: dict[int, int] | None = None,
+) -> list[Recorded]:
+    """Screen a linked group once: the same decision for every member still being screened.
+
+    All members are claimed and decided in one transaction, so either the whole group goes to
+    oversight or none of it does. Each member gets its own record (and audit event naming the
+    group), because each contact is counted and reported on its own.
+    """
+    expected_versions = expected_versions or {}
+    results = []
+    with store.write():
+        members = group_members(store, contact_id)
+        open_members = [
+            m for m in members if contact_state(store, m).status in ("new", "in_screening")
+        ]
+        if contact_id not in open_members:
+            raise DecisionError(f"Contact {contact_id} is not waiting to be screened.")
+        for member in open_members:
+            state = contact_state(store, member)
+            version = expected_versions.get(member, state.version)
+            mine = (state.claimed_by or "").lower() == actor.username.lower()
+            if state.status == "new" or not mine or state.holder() is None:
+                version = claim(store, actor, member, version).version
+            results.append(
+                submit_decision(store, actor, member, decision, version, group=open_members)
+            )
+    return results
+
+
+def oversee_group(
+    store: Store,
+    actor: Actor,
+    contact_id: int,
+    oversight: OversightInput,
+    expected_versions: dict[int, int] | None = None,
+) -> list[Recorded]:
+    """Sign off every member of a linked group awaiting oversight, in one transaction."""
+    expected_versions = expected_versions or {}
+    results = []
+    with store.write():
+        members = [
+            m
+            for m in group_members(store, contact_id)
+            if contact_state(store, m).status == "awaiting_oversight"
+        ]
+        if contact_id not in members:
+            raise DecisionError(f"Contact {contact_id} is not awaiting oversight.")
+        for member in members:
+            version = expected_versions.get(member, contact_state(store, member).version)
+            results.append(
+                record_oversight(store, actor, member, oversight, version, group=members)
+            )
+    return results

@@ -55,7 +55,8 @@ def people(db: Path) -> Path:
 def _contact(db: Path, triggers: tuple[str, ...] = ()) -> int:
     store = open_store(db)
     try:
-        return insert_synthetic_contact(store, random.Random(1), triggers=triggers)
+        seed = store.conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+        return insert_synthetic_contact(store, random.Random(seed), triggers=triggers)
     finally:
         store.close()
 
@@ -257,3 +258,15 @@ def test_password_change_and_reset(db: Path, people: Path) -> None:
     assert run(db, "user", "passwd", "worker", "--user", "admin").exit_code == 0  # reset to PW
     assert run(db, "audit", "list", "--action", "user.password_", "--user", "admin").exit_code == 0
     assert run(db, "user", "passwd", "worker", "--user", "manager").exit_code == 4
+
+
+def test_group_decide_and_oversee(db: Path, people: Path) -> None:
+    a, b = _contact(db), _contact(db)
+    conn = sqlite3.connect(str(db))
+    conn.execute("UPDATE contacts SET group_id = ? WHERE id IN (?, ?)", (a, a, b))
+    conn.commit()
+    conn.close()
+    decided = run(db, "decide", str(b), *DECIDE, "--group", "--user", "worker")
+    assert decided.exit_code == 0 and f"linked contacts {a}, {b}" in decided.output
+    overseen = run(db, "oversee", str(a), *OVERSEE, "--group", "--user", "manager")
+    assert overseen.exit_code == 0 and "decided" in overseen.output

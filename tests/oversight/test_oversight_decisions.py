@@ -20,8 +20,11 @@ from mashdesk.decisions import (
     claim,
     contact_state,
     current_decision,
+    decide_group,
     decision_history,
+    group_members,
     open_contact,
+    oversee_group,
     record_oversight,
     release,
     release_expired_claims,
@@ -371,3 +374,35 @@ def test_contact_view_is_in_the_access_log(store, cast, new_contact) -> None:  #
     assert log[0].details["children"] == [c["id"] for c in record.children]
     with pytest.raises(PermissionDenied):
         open_contact(store, cast.admin, cid)  # IT administers, never reads a child's record
+
+
+def _group(store, *ids) -> None:  # type: ignore[no-untyped-def]
+    for cid in ids:
+        store.conn.execute("UPDATE contacts SET group_id = ? WHERE id = ?", (ids[0], cid))
+
+
+def test_linked_group_is_screened_once_for_every_member(
+    store, cast, new_contact, make_decision, make_oversight
+) -> None:  # type: ignore[no-untyped-def]
+    a, b, c, other = new_contact(), new_contact(), new_contact(), new_contact()
+    _group(store, a, b, c)
+    assert group_members(store, b) == [a, b, c]
+    done = decide_group(store, cast.worker, b, make_decision())
+    assert sorted(d.contact_id for d in done) == [a, b, c]
+    assert {contact_state(store, x).status for x in (a, b, c)} == {"awaiting_oversight"}
+    assert contact_state(store, other).status == "new"
+    event = list_events(store, cast.admin, action="decision.submit", limit=1)[0]
+    assert event.details["group"] == [a, b, c]
+    signed = oversee_group(store, cast.manager, a, make_oversight())
+    assert len(signed) == 3
+    assert {contact_state(store, x).status for x in (a, b, c)} == {"decided"}
+
+
+def test_linked_group_is_all_or_nothing(store, cast, new_contact, make_decision) -> None:  # type: ignore[no-untyped-def]
+    a, b = new_contact(), new_contact()
+    _group(store, a, b)
+    claim(store, cast.worker2, b)
+    with pytest.raises(ClaimHeld, match="worker2"):
+        decide_group(store, cast.worker, a, make_decision())
+    assert contact_state(store, a).status == "new"
+    assert store.conn.execute("SELECT count(*) FROM screening_decisions").fetchone()[0] == 0
