@@ -37,7 +37,7 @@ DEMO_REFERRER_DOMAINS = {
 }
 
 # Seeders of later capabilities: "module:function", each called as fn(store, rng).
-_SEEDERS: tuple[str, ...] = ()
+_SEEDERS: tuple[str, ...] = ("mashdesk.decisions.demo:seed_demo_oversight",)
 
 
 def _swap_child(later: SyntheticContact, earlier: SyntheticContact) -> None:

@@ -18,6 +18,42 @@ def _fmt_time(value: str | None) -> str:
     return dt.datetime.fromisoformat(value).astimezone().strftime("%d/%m/%Y %H:%M")
 
 
+def _attributed_read(store: Any, username: str | None, action: str, contact_id: int | None) -> None:
+    """Record who read what from the command line.
+
+    Signed in (--user or $MASHDESK_USER), the read is checked against the user's role and logged
+    under their name; otherwise it is logged under the operating-system account running the
+    command, which is who can read the store file anyway.
+    """
+    import getpass
+
+    from mashdesk.accounts import authorize
+    from mashdesk.audit import record_event
+    from mashdesk.cli.oversight_cmds import signed_in
+    from mashdesk.decisions.views import log_contact_view
+
+    if username:
+        with signed_in(store, username, None) as actor:
+            if action == "contact.view" and contact_id is not None:
+                log_contact_view(store, actor, contact_id, purpose="cli")
+            else:
+                authorize(store, actor, "view_quarantine")
+                record_event(store, actor, action, "quarantine", None, {"via": "cli"})
+        return
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):
+        who = "unknown"
+    record_event(store, f"os:{who}", action, "contact" if contact_id is not None else "quarantine",
+                 contact_id, {"via": "cli", "signed_in": False})
+
+
+_USER_OPTION = click.option(
+    "--user", "username", envvar="MASHDESK_USER", default=None,
+    help="Sign in as this user so the read is checked and logged under your name "
+         "(password from $MASHDESK_PASSWORD or a prompt).")
+
+
 def register(group: click.Group) -> None:
     @group.command()
     @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
@@ -79,15 +115,20 @@ def register(group: click.Group) -> None:
     @group.command()
     @click.argument("contact_id", type=int)
     @click.option("--json", "as_json", is_flag=True)
+    @_USER_OPTION
     @click.pass_obj
-    def show(obj: Any, contact_id: int, as_json: bool) -> None:
-        """One contact: text, referrer, children, attachments, links and suggestion."""
+    def show(obj: Any, contact_id: int, as_json: bool, username: str | None) -> None:
+        """One contact: text, referrer, children, attachments, links and suggestion.
+
+        Every read is written to the access log of the audit trail.
+        """
         from mashdesk.store.contacts import NotFound, get_contact
 
         try:
             c = get_contact(obj.store(), contact_id)
         except NotFound as exc:
             raise click.ClickException(str(exc)) from exc
+        _attributed_read(obj.store(), username, "contact.view", contact_id)
         if as_json:
             click.echo(json.dumps(c, ensure_ascii=False, default=str))
             return
@@ -117,12 +158,14 @@ def register(group: click.Group) -> None:
     @group.command()
     @click.option("--json", "as_json", is_flag=True)
     @click.option("--all", "include_resolved", is_flag=True, help="Include resolved items.")
+    @_USER_OPTION
     @click.pass_obj
-    def quarantine(obj: Any, as_json: bool, include_resolved: bool) -> None:
+    def quarantine(obj: Any, as_json: bool, include_resolved: bool, username: str | None) -> None:
         """Everything that could not be parsed, with its reason and original file."""
         from mashdesk.store.contacts import quarantine_list
 
         items = quarantine_list(obj.store(), include_resolved)
+        _attributed_read(obj.store(), username, "quarantine.view", None)
         if as_json:
             click.echo(json.dumps(items, ensure_ascii=False))
             return

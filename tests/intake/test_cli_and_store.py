@@ -109,3 +109,18 @@ def test_demo_seeds_a_synthetic_queue(tmp_path: Path) -> None:
         assert s.db.execute("SELECT count(*) FROM contacts WHERE source_code = '10'").fetchone()[0] < 30
     finally:
         s.close()
+
+
+def test_cli_reads_are_written_to_the_access_log(tmp_path: Path, fixtures: Path) -> None:
+    db = str(tmp_path / "s.db")
+    run("--db", db, "ingest", str(fixtures))
+    cid = json.loads(run("--db", db, "queue", "--json"))[0]["id"]
+    run("--db", db, "show", str(cid))
+    run("--db", db, "quarantine")
+    s = open_store(db)
+    try:
+        events = s.db.execute("SELECT actor, action, entity_id FROM audit_events ORDER BY seq").fetchall()
+    finally:
+        s.close()
+    assert [(a.startswith("os:"), act, eid) for a, act, eid in events] == [
+        (True, "contact.view", str(cid)), (True, "quarantine.view", None)]
