@@ -121,7 +121,8 @@ FROM screening_decisions d
 UNION ALL
 SELECT 'oversight', o.id, o.replaces_id, o.contact_id, o.recorded_at, o.manager, o.manager_name,
        o.desk, o.outcome, o.level, o.routing, o.rag, o.immediate_protection,
-       o.guard_conditions_json, NULL, NULL, o.guard_override_reason, NULL, NULL, NULL, NULL, NULL, NULL, o.decision_summary,
+       o.guard_conditions_json, NULL, NULL, o.guard_override_reason, NULL, NULL, NULL, NULL,
+       NULL, NULL, o.decision_summary,
        o.rationale, o.risk_analysis, o.actions_json, NULL, NULL, o.content_sha256
 FROM oversight_records o
 """
