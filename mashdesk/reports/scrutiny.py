@@ -25,6 +25,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
@@ -161,8 +162,12 @@ def line_chart(categories: list[str], series: list[tuple[str, list[float | None]
     chart.valueAxis.valueMax = 100
     chart.valueAxis.valueStep = 25
     chart.valueAxis.labelTextFormat = "%d%%"
-    for i in range(len(chart.data)):
-        chart.lines[i].strokeColor = colors.HexColor(PALETTE[i % len(PALETTE)])
+    for i, values in enumerate(chart.data):
+        colour = colors.HexColor(PALETTE[i % len(PALETTE)])
+        chart.lines[i].symbol = makeMarker("FilledCircle", size=3, fillColor=colour)
+        # ReportLab cannot stroke a line through fewer than two points; the marker still shows.
+        known = sum(v is not None for v in values)
+        chart.lines[i].strokeColor = colour if known >= 2 else None
         chart.lines[i].strokeWidth = 1.5
     chart.joinedLines = 1
     d.add(chart)
