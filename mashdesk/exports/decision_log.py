@@ -253,39 +253,52 @@ def iter_keyed_records(
 ) -> Iterator[tuple[int, list[str], list[Any]]]:
     """(contact id, names known on the contact, row): the report groups rows by contact."""
     p = pseudonymiser
+    last_cid: int | None = None
+    contact: dict[str, Any] = {}
     for row in _raw_rows(store, filters):
         (kind, rid, replaces, cid, at, who, who_name, desk, outcome, level, routing, rag, ip,
          guard, sd_considered, sd_why_not, override_reason, indicators, history, reref, consent,
          consent_by, consent_override, summary, rationale, risk, actions, child_voice, fb, sha,
          received, channel, source, ref_name, ref_role, ref_org, ref_email, ref_phone, status,
          children_json, sug_routing, sug_triggers, final_routing, changed) = row  # fmt: skip
-        children = json.loads(children_json or "[]")
-        names = [c[0] for c in children if c[0]]
-        contact_day = london_date(received)
-        dobs = _join(_dob(c) for c in children)
-        ages = _join(_age(c, contact_day) for c in children)
+        if cid != last_cid:
+            # Rows arrive grouped by contact: the contact's own columns are worked out once.
+            last_cid = cid
+            children = json.loads(children_json or "[]")
+            names = [c[0] for c in children if c[0]]
+            contact_day = london_date(received)
+            contact = {
+                "names": names,
+                "received": london(received),
+                "dobs": _join(_dob(c) for c in children),
+                "ages": _join(_age(c, contact_day) for c in children),
+                "children": _join(names),
+                "cid": cid,
+                "ref": (ref_name or "", ref_email or "", ref_phone or ""),
+                "sug_triggers": _codes(sug_triggers),
+            }
+            if p is not None:
+                contact["cid"] = p.ident("C", cid)
+                contact["ref"] = (p.person(ref_name), p.email(ref_email), p.phone(ref_phone))
+                contact["children"] = _join(p.person(n) for n in names)
+                contact["dobs"] = "withheld" if children else ""
+        names = contact["names"]
+        dobs, ages, children_out = contact["dobs"], contact["ages"], contact["children"]
+        cid_out = contact["cid"]
+        known = [*names, ref_name or "", who_name or ""]
+        ref_name, ref_email, ref_phone = contact["ref"]
         text_fields = [sd_why_not, override_reason, history, consent_by, consent_override,
                        summary, rationale, risk, _actions(actions), child_voice, fb]  # fmt: skip
         indicator_text = _join(json.loads(indicators)) if indicators else ""
-        known = [*names, ref_name or "", who_name or ""]
         if p is not None:
             rid_out: Any = p.ident("R", f"{kind}:{rid}")
             replaces_out: Any = p.ident("R", f"{kind}:{replaces}") if replaces else ""
-            cid_out: Any = p.ident("C", cid)
-            ref_name, ref_email, ref_phone = (
-                p.person(ref_name),
-                p.email(ref_email),
-                p.phone(ref_phone),
-            )
-            children_out = _join(p.person(n) for n in names)
-            dobs = "withheld" if children else ""
             who, who_name = p.ident("U", (who or "").lower()), p.person(who_name)
             text_fields = [p.text(t, known) if t else t for t in text_fields]
             indicator_text = p.text(indicator_text, known)
             sha = ""
         else:
-            rid_out, replaces_out, cid_out = rid, replaces or "", cid
-            children_out = _join(names)
+            rid_out, replaces_out = rid, replaces or ""
         (sd_why_not, override_reason, history, consent_by, consent_override, summary, rationale,
          risk, actions_text, child_voice, fb) = text_fields  # fmt: skip
         yield (
@@ -296,7 +309,7 @@ def iter_keyed_records(
                 rid_out,
                 replaces_out,
                 cid_out,
-                london(received),
+                contact["received"],
                 channel,
                 source,
                 REFERRAL_SOURCES.get(source or "", source or ""),
@@ -309,7 +322,7 @@ def iter_keyed_records(
                 dobs,
                 ages,
                 sug_routing or "",
-                _codes(sug_triggers),
+                contact["sug_triggers"],
                 london(at),
                 who or "",
                 who_name or "",

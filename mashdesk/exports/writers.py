@@ -13,6 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from mashdesk.exports.cells import FORMULA_STARTS, neutralise, xlsx_text
+from mashdesk.exports.xlsx_stream import write_xlsx_stream
 from mashdesk.progress import Cancelled, NullProgress, Progress
 
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
@@ -127,15 +128,8 @@ def write_xlsx(
     total: int | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """One sheet in openpyxl's write-only mode (rows go to a temporary file as they come)."""
-    progress = progress or NullProgress()
-    wb = new_workbook()
-    out = XlsxSheet(wb, sheet, header, widths=[18] * len(header))
-    done = 0
-    for row in rows:
-        out.append(row)
-        done += 1
-        _tick(progress, done, total, "writing XLSX")
-    wb.save(str(path))
-    progress.report(done, total, "XLSX written")
-    return done
+    """One large sheet, streamed (see mashdesk.exports.xlsx_stream for why not openpyxl)."""
+    return write_xlsx_stream(
+        path, header, rows, sheet=sheet, widths=[18] * len(header), total=total,
+        progress=progress,
+    )  # fmt: skip

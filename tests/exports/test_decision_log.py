@@ -213,3 +213,21 @@ def test_cancel_leaves_no_file_and_no_event(store, scenario, tmp_path, monkeypat
     assert progress.seen and progress.seen[0][1] == 15
     n = store.conn.execute("SELECT count(*) FROM audit_events WHERE action LIKE 'export.%'")
     assert n.fetchone()[0] == 0
+
+
+def test_streamed_xlsx_reads_back_typed(tmp_path: Path) -> None:
+    rows = [
+        ['R&D <b> "q" Zoë\x07', 3, 2.5, dt.datetime(2026, 3, 29, 1, 30), dt.date(2024, 2, 29)],
+        ["x" * 40_000, None, "", None, None],
+    ]
+    write_xlsx(tmp_path / "s.xlsx", ["a", "b", "c", "d", "e"], rows, sheet="Log & more")
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    ws = wb["Log & more"]
+    assert ws.freeze_panes == "A2" and ws["A1"].font.b
+    a, b, c, d, e = (cell for cell in next(ws.iter_rows(min_row=2, max_row=2)))
+    assert a.value == 'R&D <b> "q" Zoë' and b.value == 3 and c.value == 2.5
+    assert d.value == dt.datetime(2026, 3, 29, 1, 30) and d.number_format == "dd/mm/yyyy hh:mm"
+    assert e.value == dt.datetime(2024, 2, 29) and e.number_format == "dd/mm/yyyy"
+    long = ws["A3"].value
+    assert len(long) == 32_767 and long.endswith("[truncated: the full text is in the CSV export]")
+    assert ws["B3"].value is None and ws["C3"].value is None
