@@ -190,6 +190,12 @@ def count_records(store: Store, filters: DecisionFilters) -> int:
     return int(store.conn.execute(sql, params).fetchone()[0])
 
 
+def count_contacts(store: Store, filters: DecisionFilters) -> int:
+    where, params = _where(filters)
+    sql = f"SELECT count(DISTINCT r.cid) FROM ({_RECORDS}) r JOIN contacts c ON c.id = r.cid{where}"
+    return int(store.conn.execute(sql, params).fetchone()[0])
+
+
 def _raw_rows(store: Store, filters: DecisionFilters) -> Iterator[tuple[Any, ...]]:
     where, params = _where(filters)
     sql = (

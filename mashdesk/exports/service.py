@@ -26,6 +26,7 @@ from mashdesk.exports.annex_a import write_annex_a
 from mashdesk.exports.decision_log import (
     COLUMNS,
     DecisionFilters,
+    count_contacts,
     count_records,
     iter_records,
 )
@@ -35,6 +36,8 @@ from mashdesk.progress import NullProgress, Progress
 from mashdesk.store import Store
 
 FORMATS: tuple[str, ...] = ("csv", "xlsx", "pdf")
+# A PDF section per contact costs ~20 ms to lay out; beyond this a spreadsheet is the tool.
+MAX_PDF_CONTACTS = 5_000
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,12 @@ def export_decisions(
             "pseudonymised": pseudonymise,
         }
         if fmt == "pdf":
+            contacts = count_contacts(store, filters)
+            if contacts > MAX_PDF_CONTACTS:
+                raise ValueError(
+                    f"{contacts} contacts match: a PDF decision log is for up to "
+                    f"{MAX_PDF_CONTACTS}. Narrow the filters or export CSV or XLSX."
+                )
             from mashdesk.reports.decision_log import decision_log_pdf
             from mashdesk.reports.queries import decision_log_report_data
 

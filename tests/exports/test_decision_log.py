@@ -231,3 +231,15 @@ def test_streamed_xlsx_reads_back_typed(tmp_path: Path) -> None:
     long = ws["A3"].value
     assert len(long) == 32_767 and long.endswith("[truncated: the full text is in the CSV export]")
     assert ws["B3"].value is None and ws["C3"].value is None
+
+
+def test_pdf_refuses_too_many_contacts(store, scenario, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import mashdesk.exports.service as service
+
+    monkeypatch.setattr(service, "MAX_PDF_CONTACTS", 3)
+    with pytest.raises(ValueError, match="8 contacts match"):
+        export_decisions(store, scenario.cast.quality, tmp_path / "x.pdf", fmt="pdf")
+    assert not (tmp_path / "x.pdf").exists()
+    one = DecisionFilters(desk="desk-2")
+    assert export_decisions(store, scenario.cast.quality, tmp_path / "y.pdf", fmt="pdf",
+                            filters=one).rows == 2  # fmt: skip
