@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mashdesk.intake.model import ContactDraft
+if TYPE_CHECKING:  # intake imports triage, which imports the rules: keep that cycle-free
+    from mashdesk.intake.model import ContactDraft
 
 
 @dataclass(frozen=True)
