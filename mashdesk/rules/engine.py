@@ -6,11 +6,12 @@ Deterministic: the same pack and facts always give the same result, in the same 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from mashdesk.rules.facts import RuleFacts
-from mashdesk.rules.negation import LEXICON_VERSION, Analysis, Cue
+from mashdesk.rules.negation import LEXICON_VERSION, Analysis, Cue, lowercase
 from mashdesk.rules.pack import Conditions, Indicator, Pack
 
 ENGINE_VERSION = "1"
@@ -142,9 +143,13 @@ class RulesResult:
         }
 
 
-def _conditions_hold(c: Conditions, facts: RuleFacts, text_ages: list[int]) -> bool:
+def _conditions_hold(c: Conditions, facts: RuleFacts, text: str, memo: dict[str, Any]) -> bool:
     if c.age_min is not None or c.age_max is not None:
-        known = [a for a in facts.child_ages if a is not None] or text_ages
+        known = [a for a in facts.child_ages if a is not None]
+        if not known:
+            if "ages" not in memo:
+                memo["ages"] = ages_in_text(text)
+            known = memo["ages"]
         if not any(
             (c.age_min is None or a >= c.age_min) and (c.age_max is None or a <= c.age_max)
             for a in known
@@ -163,13 +168,67 @@ def _conditions_hold(c: Conditions, facts: RuleFacts, text_ages: list[int]) -> b
     return True
 
 
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _candidates(pack: Pack, lower: str) -> dict[int, list[int]]:
+    """Word starts where each indicator could match, from the pack's prefix table."""
+    table = _prefix_table(pack)
+    found: dict[int, list[int]] = {}
+    for m in _WORD_START.finditer(lower):
+        pos = m.start()
+        key = lower[pos : pos + 3]
+        hits = table.get(key)
+        if hits is None:
+            hits = table[key] = _hits(pack, key)
+        for idx in hits:
+            if idx in found:
+                found[idx].append(pos)
+            else:
+                found[idx] = [pos]
+    return found
+
+
+_TABLES: dict[str, dict[str, tuple[int, ...]]] = {}
+
+
+def _prefix_table(pack: Pack) -> dict[str, tuple[int, ...]]:
+    # Memo of three-character keys to indicators, per pack content; bounded by the text seen.
+    table = _TABLES.get(pack.sha256)
+    if table is None or len(table) > 200_000:
+        table = _TABLES[pack.sha256] = {}
+    return table
+
+
+def _hits(pack: Pack, key: str) -> tuple[int, ...]:
+    out: set[int] = set()
+    for n in (1, 2, 3):
+        out.update(pack.dispatch.get(key[:n], ()))
+    return tuple(sorted(out))
+
+
+def _matches(ind: Indicator, text: str, positions: list[int] | None) -> Iterator[re.Match[str]]:
+    assert ind.regex is not None
+    if positions is None:
+        yield from ind.regex.finditer(text)
+        return
+    regex = ind.regex
+    last = -1
+    for pos in sorted(set(positions)):
+        if pos < last:
+            continue
+        m = regex.match(text, pos)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
 def _match(
-    ind: Indicator, text: str, analysis: Analysis
+    ind: Indicator, text: str, analysis: Analysis, positions: list[int] | None
 ) -> tuple[Evidence | None, str | None, ConsideredIndicator | None]:
     """First affirmed match (with the qualifier it was accepted under), else the first qualified."""
-    assert ind.regex is not None
     considered: ConsideredIndicator | None = None
-    for m in ind.regex.finditer(text):
+    for m in _matches(ind, text, positions):
         ev = Evidence(m.start(), m.end(), m.group(0))
         cue = analysis.qualify(m.start(), m.end())
         if cue is None:
@@ -188,18 +247,23 @@ def _match(
 
 def evaluate(pack: Pack, facts: RuleFacts) -> RulesResult:
     text = facts.text.translate(_FOLD)
-    analysis = Analysis(text)
-    text_ages = ages_in_text(text)
+    lower = lowercase(text)
+    analysis = Analysis(text, lower)
+    candidates = _candidates(pack, lower)
+    memo: dict[str, Any] = {}
     fired: list[FiredIndicator] = []
     considered: list[ConsideredIndicator] = []
     immediate = False
-    for ind in pack.indicators:
-        if not ind.conditions.is_empty() and not _conditions_hold(ind.conditions, facts, text_ages):
+    for idx, ind in enumerate(pack.indicators):
+        if ind.regex is not None and idx not in pack.always and idx not in candidates:
+            continue
+        if ind.has_conditions and not _conditions_hold(ind.conditions, facts, text, memo):
             continue
         evidence: Evidence | None = None
         qualifier: str | None = None
         if ind.regex is not None:
-            evidence, qualifier, cons = _match(ind, text, analysis)
+            positions = None if idx in pack.always else candidates[idx]
+            evidence, qualifier, cons = _match(ind, text, analysis, positions)
             if evidence is None:
                 if cons is not None:
                     considered.append(cons)

@@ -165,11 +165,20 @@ def _group_regex(groups: dict[str, tuple[str, ...]], prefix: str) -> str:
 
 
 _B = r"(?<![\w'])(?:{})(?![\w'])"
-_PSEUDO_RE = re.compile(_B.format(_alt(_PSEUDO)), re.IGNORECASE)
-_PRE_RE = re.compile(_B.format(_group_regex(_PRE, "pre")), re.IGNORECASE)
-_POST_RE = re.compile(_B.format(_group_regex(_POST, "post")), re.IGNORECASE)
-_TERM_RE = re.compile(_B.format(_alt(_TERMINATION)) + r"|[:()\"]", re.IGNORECASE)
-_COMMA_RE = re.compile(rf",\s*(?=(?:{_CLAUSE_STARTERS})\b)", re.IGNORECASE)
+# Compiled without IGNORECASE: they run over the lowercased text, which is about twice as fast.
+_PSEUDO_RE = re.compile(_B.format(_alt(_PSEUDO)))
+_PRE_RE = re.compile(_B.format(_group_regex(_PRE, "pre")))
+_POST_RE = re.compile(_B.format(_group_regex(_POST, "post")))
+_TERM_RE = re.compile(_B.format(_alt(_TERMINATION)) + r"|[:()\"]")
+_COMMA_RE = re.compile(rf",\s*(?=(?:{_CLAUSE_STARTERS})\b)")
+
+
+def lowercase(text: str) -> str:
+    """Lowercase without changing any character's position (spans stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 @dataclass(frozen=True)
@@ -189,55 +198,78 @@ class Cue:
         }
 
 
-class Analysis:
-    """The cues, terminations and sentence bounds of one text, computed once per contact."""
+@dataclass
+class _Sentence:
+    pre: list[Cue]
+    post: list[Cue]
+    terms: list[int]
+    commas: list[int]
 
-    def __init__(self, text: str, pre_window: int = 8, post_window: int = 6) -> None:
+
+class Analysis:
+    """Sentence bounds of one text, and each sentence's cues, worked out when first needed."""
+
+    def __init__(
+        self, text: str, lower: str | None = None, pre_window: int = 8, post_window: int = 6
+    ) -> None:
         self.text = text
+        self.lower = lowercase(text) if lower is None else lower
         self.pre_window = pre_window
         self.post_window = post_window
-        self._word_starts = [m.start() for m in WORD.finditer(text)]
-        self._sent_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-        pseudo = [(m.start(), m.end()) for m in _PSEUDO_RE.finditer(text)]
-        self.pre = self._cues(_PRE_RE, "pre", pseudo)
-        self.post = self._cues(_POST_RE, "post", pseudo)
-        self._terms = [m.start() for m in _TERM_RE.finditer(text)]
-        self._commas = [m.start() for m in _COMMA_RE.finditer(text)]
+        self._sent_ends = [m.end() for m in _SENTENCE_END.finditer(self.lower)]
+        self._sentences: dict[int, _Sentence] = {}
 
-    def _cues(
-        self, regex: re.Pattern[str], direction: str, pseudo: list[tuple[int, int]]
-    ) -> list[Cue]:
-        cues = []
-        for m in regex.finditer(self.text):
-            if any(ps < m.end() and m.start() < pe for ps, pe in pseudo):
-                continue
-            kind = (m.lastgroup or "").split("_", 1)[1]
-            cues.append(Cue(kind, direction, m.start(), m.end(), m.group(0)))
-        return cues
-
-    def _sentence(self, pos: int) -> tuple[int, int]:
+    def _sentence(self, pos: int) -> tuple[int, int, _Sentence]:
         i = bisect.bisect_right(self._sent_ends, pos)
         start = self._sent_ends[i - 1] if i > 0 else 0
         end = self._sent_ends[i] if i < len(self._sent_ends) else len(self.text)
-        return start, end
+        sent = self._sentences.get(i)
+        if sent is None:
+            low = self.lower
+            pseudo = [(m.start(), m.end()) for m in _PSEUDO_RE.finditer(low, start, end)]
+            sent = _Sentence(
+                self._cues(_PRE_RE, "pre", pseudo, start, end),
+                self._cues(_POST_RE, "post", pseudo, start, end),
+                [m.start() for m in _TERM_RE.finditer(low, start, end)],
+                [m.start() for m in _COMMA_RE.finditer(low, start, end)],
+            )
+            self._sentences[i] = sent
+        return start, end, sent
+
+    def _cues(
+        self,
+        regex: re.Pattern[str],
+        direction: str,
+        pseudo: list[tuple[int, int]],
+        start: int,
+        end: int,
+    ) -> list[Cue]:
+        cues = []
+        for m in regex.finditer(self.lower, start, end):
+            if any(ps < m.end() and m.start() < pe for ps, pe in pseudo):
+                continue
+            kind = (m.lastgroup or "").split("_", 1)[1]
+            cues.append(Cue(kind, direction, m.start(), m.end(), self.text[m.start() : m.end()]))
+        return cues
 
     def _words_between(self, a: int, b: int) -> int:
-        return bisect.bisect_left(self._word_starts, b) - bisect.bisect_left(self._word_starts, a)
+        return len(WORD.findall(self.lower, a, b))
 
     @staticmethod
     def _any_between(positions: list[int], a: int, b: int) -> bool:
         i = bisect.bisect_left(positions, a)
         return i < len(positions) and positions[i] < b
 
-    def _terminated(self, a: int, b: int, commas: bool) -> bool:
+    def _terminated(self, sent: _Sentence, a: int, b: int, commas: bool) -> bool:
         # A clause-starting comma ends a forward scope; a backward cue reaches over it.
-        return self._any_between(self._terms, a, b) or (
-            commas and self._any_between(self._commas, a, b)
+        return self._any_between(sent.terms, a, b) or (
+            commas and self._any_between(sent.commas, a, b)
         )
 
     def within(self, start: int, end: int, ignore: frozenset[str] = frozenset()) -> Cue | None:
         """A cue lying wholly inside [start, end): used for the free words of a pattern's gaps."""
-        for cue in self.pre:
+        _, _, sent = self._sentence(start)
+        for cue in sent.pre:
             if cue.start >= end:
                 break
             if cue.start >= start and cue.end <= end and cue.kind not in ignore:
@@ -246,26 +278,24 @@ class Analysis:
 
     def qualify(self, start: int, end: int, ignore: frozenset[str] = frozenset()) -> Cue | None:
         """The cue that qualifies the concept at [start, end), or None when it is affirmed."""
-        s_start, s_end = self._sentence(start)
+        s_start, s_end, sent = self._sentence(start)
         found: dict[str, Cue] = {}
-        for cue in self.pre:
+        for cue in sent.pre:
             if cue.end > start:
-                break
-            if cue.kind in ignore or cue.start < s_start or cue.kind in found:
-                continue
-            if self._words_between(cue.end, start) <= self.pre_window and not self._terminated(
-                cue.end, start, commas=True
-            ):
-                found[cue.kind] = cue
-        for cue in self.post:
-            if cue.start < end:
-                continue
-            if cue.start >= s_end:
                 break
             if cue.kind in ignore or cue.kind in found:
                 continue
+            if self._words_between(cue.end, start) <= self.pre_window and not self._terminated(
+                sent, cue.end, start, commas=True
+            ):
+                found[cue.kind] = cue
+        for cue in sent.post:
+            if cue.start < end:
+                continue
+            if cue.kind in ignore or cue.kind in found:
+                continue
             if self._words_between(end, cue.start) <= self.post_window and not self._terminated(
-                end, cue.start, commas=False
+                sent, end, cue.start, commas=False
             ):
                 found[cue.kind] = cue
         for kind in KINDS:

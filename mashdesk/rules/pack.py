@@ -18,6 +18,7 @@ import yaml
 
 from mashdesk.domain import ROUTING_CODES, TRIGGER_CODES
 from mashdesk.rules.negation import KINDS
+from mashdesk.rules.prefilter import literal_prefixes
 
 BUILTIN_PACKS: tuple[str, ...] = ("default", "early_help_l3")
 
@@ -148,6 +149,10 @@ class Indicator:
     near_misses: tuple[Example, ...]
     line: int
 
+    @property
+    def has_conditions(self) -> bool:
+        return not self.conditions.is_empty()
+
 
 @dataclass(frozen=True)
 class TriggerDef:
@@ -181,6 +186,9 @@ class Pack:
     indicators: tuple[Indicator, ...]
     triggers: dict[str, TriggerDef]
     escalation: tuple[Escalation, ...]
+    # Prefilter: indicator indexes by the lowercase prefix a match must start with.
+    dispatch: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    always: frozenset[int] = field(default_factory=frozenset, repr=False)
 
     def routing_for(self, level: int) -> str:
         return self.levels[level].routing
@@ -701,6 +709,17 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
 
     if v.errors:
         return None, sorted(v.errors, key=lambda e: e.line)
+    dispatch: dict[str, list[int]] = {}
+    always: set[int] = set()
+    for idx, ind in enumerate(indicators):
+        if ind.regex is None:
+            continue
+        prefixes = literal_prefixes(ind.regex)
+        if prefixes is None:
+            always.add(idx)
+            continue
+        for prefix in prefixes:
+            dispatch.setdefault(prefix, []).append(idx)
     pack = Pack(
         name=name,
         version=version,
@@ -714,6 +733,8 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         indicators=tuple(indicators),
         triggers=triggers,
         escalation=tuple(escalation),
+        dispatch={k: tuple(v) for k, v in dispatch.items()},
+        always=frozenset(always),
     )
     return pack, []
 
