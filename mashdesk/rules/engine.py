@@ -288,7 +288,7 @@ def evaluate(pack: Pack, facts: RuleFacts) -> RulesResult:
     for f in fired:
         level = max(level, f.level)
     for esc in pack.escalation:
-        distinct = {f.id for f in fired if f.level == esc.from_level}
+        distinct = {f.id for f in fired if f.level == esc.from_level and f.id not in esc.ignore}
         if len(distinct) >= esc.count and esc.to_level > level:
             level = esc.to_level
             reasons.append(

@@ -43,6 +43,10 @@ _PRE: dict[str, tuple[str, ...]] = {
     "hypothetical": (
         r"if",
         r"in case",
+        # ConText's "rule out / evaluate for" family: asked about, not found.
+        r"(?:explored|considered|screened for|screening for|checked for|assessed for|"
+        r"evaluated for)",
+        r"asked (?:\w+ )?(?:directly |specifically )?about",
         r"in the event",
         r"should (?:he|she|they|it|this|that) ever",
         r"whether",
@@ -79,7 +83,11 @@ _POST: dict[str, tuple[str, ...]] = {
         r"accidental(?:ly)?",
         r"plausible",
     ),
-    "hypothetical": (),
+    "hypothetical": (
+        r"(?:was|were|has been|have been) (?:discussed|explored|considered)",
+        r"risk check",
+        r"screening",
+    ),
     "historic": (
         r"in (?:19|20)\d\d",
         r"years? ago",
@@ -267,12 +275,18 @@ class Analysis:
         )
 
     def within(self, start: int, end: int, ignore: frozenset[str] = frozenset()) -> Cue | None:
-        """A cue lying wholly inside [start, end): used for the free words of a pattern's gaps."""
-        _, _, sent = self._sentence(start)
+        """A cue inside a pattern's gap [start, end) that scopes over what follows the gap.
+
+        Only the gap's last sentence counts, and a termination term after the cue cancels it."""
+        if end <= start:
+            return None
+        s_start, _, sent = self._sentence(end - 1)
         for cue in sent.pre:
             if cue.start >= end:
                 break
-            if cue.start >= start and cue.end <= end and cue.kind not in ignore:
+            if cue.start < max(start, s_start) or cue.end > end or cue.kind in ignore:
+                continue
+            if not self._terminated(sent, cue.end, end, commas=True):
                 return cue
         return None
 

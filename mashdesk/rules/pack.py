@@ -64,6 +64,7 @@ _CONDITION_KEYS = {
 _EXAMPLE_FACT_KEYS = {"text", "child_ages", "unborn", "source_code", "channel", "previous_contacts"}
 _REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _GAP = re.compile(r"\s*<(\d{1,2})>\s*")
+_XGAP = re.compile(r"\s*<<(\d{1,2})>>\s*")
 # Pattern spaces and gaps cross punctuation and spaces but never a sentence end.
 _SEP = r"[^\w.!?]+"
 _MAX_EXPANSION_DEPTH = 4
@@ -170,6 +171,7 @@ class Escalation:
     count: int
     to_level: int
     clause: str
+    ignore: frozenset[str] = frozenset()  # indicators that are not needs (a request for help)
 
 
 @dataclass(frozen=True)
@@ -337,6 +339,13 @@ def _to_regex(expanded: str, gap_names: list[str]) -> str:
         elif ch == "[":
             in_class = True
             out.append(ch)
+        elif (m := _XGAP.match(expanded, i)) is not None:
+            # `<<N>>` may cross sentence ends: an injury and its (missing) explanation, say.
+            name = f"gap{len(gap_names)}"
+            gap_names.append(name)
+            out.append(f"(?P<{name}>\\W+(?:[\\w']+\\W+){{0,{int(m.group(1))}}}?)")
+            i = m.end()
+            continue
         elif (m := _GAP.match(expanded, i)) is not None:
             name = f"gap{len(gap_names)}"
             gap_names.append(name)
@@ -693,7 +702,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
             d = v.mapping(item, line, "each escalation rule")
             if d is None:
                 continue
-            v.unknown_keys(d, {"from_level", "count", "to_level", "clause"}, "escalation")
+            v.unknown_keys(d, {"from_level", "count", "to_level", "clause", "ignore"}, "escalation")
             vals = [d.get(k) for k in ("from_level", "count", "to_level")]
             if not all(_is_int(x) for x in vals):
                 v.err(line, "escalation: from_level, count and to_level must be whole numbers")
@@ -705,7 +714,14 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
             clause = v.text(d, "clause", "escalation")
             if clause and clause not in clauses:
                 v.err(_line(d, "clause"), f"escalation: clause '{clause}' is not in 'clauses'")
-            escalation.append(Escalation(f, c, t, clause))
+            ignore = d.get("ignore", [])
+            if not isinstance(ignore, list) or not all(isinstance(x, str) for x in ignore):
+                v.err(_line(d, "ignore"), "escalation: 'ignore' must be a list of indicator ids")
+                ignore = []
+            for iid in ignore:
+                if iid not in ids:
+                    v.err(_line(d, "ignore"), f"escalation: unknown indicator '{iid}'")
+            escalation.append(Escalation(f, c, t, clause, frozenset(ignore)))
 
     if v.errors:
         return None, sorted(v.errors, key=lambda e: e.line)
