@@ -85,6 +85,7 @@ _POST: dict[str, tuple[str, ...]] = {
     ),
     "hypothetical": (
         r"(?:was|were|has been|have been) (?:discussed|explored|considered)",
+        r"risk (?:check|assessment)s? (?:completed|done|carried out|undertaken)",
         r"risk check",
         r"screening",
     ),
