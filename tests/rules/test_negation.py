@@ -47,7 +47,7 @@ def _run(text: str, ages: list[int | None] | None = None) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("text", "code", "ages"),
     [
-        ("She told me nobody has ever hit her.", "disclosure_physical_abuse", None),
+        ("She told me her stepdad has never hit her.", "disclosure_physical_abuse", None),
         ("He said his dad has never hit him.", "disclosure_physical_abuse", None),
         (
             "Asked directly, she denies anyone has touched her private parts.",

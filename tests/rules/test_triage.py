@@ -25,7 +25,7 @@ BODIES = [
     (
         "Attendance",
         "Sam's attendance has dropped to 88% this term. Mum asked for a parenting "
-        "course. No concerns about home; he says nobody hits him.",
+        "course. No concerns about home; he says his dad never hits him.",
     ),
 ]
 
@@ -90,7 +90,7 @@ def test_suggest_json_contract(eml: Path, mbox: Path) -> None:
     assert leah["triggers"] == ["disclosure_physical_abuse"]
     assert sam["triggers"] == []
     assert [n["code"] for n in sam["negated_triggers"]] == ["disclosure_physical_abuse"]
-    assert sam["negated_triggers"][0]["cue"]["text"].lower() == "nobody"
+    assert sam["negated_triggers"][0]["cue"]["text"].lower() == "never"
     assert sam["routing"] == "early_help"
 
 
