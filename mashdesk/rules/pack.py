@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
@@ -265,7 +265,7 @@ def resolve(ref: str | Path) -> Path:
     return Path(ref)
 
 
-def _is_int(v: Any) -> bool:
+def _is_int(v: Any) -> TypeGuard[int]:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
@@ -627,7 +627,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         if iid in ids:
             v.err(_line(d, "id"), f"duplicate indicator id '{iid}'")
         ids.add(iid)
-        level = d.get("level")
+        level: Any = d.get("level")
         if not _is_int(level):
             v.err(_line(d, "level"), f"{where}: 'level' must be a level number")
             level = 0
@@ -703,11 +703,10 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
             if d is None:
                 continue
             v.unknown_keys(d, {"from_level", "count", "to_level", "clause", "ignore"}, "escalation")
-            vals = [d.get(k) for k in ("from_level", "count", "to_level")]
-            if not all(_is_int(x) for x in vals):
+            f, c, t = (d.get(k) for k in ("from_level", "count", "to_level"))
+            if not (_is_int(f) and _is_int(c) and _is_int(t)):
                 v.err(line, "escalation: from_level, count and to_level must be whole numbers")
                 continue
-            f, c, t = vals
             for lv in (f, t):
                 if lv not in levels:
                     v.err(line, f"escalation: unknown level {lv}")
