@@ -223,7 +223,9 @@ def _walk(msg: Message, out: _Collector, depth: int) -> None:
         att = _attachment(name, ctype, data, "mime")
         out.attachments.append(att)
         if ctype == "text/plain" or (name or "").lower().endswith(".txt"):
-            out.attachment_texts.append((name or "attachment", _decode_bytes(data, msg.get_content_charset(), out.flags)))
+            out.attachment_texts.append(
+                (name or "attachment", _decode_bytes(data, msg.get_content_charset(), out.flags))
+            )
         return
     text = _decode_bytes(data, _charset(msg), out.flags)
     if ctype == "text/html":
