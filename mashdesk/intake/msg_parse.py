@@ -68,28 +68,50 @@ def _body(msg: Any, flags: list[str]) -> tuple[str, str | None]:
         if rtf:
             plain = rtf_text(rtf)
             flags.append("rtf_only")
-    return normalise_newlines(plain).replace("\x00", ""), (sanitise_html(html_raw) if html_raw else None)
+    return normalise_newlines(plain).replace("\x00", ""), (
+        sanitise_html(html_raw) if html_raw else None
+    )
 
 
-def _collect(msg: Any, depth: int, attachments: list[AttachmentDraft], forwarded: list[str], flags: list[str]) -> None:
+def _collect(
+    msg: Any, depth: int, attachments: list[AttachmentDraft], forwarded: list[str], flags: list[str]
+) -> None:
     for att in _safe(msg, "attachments") or []:
         data = _safe(att, "data")
         name = _safe(att, "longFilename") or _safe(att, "shortFilename") or None
         if isinstance(data, bytes | bytearray):
             blob = bytes(data)
-            attachments.append(AttachmentDraft(
-                filename=name, content_type=_safe(att, "mimetype"), size=len(blob),
-                sha256=hashlib.sha256(blob).hexdigest(), data=blob, origin="msg"))
+            attachments.append(
+                AttachmentDraft(
+                    filename=name,
+                    content_type=_safe(att, "mimetype"),
+                    size=len(blob),
+                    sha256=hashlib.sha256(blob).hexdigest(),
+                    data=blob,
+                    origin="msg",
+                )
+            )
         elif data is not None and depth < MAX_NESTING:
             inner_body, _ = _body(data, flags)
-            head = "\n".join(f"{k}: {v}" for k, v in (
-                ("From", _safe(data, "sender")), ("Date", _safe(data, "date")),
-                ("Subject", _safe(data, "subject"))) if v)
+            head = "\n".join(
+                f"{k}: {v}"
+                for k, v in (
+                    ("From", _safe(data, "sender")),
+                    ("Date", _safe(data, "date")),
+                    ("Subject", _safe(data, "subject")),
+                )
+                if v
+            )
             forwarded.append(f"---------- Forwarded message ----------\n{head}\n\n{inner_body}")
-            attachments.append(AttachmentDraft(
-                filename=name or _safe(data, "subject") or "embedded message", content_type="application/vnd.ms-outlook",
-                size=0, sha256=hashlib.sha256((name or "").encode() + inner_body.encode()).hexdigest(),
-                origin="nested"))
+            attachments.append(
+                AttachmentDraft(
+                    filename=name or _safe(data, "subject") or "embedded message",
+                    content_type="application/vnd.ms-outlook",
+                    size=0,
+                    sha256=hashlib.sha256((name or "").encode() + inner_body.encode()).hexdigest(),
+                    origin="nested",
+                )
+            )
             _collect(data, depth + 1, attachments, forwarded, flags)
         elif depth >= MAX_NESTING:
             flags.append("nesting_too_deep")
@@ -99,7 +121,9 @@ def parse_msg_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
     try:
         msg = extract_msg.openMsg(data, delayAttachments=False)
     except Exception as exc:
-        raise NotAMessage(f"Outlook file could not be opened ({type(exc).__name__}: {str(exc)[:200]})") from exc
+        raise NotAMessage(
+            f"Outlook file could not be opened ({type(exc).__name__}: {str(exc)[:200]})"
+        ) from exc
     try:
         kind = type(msg).__name__
         if kind not in {"Message", "MessageSigned"} and not kind.startswith("Message"):
@@ -108,7 +132,9 @@ def parse_msg_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
         flags: list[str] = []
         body, html = _body(msg, flags)
         if kind == "MessageSigned" and _unreadable(body):
-            raise NotAMessage("encrypted message (S/MIME): it cannot be read without the recipient's key")
+            raise NotAMessage(
+                "encrypted message (S/MIME): it cannot be read without the recipient's key"
+            )
         attachments: list[AttachmentDraft] = []
         forwarded: list[str] = []
         _collect(msg, 0, attachments, forwarded, flags)
@@ -135,12 +161,22 @@ def parse_msg_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
         children = find_children(body, "body")
         for att in attachments:
             if (att.filename or "").lower().endswith(".txt") and att.data:
-                children += find_children(att.data.decode("utf-8", "replace"), f"attachment:{att.filename}")
+                children += find_children(
+                    att.data.decode("utf-8", "replace"), f"attachment:{att.filename}"
+                )
         message_id = _as_text(_safe(msg, "messageId")).strip().strip("<>") or None
-        headers = {k: v for k, v in (
-            ("From", sender), ("To", _as_text(_safe(msg, "to"))), ("Cc", _as_text(_safe(msg, "cc"))),
-            ("Subject", subject), ("Date", str(when) if when else ""), ("Message-ID", message_id or ""),
-        ) if v}
+        headers = {
+            k: v
+            for k, v in (
+                ("From", sender),
+                ("To", _as_text(_safe(msg, "to"))),
+                ("Cc", _as_text(_safe(msg, "cc"))),
+                ("Subject", subject),
+                ("Date", str(when) if when else ""),
+                ("Message-ID", message_id or ""),
+            )
+            if v
+        }
         if not body.strip():
             flags.append("empty_body")
         return ContactDraft(
@@ -152,9 +188,12 @@ def parse_msg_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
             new_text_end=new_end,
             body_html=html,
             message_id=message_id,
-            referrer=Referrer(name=display or None, email=address or None,
-                              phone=phone.group(0) if phone else None,
-                              role=role.group(0) if role else None),
+            referrer=Referrer(
+                name=display or None,
+                email=address or None,
+                phone=phone.group(0) if phone else None,
+                role=role.group(0) if role else None,
+            ),
             source_code=guess.code,
             source_evidence=guess.evidence,
             headers=headers,

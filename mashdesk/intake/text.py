@@ -8,7 +8,21 @@ import warnings
 import nh3
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
-_BLOCK_TAGS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "tr",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "blockquote",
+}
 
 # Only structure and emphasis survive sanitising; no images, no links that load, no styles.
 _SAFE_TAGS = {
@@ -23,7 +37,9 @@ def html_to_text(html: str) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "head", "title", "noscript", "template", "object", "iframe"]):
+    for tag in soup(
+        ["script", "style", "head", "title", "noscript", "template", "object", "iframe"]
+    ):
         tag.decompose()
     for tag in soup.find_all(_BLOCK_TAGS):
         tag.insert_before("\n")
