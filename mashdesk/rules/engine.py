@@ -150,10 +150,7 @@ def _conditions_hold(c: Conditions, facts: RuleFacts, text: str, memo: dict[str,
             if "ages" not in memo:
                 memo["ages"] = ages_in_text(text)
             known = memo["ages"]
-        if not any(
-            (c.age_min is None or a >= c.age_min) and (c.age_max is None or a <= c.age_max)
-            for a in known
-        ):
+        if not any((c.age_min is None or a >= c.age_min) and (c.age_max is None or a <= c.age_max) for a in known):
             return False
     if c.unborn is not None and facts.unborn != c.unborn:
         return False

@@ -218,9 +218,7 @@ class _Sentence:
 class Analysis:
     """Sentence bounds of one text, and each sentence's cues, worked out when first needed."""
 
-    def __init__(
-        self, text: str, lower: str | None = None, pre_window: int = 8, post_window: int = 6
-    ) -> None:
+    def __init__(self, text: str, lower: str | None = None, pre_window: int = 8, post_window: int = 6) -> None:
         self.text = text
         self.lower = lowercase(text) if lower is None else lower
         self.pre_window = pre_window
@@ -271,9 +269,7 @@ class Analysis:
 
     def _terminated(self, sent: _Sentence, a: int, b: int, commas: bool) -> bool:
         # A clause-starting comma ends a forward scope; a backward cue reaches over it.
-        return self._any_between(sent.terms, a, b) or (
-            commas and self._any_between(sent.commas, a, b)
-        )
+        return self._any_between(sent.terms, a, b) or (commas and self._any_between(sent.commas, a, b))
 
     def within(self, start: int, end: int, ignore: frozenset[str] = frozenset()) -> Cue | None:
         """A cue inside a pattern's gap [start, end) that scopes over what follows the gap.

@@ -306,9 +306,7 @@ class _Validator:
         return v
 
 
-def _expand(
-    pattern: str, synonyms: dict[str, str], v: _Validator, line: int, where: str, depth: int = 0
-) -> str | None:
+def _expand(pattern: str, synonyms: dict[str, str], v: _Validator, line: int, where: str, depth: int = 0) -> str | None:
     bad = [n for n in _REF.findall(pattern) if n not in synonyms]
     if bad:
         v.err(line, f"{where}: pattern '{pattern}' uses unknown synonym list {{{bad[0]}}}")
@@ -473,9 +471,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         if routing and routing not in ROUTING_CODES:
             v.err(
                 _line(d, "routing"),
-                f"level {num}: unknown routing code '{routing}' (use one of "
-                + ", ".join(ROUTING_CODES)
-                + ")",
+                f"level {num}: unknown routing code '{routing}' (use one of " + ", ".join(ROUTING_CODES) + ")",
             )
         levels[num] = Level(num, v.text(d, "name", f"level {num}"), routing)
     if seq is not None and not levels:
@@ -516,11 +512,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
             if not re.fullmatch(r"[a-z_][a-z0-9_]*", key):
                 v.err(_line(sd, key), f"synonym list name '{key}' must be lower_snake_case")
                 continue
-            if (
-                not isinstance(terms, list)
-                or not terms
-                or not all(isinstance(t, str) and t.strip() for t in terms)
-            ):
+            if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
                 v.err(_line(sd, key), f"synonym list '{key}' must be a non-empty list of terms")
                 continue
             raw_syn[key] = [t.strip() for t in terms]
@@ -541,9 +533,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
     for key, terms in raw_syn.items():
         synonyms[key] = "(?:" + "|".join(sorted(terms, key=len, reverse=True)) + ")"
 
-    def compile_patterns(
-        d: _LDict, where: str
-    ) -> tuple[tuple[str, ...], re.Pattern[str] | None, tuple[str, ...]]:
+    def compile_patterns(d: _LDict, where: str) -> tuple[tuple[str, ...], re.Pattern[str] | None, tuple[str, ...]]:
         raw = d.get("patterns")
         if raw is None:
             return (), None, ()
@@ -640,11 +630,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         if clause and clause not in clauses:
             v.err(_line(d, "clause"), f"{where}: clause '{clause}' is not in 'clauses'")
         pats, regex, gaps = compile_patterns(d, where)
-        conds = (
-            _conditions(v, d["conditions"], _line(d, "conditions"), where)
-            if "conditions" in d
-            else Conditions()
-        )
+        conds = _conditions(v, d["conditions"], _line(d, "conditions"), where) if "conditions" in d else Conditions()
         if not pats and conds.is_empty():
             v.err(_line(d), f"{where}: needs 'patterns' or 'conditions' (or both)")
         trig = d.get("trigger")
@@ -771,9 +757,7 @@ def load_pack(ref: str | Path) -> Pack:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InvalidPack(
-            [PackError(str(path), 0, f"cannot read the pack: {exc.strerror or exc}")]
-        ) from exc
+        raise InvalidPack([PackError(str(path), 0, f"cannot read the pack: {exc.strerror or exc}")]) from exc
     key = (str(path), hashlib.sha256(data).hexdigest())
     cached = _CACHE.get(key)
     if cached is not None:
