@@ -13,6 +13,7 @@ from typing import Any
 from mashdesk.rules.facts import RuleFacts
 from mashdesk.rules.negation import LEXICON_VERSION, Analysis, Cue, lowercase
 from mashdesk.rules.pack import Conditions, Indicator, Pack
+from mashdesk.rules.prefilter import MAX_PREFIX
 
 ENGINE_VERSION = "1"
 
@@ -174,7 +175,7 @@ def _candidates(pack: Pack, lower: str) -> dict[int, list[int]]:
     found: dict[int, list[int]] = {}
     for m in _WORD_START.finditer(lower):
         pos = m.start()
-        key = lower[pos : pos + 3]
+        key = lower[pos : pos + MAX_PREFIX]
         hits = table.get(key)
         if hits is None:
             hits = table[key] = _hits(pack, key)
@@ -190,7 +191,7 @@ _TABLES: dict[str, dict[str, tuple[int, ...]]] = {}
 
 
 def _prefix_table(pack: Pack) -> dict[str, tuple[int, ...]]:
-    # Memo of three-character keys to indicators, per pack content; bounded by the text seen.
+    # Memo of MAX_PREFIX-character keys to indicators, per pack content; bounded by the text seen.
     table = _TABLES.get(pack.sha256)
     if table is None or len(table) > 200_000:
         table = _TABLES[pack.sha256] = {}
@@ -199,7 +200,7 @@ def _prefix_table(pack: Pack) -> dict[str, tuple[int, ...]]:
 
 def _hits(pack: Pack, key: str) -> tuple[int, ...]:
     out: set[int] = set()
-    for n in (1, 2, 3):
+    for n in range(1, MAX_PREFIX + 1):
         out.update(pack.dispatch.get(key[:n], ()))
     return tuple(sorted(out))
 
