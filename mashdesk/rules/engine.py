@@ -147,6 +147,8 @@ class RulesResult:
 def _conditions_hold(c: Conditions, facts: RuleFacts, text: str, memo: dict[str, Any]) -> bool:
     if c.age_min is not None or c.age_max is not None:
         known = [a for a in facts.child_ages if a is not None]
+        if not known and facts.unborn:
+            known = [0]  # an unborn child named in the contact is a baby by the time it is read
         if not known:
             if "ages" not in memo:
                 memo["ages"] = ages_in_text(text)

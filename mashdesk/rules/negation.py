@@ -80,6 +80,7 @@ _POST: dict[str, tuple[str, ...]] = {
         r"consistent with (?:the|his|her|their|an?|mum's|dad's|parents') ?"
         r"(?:account|explanation|history|story|play|sport|fall|accident)",
         r"consistent history",
+        r"(?:was |were |is |are )?(?:from|caused by) (?:falling|a fall|playing|play|football|rugby|sport|pe)",
         r"accidental(?:ly)?",
         r"plausible",
     ),

@@ -338,10 +338,13 @@ def _to_regex(expanded: str, gap_names: list[str]) -> str:
             in_class = True
             out.append(ch)
         elif (m := _XGAP.match(expanded, i)) is not None:
-            # `<<N>>` may cross sentence ends: an injury and its (missing) explanation, say.
+            # `<<N>>` may cross into the next sentence: an injury and its (missing) explanation.
             name = f"gap{len(gap_names)}"
             gap_names.append(name)
-            out.append(f"(?P<{name}>\\W+(?:[\\w']+\\W+){{0,{int(m.group(1))}}}?)")
+            n = int(m.group(1))
+            words = f"(?:[\\w']+{_SEP}){{0,{n}}}?"
+            # At most one sentence end inside the gap: the next sentence, not the next topic.
+            out.append(f"(?P<{name}>{_SEP}{words}(?:(?:[\\w']+)?[.!?]+{_SEP}{words})?)")
             i = m.end()
             continue
         elif (m := _GAP.match(expanded, i)) is not None:
