@@ -212,12 +212,12 @@ def _matches(ind: Indicator, text: str, positions: list[int] | None) -> Iterator
     if positions is None:
         yield from ind.regex.finditer(text)
         return
-    regex = ind.regex
+    match = ind.regex.match
     last = -1
-    for pos in sorted(set(positions)):
+    for pos in positions:  # ascending and distinct, as _candidates builds them
         if pos < last:
             continue
-        m = regex.match(text, pos)
+        m = match(text, pos)
         if m is not None:
             last = m.end()
             yield m
