@@ -4,12 +4,13 @@ loaded by plain functions. Qt-free; SQL lives here, never in widgets.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from mashdesk.domain import REFERRAL_SOURCES, ROUTING_RANK
-from mashdesk.store import Store
+from mashdesk.store import Store, queue
 
 
 @dataclass(frozen=True)
@@ -394,93 +395,60 @@ def attachment_bytes(store: Store, attachment_id: int) -> bytes | None:
     return bytes(rows[0]["data"]) if rows else None
 
 
-_QUEUE_SORTS: dict[str, str] = {
-    "due": "c.decision_due",
-    "received": "c.received_at",
-    "channel": "c.channel",
-    "source": "c.source_code",
-    "status": "c.status",
-    "claimed_by": "c.claimed_by",
-    "group": "c.group_id",
-    "re_referral": "c.re_referral",
-    "routing": "s.routing",
+# Time left to decide that sets a contact's RAG colour in the queue (red under 4 hours).
+RAG_HOURS: dict[str, tuple[float | None, float | None]] = {
+    "red": (None, 4.0),
+    "amber": (4.0, 12.0),
+    "green": (12.0, None),
 }
 
 
-class BasicQueue:
-    """A plain queue query for stores without mashdesk.store.queue (kept small on purpose)."""
+class QueueResult:
+    """One filtered, sorted queue over mashdesk.store.queue, plus the RAG band filter."""
 
-    def __init__(self, store: Store, filters: Any, user: str | None, now_iso: str) -> None:
+    def __init__(
+        self, store: Store, f: Any, rag: str | None = None, now: dt.datetime | None = None
+    ) -> None:
         self.store = store
-        where: list[str] = []
-        params: list[Any] = []
-        join = "LEFT JOIN suggestions s ON s.contact_id = c.id AND s.current = 1"
-        if filters.channel:
-            where.append("c.channel = ?")
-            params.append(filters.channel)
-        if filters.status:
-            where.append("c.status = ?")
-            params.append(filters.status)
-        else:
-            where.append("c.status != 'decided'")
-        if filters.trigger == "any":
-            where.append("s.triggers_json != '[]'")
-        elif filters.trigger:
-            where.append("EXISTS (SELECT 1 FROM json_each(s.triggers_json) WHERE value = ?)")
-            params.append(filters.trigger)
-        if filters.mine:
-            where.append("c.claimed_by = ?")
-            params.append(user or "")
-        if filters.overdue:
-            where.append("c.decision_due < ?")
-            params.append(now_iso)
-        if filters.search:
-            terms = " ".join(f'"{t}"*' for t in filters.search.replace('"', " ").split())
-            if terms:
-                where.append("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)")
-                params.append(terms)
-        order = _QUEUE_SORTS.get(filters.sort, "c.decision_due")
-        direction = "DESC" if filters.descending else "ASC"
-        self._from = f"FROM contacts c {join} WHERE {' AND '.join(where) or '1'}"
-        self._order = f"ORDER BY {order} {direction}, c.id {direction}"
-        self._params = params
+        self.filter = f
+        self.rag = rag
+        self.now = now or dt.datetime.now(dt.UTC)
+
+    def _rag_sql(self) -> tuple[str, list[Any]]:
+        lo, hi = RAG_HOURS[self.rag or "red"]
+        clauses, params = [], []
+        if lo is not None:
+            clauses.append("c.decision_due >= ?")
+            params.append((self.now + dt.timedelta(hours=lo)).isoformat())
+        if hi is not None:
+            clauses.append("c.decision_due < ?")
+            params.append((self.now + dt.timedelta(hours=hi)).isoformat())
+        return " AND ".join(clauses), params
 
     def count(self) -> int:
-        return int(
-            self.store.conn.execute(f"SELECT count(*) {self._from}", self._params).fetchone()[0]
-        )
+        if self.rag is None:
+            return queue.count(self.store, self.filter)
+        where, params = queue._where(self.filter)
+        extra, more = self._rag_sql()
+        where = f"{where} AND {extra}" if where else f" WHERE {extra}"
+        sql = f"SELECT count(*) FROM contacts c{where}"
+        return int(self.store.conn.execute(sql, params + more).fetchone()[0])
 
     def ids(self, offset: int, limit: int) -> list[int]:
-        sql = f"SELECT c.id {self._from} {self._order} LIMIT ? OFFSET ?"
-        return [r[0] for r in self.store.conn.execute(sql, [*self._params, limit, offset])]
+        if self.rag is None:
+            return queue.ids(self.store, self.filter, offset, limit)
+        where, params = queue._where(self.filter)
+        extra, more = self._rag_sql()
+        where = f"{where} AND {extra}" if where else f" WHERE {extra}"
+        f = self.filter
+        order = queue.SORTS.get(f.sort, queue.SORTS["due"]).format(
+            dir="DESC" if f.descending else "ASC"
+        )
+        sql = f"SELECT c.id FROM contacts c{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        return [int(r[0]) for r in self.store.conn.execute(sql, params + more + [limit, offset])]
 
     def rows(self, ids: Any) -> list[dict[str, Any]]:
-        return queue_rows(self.store, list(ids))
-
-
-def queue_rows(store: Store, ids: list[int]) -> list[dict[str, Any]]:
-    """The queue's columns for these contact ids (children names and triggers included)."""
-    if not ids:
-        return []
-    marks = ", ".join("?" for _ in ids)
-    rows = {
-        r["id"]: dict(r, children=[], triggers=json.loads(r.pop("triggers_json") or "[]"))
-        for r in store.db.query(
-            f"""SELECT c.id, c.decision_due, c.received_at, c.channel, c.referrer_name,
-                       c.referrer_org, c.source_code, c.subject,
-                       substr(c.body_text, 1, 160) AS first_line, c.group_id, c.re_referral,
-                       c.status, c.claimed_by, s.routing, s.triggers_json
-                FROM contacts c
-                LEFT JOIN suggestions s ON s.contact_id = c.id AND s.current = 1
-                WHERE c.id IN ({marks})""",
-            ids,
-        )
-    }
-    for r in store.db.query(
-        f"SELECT contact_id, name FROM children WHERE contact_id IN ({marks}) ORDER BY id", ids
-    ):
-        rows[r["contact_id"]]["children"].append(r["name"] or "(unnamed)")
-    return [rows[i] for i in ids if i in rows]
+        return queue.rows(self.store, list(ids))
 
 
 # -- manager oversight and the quality view ---------------------------------------------------

@@ -41,13 +41,29 @@ ORG = "MASHdesk"
 APP = "MASHdesk"
 
 
+def to_store_filter(filters: QueueFilters, username: str | None):
+    from mashdesk.store.queue import QueueFilter
+
+    return QueueFilter(
+        open_only=filters.status is None,
+        status=filters.status,
+        channel=filters.channel,
+        trigger=filters.trigger,
+        claimed_by=(username or "\x00") if filters.mine else None,
+        overdue=filters.overdue,
+        search=filters.search or None,
+        sort=filters.sort,
+        descending=filters.descending,
+    )
+
+
 def store_source_factory(ctx: UiContext) -> Callable[[QueueFilters], QueueSource]:
-    """Queue queries for the signed-in user, from the store's queue module."""
-    from mashdesk.views import BasicQueue
+    """Queue queries for the signed-in user, from mashdesk.store.queue."""
+    from mashdesk.views import QueueResult
 
     def make(filters: QueueFilters) -> QueueSource:
         user = ctx.user.username if ctx.user else None
-        return BasicQueue(ctx.store, filters, user, ctx.clock().isoformat(timespec="seconds"))
+        return QueueResult(ctx.store, to_store_filter(filters, user), filters.rag, ctx.clock())
 
     return make
 

@@ -47,6 +47,7 @@ class IntakeView(QWidget):
         self.setAccessibleName("Intake")
         self.setAcceptDrops(True)
         self.current: TaskHandle | None = None
+        self.watcher = None
         add_files = QPushButton("Add &files…")
         add_files.setAccessibleName("Add files to ingest")
         add_files.clicked.connect(self.choose_files)
@@ -147,20 +148,31 @@ class IntakeView(QWidget):
         self.ctx.settings.setValue(WATCH_INTERVAL_KEY, minutes)
         self.timer.start(minutes * 60_000)
 
-    def check_watched(self) -> None:
-        folders = [Path(f) for f in self._watched() if Path(f).is_dir()]
-        if folders and self.current is None:
-            self.ingest(folders, quiet=True)
+    def check_watched(self) -> TaskHandle | None:
+        """One pass of the core's FolderWatcher (a file is taken once it stops growing)."""
+        from mashdesk.intake.watch import FolderWatcher
+
+        folders = [Path(f) for f in self._watched()]
+        if not folders or self.current is not None:
+            return None
+        if self.watcher is None or self.watcher.folders != folders:
+            self.watcher = FolderWatcher(self.ctx.store, folders)
+        watcher = self.watcher
+        return self._start(lambda _p: watcher.poll(), "watched folders", quiet=True)
 
     # -- work --
-    def ingest(self, paths: list[Path], quiet: bool = False) -> TaskHandle | None:
+    def ingest(self, paths: list[Path]) -> TaskHandle | None:
+        self.log.appendPlainText("Ingesting " + ", ".join(str(p) for p in paths))
+        store = self.ctx.store
+        return self._start(lambda p: run_ingest(p, store, paths), "intake")
+
+    def _start(self, fn, name: str, quiet: bool = False) -> TaskHandle | None:
         if self.current is not None:
-            self.log.appendPlainText("Intake already running; wait for it or cancel it.")
+            if not quiet:
+                self.log.appendPlainText("Intake already running; wait for it or cancel it.")
             return None
-        if not quiet:
-            self.log.appendPlainText("Ingesting " + ", ".join(str(p) for p in paths))
-        handle = self.ctx.runner.submit(run_ingest, self.ctx.store, paths, name="intake")
-        handle.show_progress = True
+        handle = self.ctx.runner.submit(fn, name=name)
+        handle.show_progress = not quiet
         self.current = handle
         self.cancel.setEnabled(True)
         self.progress.setRange(0, 0)
@@ -181,7 +193,8 @@ class IntakeView(QWidget):
             self.progress.setFormat(f"%v/%m {message[:40]}")
 
     def _finished(self, report) -> None:
-        self.log.appendPlainText("Done: " + describe_report(report))
+        if report.new or report.duplicate or report.quarantined:
+            self.log.appendPlainText("Done: " + describe_report(report))
         self.ingested.emit(report)
 
     def _done(self) -> None:

@@ -21,13 +21,31 @@ DEMO_USERS = {
 }
 
 
-def demo_store(path: Path) -> Store:
+def demo_store(path: Path, n: int = 120) -> Store:
     """A new store at `path` holding synthetic demo data."""
     store = open_store(path)
-    from mashdesk.demo import seed_demo
-
-    seed_demo(store)
+    try:
+        from mashdesk.demo import seed_demo
+    except ImportError:
+        seed_synthetic_emails(store, n)
+    else:
+        seed_demo(store)
     return store
+
+
+def seed_synthetic_emails(store: Store, n: int, seed: int = 7) -> None:
+    """Synthetic contacts through the real intake (used until mashdesk.demo is present)."""
+    import datetime as dt
+
+    from mashdesk.intake import ingest_bytes
+    from mashdesk.synthetic import generate_contacts, to_eml_bytes
+
+    now = dt.datetime.now(dt.UTC)
+    for i, contact in enumerate(generate_contacts(n, seed)):
+        when = now - dt.timedelta(minutes=37 * (n - i))
+        ingest_bytes(
+            store, to_eml_bytes(contact, f"demo-{seed}-{i}@mashdesk.invalid", when), f"demo#{i}"
+        )
 
 
 def demo_context(store: Store, role: str = "social_worker") -> UiContext:
@@ -36,11 +54,12 @@ def demo_context(store: Store, role: str = "social_worker") -> UiContext:
 
 
 def first_contact_ids(store: Store, n: int = 5) -> list[int]:
-    from mashdesk.views import BasicQueue
-    from ui.queue_model import QueueFilters
+    """Open contacts with triggers first (the most telling to preview), else any open ones."""
+    from mashdesk.store import queue
 
-    q = BasicQueue(store, QueueFilters(trigger="any"), None, "")
-    return q.ids(0, n) or BasicQueue(store, QueueFilters(), None, "").ids(0, n)
+    return queue.ids(store, queue.QueueFilter(trigger="any"), 0, n) or queue.ids(
+        store, queue.QueueFilter(), 0, n
+    )
 
 
 def run_preview(

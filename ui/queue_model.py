@@ -66,11 +66,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("referrer", "Referrer (source)", "source"),
     Column("children", "Child / children", None),
     Column("subject", "Subject / first line", None),
-    Column("routing", "Suggested routing", "routing"),
-    Column("group", "Linked group", "group"),
-    Column("re_referral", "Re-referral", "re_referral"),
+    Column("routing", "Suggested routing", None),
+    Column("group", "Linked group", None),
+    Column("re_referral", "Re-referral", None),
     Column("status", "Status", "status"),
-    Column("claimed_by", "Claimed by", "claimed_by"),
+    Column("claimed_by", "Claimed by", None),
 )
 COL = {c.key: i for i, c in enumerate(COLUMNS)}
 
@@ -114,6 +114,10 @@ def rag_for(row: dict[str, Any], now: dt.datetime) -> str:
         return "green"
     hours = (due - now).total_seconds() / 3600
     return "red" if hours < 4 else "amber" if hours < 12 else "green"
+
+
+def _group(row: dict[str, Any]) -> Any:
+    return row.get("group", row.get("group_id"))
 
 
 def humanise(code: str | None) -> str:
@@ -275,11 +279,11 @@ class QueueModel(QAbstractTableModel):
         if key == "channel":
             return humanise(row.get("channel"))
         if key == "referrer":
-            name = row.get("referrer_name") or row.get("referrer_org") or "(unknown)"
+            name = row.get("referrer") or row.get("referrer_name") or "(unknown)"
             return f"{name} ({row.get('source_code') or '10'})"
         if key == "children":
-            kids = row.get("children") or []
-            return ", ".join(kids) if isinstance(kids, list) else str(kids)
+            kids = row.get("children") or ""
+            return ", ".join(kids) if isinstance(kids, list) else str(kids).replace("; ", ", ")
         if key == "subject":
             text = row.get("subject") or row.get("first_line") or ""
             return " ".join(str(text).split())[:120]
@@ -292,7 +296,7 @@ class QueueModel(QAbstractTableModel):
             )
             return humanise(row.get("routing")) + badge
         if key == "group":
-            return f"group {row['group_id']}" if row.get("group_id") is not None else ""
+            return f"group {_group(row)}" if _group(row) is not None else ""
         if key == "re_referral":
             return "re-referral" if row.get("re_referral") else ""
         if key == "status":
@@ -307,9 +311,10 @@ class QueueModel(QAbstractTableModel):
         if key == "received":
             return parse_ts(row.get("received_at"))
         if key == "children":
-            return len(row.get("children") or [])
+            kids = row.get("children") or []
+            return len(kids) if isinstance(kids, list) else len([k for k in kids.split("; ") if k])
         if key == "group":
-            return row.get("group_id") if row.get("group_id") is not None else -1
+            return _group(row) if _group(row) is not None else -1
         if key == "re_referral":
             return bool(row.get("re_referral"))
         if key == "routing":

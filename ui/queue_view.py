@@ -151,9 +151,10 @@ class QueueView(QWidget):
 
 
 def main() -> None:
+    from ui.app import store_source_factory
     from ui.preview import run_preview
 
-    run_preview(lambda ctx, ids: QueueView(ctx.queue_source_factory()))
+    run_preview(lambda ctx, ids: QueueView(store_source_factory(ctx), clock=ctx.clock))
 
 
 if __name__ == "__main__":
