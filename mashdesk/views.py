@@ -414,38 +414,35 @@ class QueueResult:
         self.rag = rag
         self.now = now or dt.datetime.now(dt.UTC)
 
-    def _rag_sql(self) -> tuple[str, list[Any]]:
-        lo, hi = RAG_HOURS[self.rag or "red"]
-        clauses, params = [], []
+    def _where(self) -> tuple[str, list[Any]]:
+        # The store's own filter clauses, evaluated at this result's clock, plus the RAG band.
+        where, params = queue._where(self.filter, self.now)
+        if self.rag is None:
+            return where, params
+        lo, hi = RAG_HOURS[self.rag]
+        extra = []
         if lo is not None:
-            clauses.append("c.decision_due >= ?")
+            extra.append("c.decision_due >= ?")
             params.append((self.now + dt.timedelta(hours=lo)).isoformat())
         if hi is not None:
-            clauses.append("c.decision_due < ?")
+            extra.append("c.decision_due < ?")
             params.append((self.now + dt.timedelta(hours=hi)).isoformat())
-        return " AND ".join(clauses), params
+        joined = " AND ".join(extra)
+        return (f"{where} AND {joined}" if where else f" WHERE {joined}"), params
 
     def count(self) -> int:
-        if self.rag is None:
-            return queue.count(self.store, self.filter)
-        where, params = queue._where(self.filter)
-        extra, more = self._rag_sql()
-        where = f"{where} AND {extra}" if where else f" WHERE {extra}"
+        where, params = self._where()
         sql = f"SELECT count(*) FROM contacts c{where}"
-        return int(self.store.conn.execute(sql, params + more).fetchone()[0])
+        return int(self.store.conn.execute(sql, params).fetchone()[0])
 
     def ids(self, offset: int, limit: int) -> list[int]:
-        if self.rag is None:
-            return queue.ids(self.store, self.filter, offset, limit)
-        where, params = queue._where(self.filter)
-        extra, more = self._rag_sql()
-        where = f"{where} AND {extra}" if where else f" WHERE {extra}"
+        where, params = self._where()
         f = self.filter
         order = queue.SORTS.get(f.sort, queue.SORTS["due"]).format(
             dir="DESC" if f.descending else "ASC"
         )
         sql = f"SELECT c.id FROM contacts c{where} ORDER BY {order} LIMIT ? OFFSET ?"
-        return [int(r[0]) for r in self.store.conn.execute(sql, params + more + [limit, offset])]
+        return [int(r[0]) for r in self.store.conn.execute(sql, [*params, limit, offset])]
 
     def rows(self, ids: Any) -> list[dict[str, Any]]:
         return queue.rows(self.store, list(ids))

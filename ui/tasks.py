@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from mashdesk.progress import Cancelled
 
@@ -29,6 +29,13 @@ class TaskHandle(QObject):
     cancelled = Signal()
     done = Signal()  # after finished, failed or cancelled
 
+    # Emitted from the worker thread and re-emitted by slots of this GUI-thread object, so the
+    # public signals fire in the GUI thread's event loop, after the caller connected to them.
+    _progress_relay = Signal(int, object, str)
+    _finished_relay = Signal(object)
+    _failed_relay = Signal(object)
+    _cancelled_relay = Signal()
+
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
@@ -38,6 +45,33 @@ class TaskHandle(QObject):
         self.error: BaseException | None = None
         self.is_done = False
         self.last_progress: tuple[int, int | None, str] = (0, None, "")
+        queued = Qt.ConnectionType.QueuedConnection
+        self._progress_relay.connect(self._relay_progress, queued)
+        self._finished_relay.connect(self._relay_finished, queued)
+        self._failed_relay.connect(self._relay_failed, queued)
+        self._cancelled_relay.connect(self._relay_cancelled, queued)
+
+    @Slot(int, object, str)
+    def _relay_progress(self, done: int, total: object, message: str) -> None:
+        self.last_progress = (done, total, message)  # type: ignore[assignment]
+        self.progress.emit(done, total, message)
+
+    @Slot(object)
+    def _relay_finished(self, result: object) -> None:
+        self.result = result
+        self.finished.emit(result)
+        self.done.emit()
+
+    @Slot(object)
+    def _relay_failed(self, exc: object) -> None:
+        self.error = exc  # type: ignore[assignment]
+        self.failed.emit(exc)
+        self.done.emit()
+
+    @Slot()
+    def _relay_cancelled(self) -> None:
+        self.cancelled.emit()
+        self.done.emit()
 
     # -- mashdesk.progress.Progress, called from the worker thread --
     def report(self, done: int, total: int | None = None, message: str = "") -> None:
@@ -45,7 +79,7 @@ class TaskHandle(QObject):
         final = total is not None and done >= total
         if final or now - self._last_emit >= _MIN_PROGRESS_INTERVAL:
             self._last_emit = now
-            self.progress.emit(int(done), total, message)
+            self._progress_relay.emit(int(done), total, message)
 
     def cancelled_requested(self) -> bool:
         return self._cancel.is_set()
@@ -85,14 +119,13 @@ class _Runnable(QRunnable):
                 raise Cancelled(f"{handle.name} cancelled before it started")
             result = self._fn(_ProgressAdapter(handle), *self._args, **self._kwargs)
         except Cancelled:
-            handle.cancelled.emit()
+            handle._cancelled_relay.emit()
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             log.error("task %s failed:\n%s", handle.name, exc.__traceback_text__)  # type: ignore[attr-defined]
-            handle.failed.emit(exc)
+            handle._failed_relay.emit(exc)
         else:
-            handle.finished.emit(result)
-        handle.done.emit()
+            handle._finished_relay.emit(result)
 
 
 class TaskRunner(QObject):
@@ -114,19 +147,11 @@ class TaskRunner(QObject):
         self, fn: Callable[..., Any], *args: Any, name: str = "", **kwargs: Any
     ) -> TaskHandle:
         handle = TaskHandle(name or getattr(fn, "__name__", "task"), self)
-        handle.finished.connect(lambda value, h=handle: self._record(h, value, None))
-        handle.failed.connect(lambda exc, h=handle: self._record(h, None, exc))
-        handle.progress.connect(lambda d, t, m, h=handle: setattr(h, "last_progress", (d, t, m)))
         handle.done.connect(lambda h=handle: self._finish(h))
         self._active.append(handle)
         self.task_started.emit(handle)
         self._pool.start(_Runnable(handle, fn, args, kwargs))
         return handle
-
-    @staticmethod
-    def _record(handle: TaskHandle, value: Any, exc: BaseException | None) -> None:
-        handle.result = value
-        handle.error = exc
 
     def _finish(self, handle: TaskHandle) -> None:
         handle.is_done = True
