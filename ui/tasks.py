@@ -31,9 +31,11 @@ class TaskHandle(QObject):
 
     # Emitted from the worker thread and re-emitted by slots of this GUI-thread object, so the
     # public signals fire in the GUI thread's event loop, after the caller connected to them.
-    _progress_relay = Signal(int, object, str)
-    _finished_relay = Signal(object)
-    _failed_relay = Signal(object)
+    # The relays carry no arguments (payloads wait in attributes): PySide6 mis-counts references
+    # of Python objects passed through queued `object` signal arguments.
+    _progress_relay = Signal()
+    _finished_relay = Signal()
+    _failed_relay = Signal()
     _cancelled_relay = Signal()
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
@@ -45,27 +47,32 @@ class TaskHandle(QObject):
         self.error: BaseException | None = None
         self.is_done = False
         self.last_progress: tuple[int, int | None, str] = (0, None, "")
+        self._lock = threading.Lock()
+        self._pending_progress: tuple[int, int | None, str] | None = None
         queued = Qt.ConnectionType.QueuedConnection
         self._progress_relay.connect(self._relay_progress, queued)
         self._finished_relay.connect(self._relay_finished, queued)
         self._failed_relay.connect(self._relay_failed, queued)
         self._cancelled_relay.connect(self._relay_cancelled, queued)
 
-    @Slot(int, object, str)
-    def _relay_progress(self, done: int, total: object, message: str) -> None:
-        self.last_progress = (done, total, message)  # type: ignore[assignment]
-        self.progress.emit(done, total, message)
+    @Slot()
+    def _relay_progress(self) -> None:
+        with self._lock:
+            latest = self._pending_progress
+            self._pending_progress = None
+        if latest is not None:
+            self.last_progress = latest
+            self.progress.emit(*latest)
 
-    @Slot(object)
-    def _relay_finished(self, result: object) -> None:
-        self.result = result
-        self.finished.emit(result)
+    @Slot()
+    def _relay_finished(self) -> None:
+        self._relay_progress()
+        self.finished.emit(self.result)
         self.done.emit()
 
-    @Slot(object)
-    def _relay_failed(self, exc: object) -> None:
-        self.error = exc  # type: ignore[assignment]
-        self.failed.emit(exc)
+    @Slot()
+    def _relay_failed(self) -> None:
+        self.failed.emit(self.error)
         self.done.emit()
 
     @Slot()
@@ -79,7 +86,9 @@ class TaskHandle(QObject):
         final = total is not None and done >= total
         if final or now - self._last_emit >= _MIN_PROGRESS_INTERVAL:
             self._last_emit = now
-            self._progress_relay.emit(int(done), total, message)
+            with self._lock:
+                self._pending_progress = (int(done), total, message)
+            self._progress_relay.emit()
 
     def cancelled_requested(self) -> bool:
         return self._cancel.is_set()
@@ -123,9 +132,11 @@ class _Runnable(QRunnable):
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             log.error("task %s failed:\n%s", handle.name, exc.__traceback_text__)  # type: ignore[attr-defined]
-            handle._failed_relay.emit(exc)
+            handle.error = exc
+            handle._failed_relay.emit()
         else:
-            handle._finished_relay.emit(result)
+            handle.result = result
+            handle._finished_relay.emit()
 
 
 class TaskRunner(QObject):
