@@ -32,15 +32,13 @@ def register(group: click.Group) -> None:
         """
         from mashdesk import intake
         from mashdesk.intake.calls import CallLogError, load_profile
-        from mashdesk.intake.sources import IntakeOptions
-        from mashdesk.settings import call_profile_paths, get
 
         store = obj.store()
         try:
-            loaded = [load_profile(p) for p in list(profiles) + call_profile_paths(store)]
+            opts = intake.options_from_settings(store)
+            opts.call_profiles = [load_profile(p) for p in profiles] + opts.call_profiles
         except CallLogError as exc:
             raise click.ClickException(str(exc)) from exc
-        opts = IntakeOptions(max_bytes=int(get(store, "max_message_bytes")), call_profiles=loaded)
         progress = CliProgress("Ingesting")
         try:
             report = intake.ingest(list(paths), store, progress, opts)

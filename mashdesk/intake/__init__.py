@@ -11,7 +11,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from mashdesk.intake.model import ContactDraft, ParsedItem
-from mashdesk.intake.sources import IntakeOptions, iter_files, parse_bytes, parse_file, parse_paths
+from mashdesk.intake.sources import (
+    IntakeOptions,
+    apply_local_domains,
+    iter_files,
+    parse_bytes,
+    parse_file,
+    parse_paths,
+)
 from mashdesk.intake.store_ops import IngestReport, store_item
 from mashdesk.progress import Cancelled, NullProgress, Progress
 from mashdesk.settings import working_calendar
@@ -32,7 +39,7 @@ def ingest(paths: Iterable[Path], store: Store, progress: Progress | None = None
            opts: IntakeOptions | None = None) -> IngestReport:
     """Ingest files and folders into the store; counts new, duplicate, linked and quarantined."""
     progress = progress or NullProgress()
-    opts = opts or IntakeOptions(call_profiles=_stored_profiles(store))
+    opts = opts or options_from_settings(store)
     files = list(iter_files([Path(p) for p in paths]))
     calendar = working_calendar(store)
     report = IngestReport()
@@ -41,7 +48,7 @@ def ingest(paths: Iterable[Path], store: Store, progress: Progress | None = None
             raise Cancelled(f"stopped after {n} of {len(files)} files")
         progress.report(n, len(files), str(file))
         for item in parse_file(file, opts):
-            report.add(store_item(store, item, calendar))
+            report.add(store_item(store, apply_local_domains(item, opts), calendar))
         report.files += 1
     progress.report(len(files), len(files), "done")
     return report
@@ -51,11 +58,15 @@ def ingest_bytes(store: Store, data: bytes, source: str, *,
                  received_fallback: dt.datetime | None = None) -> IngestReport:
     """Ingest one message held in memory (from a mailbox); idempotent like `ingest`."""
     item = parse_bytes(data, source, fallback_time=received_fallback)
-    return store_item(store, item, working_calendar(store))
+    return store_item(store, apply_local_domains(item, options_from_settings(store)), working_calendar(store))
 
 
-def _stored_profiles(store: Store) -> list:  # type: ignore[type-arg]
+def options_from_settings(store: Store) -> IntakeOptions:
+    from mashdesk import settings
     from mashdesk.intake.calls import load_profile
-    from mashdesk.settings import call_profile_paths
 
-    return [load_profile(p) for p in call_profile_paths(store)]
+    return IntakeOptions(
+        max_bytes=int(settings.get(store, "max_message_bytes")),
+        call_profiles=[load_profile(p) for p in settings.call_profile_paths(store)],
+        local_domains=dict(settings.get(store, "referrer_domains")),
+    )

@@ -28,7 +28,8 @@ _SCHOOL_RE = re.compile(
 
 _FIELD_LINE = re.compile(
     r"^[ \t>*\-]*(?P<label>child(?:'s|s'|’s|ren's|ren’s)?\s*(?:full\s*)?names?|name of (?:the )?child(?:ren)?|"
-    r"young person'?s? name|subject(?:'s)? name|child|forename|surname|"
+    r"young person'?s? name|subject(?:'s)? name|subject child|child/young person|young person|child|"
+    r"forename|surname|"
     r"d\.?\s?o\.?\s?b\.?|date of birth|e\.?d\.?d\.?|expected date of (?:delivery|birth)|due date|"
     r"address|home address|post\s?code|school|school attended|setting|nursery)"
     r"\s*[:\-–]\s*(?P<value>[^\n]*)$",
@@ -46,7 +47,7 @@ _FREE_DOB = re.compile(
 )
 _FREE_AGE = re.compile(
     rf"(?P<name>{_NAME})\s*(?:\(\s*(?:aged?\s*)?(?P<age1>\d{{1,2}})\s*(?:yrs?|years?(?: old)?)?\s*\)"
-    rf"|,\s*(?:aged?|age)\s+(?P<age2>\d{{1,2}}))"
+    rf"|,?\s+(?:aged?|age)\s+(?P<age2>\d{{1,2}})\b)"
 )
 _UNBORN = re.compile(
     r"\b(unborn(?: baby| child)?|(?P<weeks>\d{1,2})\s*weeks?\s*pregnant|is pregnant|expecting (?:a|her) baby)\b",
@@ -120,6 +121,7 @@ def _from_form(text: str, source_field: str) -> list[ChildDraft]:
         if label.startswith("surname") and forename:
             label, value = "childsname", f"{forename} {value.strip()}"
         if label.startswith(("child", "nameof", "youngperson", "subject")) or label == "surname":
+            value = re.sub(r"\s+aged?\s+\d{1,2}.*$", "", value, flags=re.I)
             name = _clean_name(value)
             if name is None and "unborn" not in value.lower():
                 continue

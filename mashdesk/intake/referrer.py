@@ -56,6 +56,30 @@ def from_caller_type(value: str | None) -> SourceGuess | None:
     return None
 
 
+def _health_role(code: str, why: str, organisation: str | None, signature: str) -> SourceGuess:
+    for role_code, role in _HEALTH_ROLES:
+        m = role.search(signature) or role.search(organisation or "")
+        if m:
+            return SourceGuess(role_code, f"{why}; signature says '{m.group(0)}'")
+    return SourceGuess(code, why)
+
+
+def local_source(email: str | None, organisation: str | None, signature: str,
+                 local_domains: dict[str, str]) -> SourceGuess | None:
+    """A council's own domain list (setting `referrer_domains`: domain suffix -> census code)."""
+    domain = (email or "").rsplit("@", 1)[-1].strip().lower().rstrip(">") if email else ""
+    if not domain:
+        return None
+    for suffix, code in sorted(local_domains.items(), key=lambda kv: -len(kv[0])):
+        suffix = suffix.lower().lstrip(".")
+        if domain == suffix or domain.endswith("." + suffix):
+            why = f"local domain list: {domain} is {suffix}"
+            if code.startswith("3"):
+                return _health_role(code, why, organisation, signature)
+            return SourceGuess(code, why)
+    return None
+
+
 def infer_source(
     email: str | None, organisation: str | None = None, signature: str = ""
 ) -> SourceGuess:
@@ -64,10 +88,7 @@ def infer_source(
     for pattern, code, why in _DOMAIN_RULES:
         if domain and pattern.search(domain):
             if code == "3F":
-                for role_code, role in _HEALTH_ROLES:
-                    m = role.search(signature) or role.search(organisation or "")
-                    if m:
-                        return SourceGuess(role_code, f"{why} {domain}; signature says '{m.group(0)}'")
+                return _health_role(code, f"{why} {domain}", organisation, signature)
             return SourceGuess(code, f"{why} {domain}")
     text = f"{organisation or ''}\n{signature}"
     if domain.endswith(".gov.uk"):

@@ -15,6 +15,7 @@ from mashdesk.intake.calls import CallLogError, Profile, read_call_log
 from mashdesk.intake.email_parse import NotAnEmail, parse_email_bytes
 from mashdesk.intake.model import ContactDraft, ParsedItem
 from mashdesk.intake.msg_parse import NotAMessage, parse_msg_bytes
+from mashdesk.intake.referrer import local_source
 from mashdesk.intake.sniff import sniff
 from mashdesk.intake.tnef_parse import NotTnef, parse_tnef_bytes
 
@@ -25,6 +26,20 @@ DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 class IntakeOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     call_profiles: list[Profile] = field(default_factory=list)
+    local_domains: dict[str, str] = field(default_factory=dict)
+
+
+def apply_local_domains(item: ParsedItem, opts: IntakeOptions) -> ParsedItem:
+    """Let the council's own domain list decide the source code of an email it knows."""
+    draft = item.draft
+    if draft is None or not opts.local_domains or draft.channel != "email":
+        return item
+    body = draft.new_text
+    signature = "\n".join([ln for ln in body.strip().splitlines() if ln.strip()][-12:])
+    guess = local_source(draft.referrer.email, draft.referrer.organisation, signature, opts.local_domains)
+    if guess is not None:
+        draft.source_code, draft.source_evidence = guess.code, guess.evidence
+    return item
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -183,5 +198,7 @@ def parse_file(path: Path, opts: IntakeOptions | None = None) -> Iterator[Parsed
 
 
 def parse_paths(paths: list[Path], opts: IntakeOptions | None = None) -> Iterator[ParsedItem]:
+    opts = opts or IntakeOptions()
     for file in iter_files(paths):
-        yield from parse_file(file, opts)
+        for item in parse_file(file, opts):
+            yield apply_local_domains(item, opts)
