@@ -84,9 +84,7 @@ def ingest_bytes(
 ) -> IngestReport:
     """Ingest one message held in memory (from a mailbox); idempotent like `ingest`."""
     item = parse_bytes(data, source, fallback_time=received_fallback)
-    return store_item(
-        store, apply_local_domains(item, options_from_settings(store)), working_calendar(store)
-    )
+    return store_item(store, apply_local_domains(item, options_from_settings(store)), working_calendar(store))
 
 
 def options_from_settings(store: Store) -> IntakeOptions:

@@ -195,11 +195,7 @@ BUILTIN_PROFILES: list[Profile] = [
     Profile(
         "freeswitch-cdr-csv",
         False,
-        lambda r: (
-            13 <= len(r) <= 15
-            and bool(_DT.match(r[4]))
-            and bool(re.fullmatch(r"[A-Z_]+", r[9].strip()))
-        ),
+        lambda r: 13 <= len(r) <= 15 and bool(_DT.match(r[4])) and bool(re.fullmatch(r"[A-Z_]+", r[9].strip())),
         _freeswitch,
     ),
     Profile(
@@ -234,9 +230,7 @@ def load_profile(path: Path) -> Profile:
 
     def to_record(header: list[str], row: list[str]) -> CallRecord:
         f = _by_name(header, row)
-        return CallRecord(
-            **{ours: f.get(theirs.lower(), "").strip() for ours, theirs in columns.items()}
-        )
+        return CallRecord(**{ours: f.get(theirs.lower(), "").strip() for ours, theirs in columns.items()})
 
     return Profile(name, True, _header_has(*needed), to_record, tz, formats)
 
@@ -252,9 +246,7 @@ def parse_call_time(value: str, profile: Profile) -> dt.datetime:
             continue
     iso = re.sub(r"(\.\d{6})\d+", r"\1", s)
     try:
-        when = dt.datetime.fromisoformat(
-            iso.replace("/", "-") if re.match(r"^\d{4}/", iso) else iso
-        )
+        when = dt.datetime.fromisoformat(iso.replace("/", "-") if re.match(r"^\d{4}/", iso) else iso)
         return when if when.tzinfo else when.replace(tzinfo=profile.timezone)
     except ValueError:
         pass
@@ -387,8 +379,7 @@ def read_call_log(data: bytes, profiles: list[Profile] | None = None) -> Iterato
     if profile is None:
         shown = ", ".join(c.strip()[:30] for c in first[:12])
         raise CallLogError(
-            "the columns match no call-log profile (generic needs call_start, caller_number, "
-            f"notes; found: {shown})"
+            f"the columns match no call-log profile (generic needs call_start, caller_number, notes; found: {shown})"
         )
     tracker = _LineTracker(data)
     reader = csv.reader(tracker, dialect)
@@ -419,9 +410,5 @@ def read_call_log(data: bytes, profiles: list[Profile] | None = None) -> Iterato
             rec = profile.to_record(header, row)
             yield CallRow(index, raw, record_to_draft(rec, profile), None)
         except (RowError, IndexError, ValueError) as exc:
-            reason = (
-                str(exc)
-                if isinstance(exc, RowError)
-                else f"it does not fit the {profile.name} layout ({exc})"
-            )
+            reason = str(exc) if isinstance(exc, RowError) else f"it does not fit the {profile.name} layout ({exc})"
             yield CallRow(index, raw, None, f"row {index}: {reason}")

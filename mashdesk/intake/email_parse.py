@@ -195,9 +195,7 @@ def _walk(msg: Message, out: _Collector, depth: int) -> None:
             if isinstance(sub, Message):
                 nested = _Collector()
                 _walk(sub, nested, depth + 1)
-                head = "\n".join(
-                    f"{h}: {v}" for h in ("From", "Date", "Subject") if (v := safe_header(sub, h))
-                )
+                head = "\n".join(f"{h}: {v}" for h in ("From", "Date", "Subject") if (v := safe_header(sub, h)))
                 text = "\n".join(nested.plain) or html_to_text("\n".join(nested.html))
                 out.forwarded.append(f"---------- Forwarded message ----------\n{head}\n\n{text}")
                 out.attachments.extend(nested.attachments)

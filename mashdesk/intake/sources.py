@@ -36,9 +36,7 @@ def apply_local_domains(item: ParsedItem, opts: IntakeOptions) -> ParsedItem:
         return item
     body = draft.new_text
     signature = "\n".join([ln for ln in body.strip().splitlines() if ln.strip()][-12:])
-    guess = local_source(
-        draft.referrer.email, draft.referrer.organisation, signature, opts.local_domains
-    )
+    guess = local_source(draft.referrer.email, draft.referrer.organisation, signature, opts.local_domains)
     if guess is not None:
         draft.source_code, draft.source_evidence = guess.code, guess.evidence
     return item
@@ -77,9 +75,7 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def _quarantine(
-    source: str, raw: bytes, reason: str, detail: str | None = None, **kw: object
-) -> ParsedItem:
+def _quarantine(source: str, raw: bytes, reason: str, detail: str | None = None, **kw: object) -> ParsedItem:
     return ParsedItem(
         source=source,
         raw=raw,
@@ -220,18 +216,14 @@ def _parse_csv(path: Path, data: bytes, file_sha: str, opts: IntakeOptions) -> I
         yield _quarantine(str(path), data, str(exc), **common)
         return
     except Exception as exc:
-        yield _quarantine(
-            str(path), data, f"call log could not be read ({type(exc).__name__}: {exc})", **common
-        )
+        yield _quarantine(str(path), data, f"call log could not be read ({type(exc).__name__}: {exc})", **common)
         return
     if not rows:
         yield _quarantine(str(path), data, "the call log has a header but no calls", **common)
     for row in rows:
         source = f"{path}#{row.index}"
         if row.draft is None:
-            yield _quarantine(
-                source, row.raw, row.error or "unreadable row", index=row.index, **common
-            )
+            yield _quarantine(source, row.raw, row.error or "unreadable row", index=row.index, **common)
         else:
             yield ParsedItem(
                 source=source,
