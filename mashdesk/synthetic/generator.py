@@ -1,0 +1,661 @@
+"""Synthetic labelled contacts: varied referrer voices, formats, noise, negations and labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from mashdesk.domain import ROUTING_CODES
+from mashdesk.synthetic import people
+from mashdesk.synthetic.concerns import (
+    BACKGROUND_HELDOUT,
+    BACKGROUND_TRAIN,
+    CONCERNS,
+    Concern,
+)
+from mashdesk.synthetic.voices import ORGS, PUBLIC_ONLY_CONCERNS, VOICES, Voice
+
+TEMPLATE_SETS: tuple[str, ...] = ("train", "heldout")
+
+# Share of each routing label; strategy discussions are over-represented relative to a real front
+# door so every class has enough examples to learn from and to measure.
+DEFAULT_MIX: dict[str, float] = {
+    "information_advice": 0.28,
+    "early_help": 0.30,
+    "child_and_family_assessment": 0.24,
+    "strategy_discussion": 0.18,
+}
+
+DATE_FROM = dt.datetime(2025, 11, 3, tzinfo=dt.UTC)
+DATE_DAYS = 364
+
+
+@dataclass
+class SyntheticChild:
+    name: str
+    dob: dt.date | None
+    edd: dt.date | None
+    unborn: bool
+    gender: str  # "female", "male", "unknown"
+    school: str | None
+    address: str
+    postcode: str
+
+    def age_on(self, day: dt.date) -> int | None:
+        if self.dob is None:
+            return None
+        d = self.dob
+        return max(day.year - d.year - ((day.month, day.day) < (d.month, d.day)), 0)
+
+
+@dataclass
+class SyntheticContact:
+    """One synthetic contact with its ground-truth labels. Every field is fictional."""
+
+    id: str
+    template_set: str
+    voice: str
+    channel: str  # "email" or "phone"
+    subject: str
+    text: str
+    sender_name: str | None
+    sender_email: str | None
+    sender_phone: str | None
+    sender_organisation: str | None
+    sender_role: str
+    source_code: str
+    children: list[SyntheticChild]
+    routing: str
+    level: int
+    triggers: list[str]
+    negated_triggers: list[str]
+    concerns: list[str]
+    previous_contacts: int
+    received_at: dt.datetime
+    style: str
+    synthetic: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict; includes the `{"id","text","routing"}` keys `evaluate` reads."""
+        out = asdict(self)
+        out["received_at"] = self.received_at.isoformat()
+        for child in out["children"]:
+            for key in ("dob", "edd"):
+                child[key] = child[key].isoformat() if child[key] else None
+        return out
+
+
+# ----------------------------------------------------------------------------- vocabulary
+_ADULT = {
+    "train": ("mum's boyfriend", "dad", "stepdad", "mum's partner", "uncle"),
+    "heldout": ("the stepfather", "mother's new partner", "a male relative", "her father"),
+}
+_PARENT = {"train": ("mum", "dad", "Mum"), "heldout": ("the mother", "the father", "mother")}
+_ABBREVIATIONS = (
+    ("domestic violence", "DV"),
+    ("domestic abuse", "DA"),
+    ("mother", "mum"),
+    ("boyfriend", "bf"),
+    ("years old", "yo"),
+    (" with ", " w/ "),
+    ("because", "b/c"),
+    ("social worker", "SW"),
+    ("approximately", "approx"),
+    ("please", "pls"),
+    ("police", "Police"),
+    ("and", "&"),
+)
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _pronouns(gender: str) -> dict[str, str]:
+    if gender == "female":
+        p = {"he": "she", "him": "her", "his": "her", "himself": "herself"}
+    else:
+        p = {"he": "he", "him": "him", "his": "his", "himself": "himself"}
+    p.update({k.capitalize(): v.capitalize() for k, v in list(p.items())})
+    p["boygirl"] = "girl" if gender == "female" else "boy"
+    return p
+
+
+def _fmt_date(d: dt.date, template_set: str, rng: random.Random) -> str:
+    if template_set == "train":
+        return rng.choice((d.strftime("%d/%m/%Y"), d.strftime("%d.%m.%y"), d.strftime("%d/%m/%y")))
+    return rng.choice(
+        (f"{d.day} {_MONTHS[d.month - 1]} {d.year}", d.isoformat(), d.strftime("%d-%m-%Y"))
+    )
+
+
+def _typos(text: str, rng: random.Random, rate: float) -> str:
+    def mangle(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if len(w) < 5 or rng.random() >= rate:
+            return w
+        i = rng.randrange(1, len(w) - 1)
+        op = rng.randrange(3)
+        if op == 0:
+            return w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+        if op == 1:
+            return w[:i] + w[i + 1 :]
+        return w[:i] + w[i] + w[i:]
+
+    return re.sub(r"[A-Za-z]+", mangle, text)
+
+
+def _abbreviate(text: str, rng: random.Random) -> str:
+    for long, short in _ABBREVIATIONS:
+        if rng.random() < 0.6:
+            text = text.replace(long, short)
+    return text
+
+
+def _usable(phrasing: str, unborn: bool) -> bool:
+    # Pre-birth contacts can only use phrasings that do not talk about a born child.
+    return not unborn or not re.search(
+        r"\{(c|he|him|his|himself|He|His|age|age_m|boygirl)\}", phrasing
+    )
+
+
+def _phrasings(concern: Concern, template_set: str, negated: bool, unborn: bool) -> list[str]:
+    if negated:
+        pool = concern.neg_train if template_set == "train" else concern.neg_heldout
+    else:
+        pool = concern.train if template_set == "train" else concern.heldout
+    return [p for p in pool if _usable(p, unborn)]
+
+
+def _candidates(level: int, voice: Voice, unborn: bool, template_set: str) -> list[Concern]:
+    out = []
+    for c in CONCERNS:
+        if c.level != level or not _phrasings(c, template_set, False, unborn):
+            continue
+        if c.unborn and not unborn:
+            continue
+        if voice.professional and c.key in PUBLIC_ONLY_CONCERNS:
+            continue
+        if not unborn and (c.ages[1] < voice.ages[0] or c.ages[0] > voice.ages[1]):
+            continue
+        out.append(c)
+    return out
+
+
+class _Builder:
+    def __init__(self, rng: random.Random, template_set: str) -> None:
+        self.rng = rng
+        self.ts = template_set
+
+    def pick_label(self, mix: dict[str, float]) -> str:
+        codes = list(mix)
+        return self.rng.choices(codes, weights=[mix[c] for c in codes])[0]
+
+    def build(self, index: int, seed: int, routing: str) -> SyntheticContact:
+        rng, ts = self.rng, self.ts
+        level = ROUTING_CODES.index(routing) + 1
+        for _ in range(50):
+            voice = rng.choices(VOICES, weights=[v.weight for v in VOICES])[0]
+            unborn = rng.random() < voice.unborn_share
+            cands = _candidates(level, voice, unborn, ts)
+            if cands:
+                break
+        else:  # pragma: no cover - the vocabulary always has a candidate for some voice
+            raise RuntimeError(f"no synthetic concern for {routing}")
+        primary = rng.choice(cands)
+        lo, hi = max(primary.ages[0], voice.ages[0]), min(primary.ages[1], voice.ages[1])
+        if lo > hi:
+            lo, hi = primary.ages
+        age = 0 if unborn else rng.randint(lo, hi)
+        gender = "female" if primary.girls_only else rng.choice(("female", "male"))
+        received = DATE_FROM + dt.timedelta(
+            days=rng.randrange(DATE_DAYS), hours=rng.randint(7, 19), minutes=rng.randrange(60)
+        )
+        child = self._child(age, gender, unborn, received.date(), voice)
+        children = [child]
+        if not unborn and rng.random() < 0.22:
+            sib_age = max(0, age - rng.randint(1, 6))
+            children.append(
+                self._child(
+                    sib_age,
+                    rng.choice(("female", "male")),
+                    False,
+                    received.date(),
+                    voice,
+                    like=child,
+                )
+            )
+
+        style = rng.choices(("oneliner", "short", "standard", "long"), weights=(2, 3, 5, 2))[0]
+        positives = [primary]
+        if style != "oneliner" and rng.random() < 0.5:
+            sec_levels = [lv for lv in range(1, level + 1) if lv < level or level in (1, 4)]
+            sec_level = rng.choice(sec_levels)
+            pool = [
+                c
+                for c in _candidates(sec_level, voice, unborn, ts)
+                if c.key != primary.key
+                and c.ages[0] <= age <= c.ages[1]
+                and (not c.girls_only or gender == "female")
+            ]
+            if pool:
+                positives.append(rng.choice(pool))
+        negated: list[Concern] = []
+        if style != "oneliner" and rng.random() < (0.4 if level < 4 else 0.15):
+            pos_keys = {c.key for c in positives}
+            pool = [
+                c
+                for c in CONCERNS
+                if c.trigger
+                and c.key not in pos_keys
+                and _phrasings(c, ts, True, unborn)
+                and c.ages[0] <= age <= c.ages[1]
+                and (not c.girls_only or gender == "female")
+            ]
+            if pool:
+                negated.append(rng.choice(pool))
+
+        slots = self._slots(child, children, age, received.date())
+        main = self._render(primary, slots, negated=False, unborn=unborn)
+        sentences = [self._render(c, slots, negated=False, unborn=unborn) for c in positives[1:]]
+        sentences += [self._render(c, slots, negated=True, unborn=unborn) for c in negated]
+        # referrers usually lead with the main concern, but not always
+        sentences.insert(0 if rng.random() < 0.6 else rng.randint(0, len(sentences)), main)
+        background = BACKGROUND_TRAIN if ts == "train" else BACKGROUND_HELDOUT
+        n_bg = {"oneliner": 0, "short": 0, "standard": rng.randint(0, 2), "long": rng.randint(2, 4)}
+        bgs = [
+            b.format_map(slots)
+            for b in rng.sample(background, k=n_bg[style])
+            if (len(children) > 1 or "{sib}" not in b) and _usable(b, unborn)
+        ]
+        concern_text = " ".join(sentences + bgs)
+
+        channel = "phone" if rng.random() < voice.phone_share else "email"
+        sender = self._sender(voice, child)
+        if rng.random() < 0.35:
+            concern_text = _abbreviate(concern_text, rng)
+        if rng.random() < 0.35:
+            concern_text = _typos(concern_text, rng, rate=0.06)
+        if channel == "phone" and rng.random() < 0.4:
+            concern_text = concern_text.lower()
+
+        child_ref = self._child_ref(child)
+        if channel == "phone":
+            text = self._phone_notes(voice, sender, child_ref, concern_text)
+            form = "call_notes"
+        else:
+            text, form = self._email_body(
+                voice, sender, child, children, child_ref, concern_text, style, received
+            )
+        subject = self._subject(voice, child, level, channel)
+        triggers = sorted({c.trigger for c in positives if c.trigger})
+        negated_triggers = sorted({c.trigger for c in negated if c.trigger} - set(triggers))
+        prev_pool = {
+            1: (0, 0, 0, 0, 0, 1, 1, 2),
+            2: (0, 0, 0, 1, 1, 2),
+            3: (0, 1, 1, 2, 3, 4),
+            4: (0, 0, 1, 2, 3),
+        }[level]
+        return SyntheticContact(
+            id=f"syn-{ts}-{seed}-{index}",
+            template_set=ts,
+            voice=voice.key,
+            channel=channel,
+            subject=subject,
+            text=text,
+            sender_name=sender["name"],
+            sender_email=sender["email"],
+            sender_phone=sender["phone"],
+            sender_organisation=sender["org"],
+            sender_role=voice.role,
+            source_code=voice.source_code,
+            children=children,
+            routing=routing,
+            level=level,
+            triggers=triggers,
+            negated_triggers=negated_triggers,
+            concerns=[c.key for c in positives] + [f"not:{c.key}" for c in negated],
+            previous_contacts=rng.choice(prev_pool),
+            received_at=received,
+            style=f"{form}/{style}",
+        )
+
+    # ------------------------------------------------------------------ pieces
+    def _child(
+        self,
+        age: int,
+        gender: str,
+        unborn: bool,
+        today: dt.date,
+        voice: Voice,
+        like: SyntheticChild | None = None,
+    ) -> SyntheticChild:
+        rng = self.rng
+        last = like.name.split()[-1] if like else people.surname(rng, self.ts)
+        if unborn:
+            edd = today + dt.timedelta(days=rng.randint(20, 200))
+            return SyntheticChild(
+                f"Unborn {last}",
+                None,
+                edd,
+                True,
+                "unknown",
+                None,
+                like.address if like else people.address(rng),
+                like.postcode if like else people.postcode(rng),
+            )
+        first = rng.choice(people.GIRLS if gender == "female" else people.BOYS)
+        if age == 0:
+            dob = today - dt.timedelta(days=rng.randint(20, 240))
+        else:
+            dob = today - dt.timedelta(days=age * 365 + rng.randint(1, 360))
+        school = rng.choice(people.SCHOOLS) if 4 <= age <= 16 else None
+        return SyntheticChild(
+            f"{first} {last}",
+            dob,
+            None,
+            False,
+            gender,
+            school,
+            like.address if like else people.address(rng),
+            like.postcode if like else people.postcode(rng),
+        )
+
+    def _slots(
+        self, child: SyntheticChild, children: list[SyntheticChild], age: int, today: dt.date
+    ) -> dict[str, str]:
+        rng = self.rng
+        slots = _pronouns(child.gender)
+        slots["c"] = child.name.split()[0] if not child.unborn else "the baby"
+        slots["age"] = str(age)
+        months = (today - child.dob).days // 30 if child.dob else 3
+        slots["age_m"] = str(min(max(months, 1), 7))
+        slots["adult"] = rng.choice(_ADULT[self.ts])
+        slots["parent"] = rng.choice(_PARENT[self.ts])
+        slots["sib"] = children[1].name.split()[0] if len(children) > 1 else rng.choice(people.BOYS)
+        return slots
+
+    def _render(self, concern: Concern, slots: dict[str, str], negated: bool, unborn: bool) -> str:
+        phr = self.rng.choice(_phrasings(concern, self.ts, negated, unborn))
+        text = phr.format_map(slots)
+        return text[0].upper() + text[1:]
+
+    def _sender(self, voice: Voice, child: SyntheticChild) -> dict[str, str | None]:
+        rng = self.rng
+        if voice.key == "anonymous":
+            return {
+                "name": None,
+                "email": None,
+                "phone": None if rng.random() < 0.7 else people.phone(rng),
+                "org": None,
+            }
+        name = people.adult_name(rng, self.ts)
+        if voice.key in ("parent", "relative"):
+            name = f"{rng.choice(people.ADULTS)} {child.name.split()[-1]}"
+        if voice.org_kind == "school":
+            org = child.school or rng.choice(people.SCHOOLS)
+            domain = re.sub(r"[^a-z]+", "-", org.lower()).strip("-") + ".sch.example"
+        elif voice.org_kind == "gp":
+            org = rng.choice(people.GP_PRACTICES)
+            domain = "nhs.example"
+        elif voice.org_kind in ORGS:
+            org, domain = ORGS[voice.org_kind]
+        else:
+            org, domain = None, rng.choice(("mail.example", "inbox.example"))
+        return {
+            "name": name,
+            "email": people.email_for(name, domain),
+            "phone": people.phone(rng),
+            "org": org,
+        }
+
+    def _child_ref(self, child: SyntheticChild) -> str:
+        rng, ts = self.rng, self.ts
+        if child.unborn:
+            assert child.edd is not None
+            edd = _fmt_date(child.edd, ts, rng)
+            mother = f"{rng.choice(people.ADULTS)} {child.name.split()[-1]}"
+            if ts == "train":
+                return f"unborn baby of {mother} (EDD {edd})"
+            return f"the expected baby of {mother}, due {edd}"
+        assert child.dob is not None
+        dob = _fmt_date(child.dob, ts, rng)
+        age = child.age_on(DATE_FROM.date()) or 0
+        if ts == "train":
+            return rng.choice(
+                (
+                    f"{child.name} (DOB {dob})",
+                    f"{child.name}, d.o.b. {dob}",
+                    f"{child.name} aged {max(age, 1)}",
+                )
+            )
+        return rng.choice(
+            (
+                f"{child.name}, born {dob}",
+                f"{child.name} ({max(age, 1)}yrs)",
+                f"{child.name} - date of birth {dob}",
+            )
+        )
+
+    def _subject(self, voice: Voice, child: SyntheticChild, level: int, channel: str) -> str:
+        rng = self.rng
+        initials = "".join(p[0] for p in child.name.split())
+        if channel == "phone":
+            return f"Phone call - {voice.role.lower()}"
+        if self.ts == "train":
+            options = [
+                f"Referral - {child.name}",
+                f"Safeguarding concern re {initials}",
+                "Concern",
+                f"MARF {child.name.split()[-1]}",
+            ]
+            if voice.key == "police":
+                options.append(f"PPN - {child.name.split()[-1]} - SYN{rng.randrange(10**6):06d}")
+            if level == 4 and rng.random() < 0.3:
+                options.append(f"URGENT - {child.name}")
+        else:
+            options = [
+                f"Request for support: {child.name}",
+                "Worried about a child",
+                f"Re: {initials}",
+                f"Notification {child.name.split()[-1]}",
+            ]
+            if voice.key == "police":
+                options.append(f"Vulnerability report {rng.randrange(10**5):05d}")
+        return rng.choice(options)
+
+    def _consent(self) -> str:
+        rng = self.rng
+        if self.ts == "train":
+            return rng.choice(
+                (
+                    "Parents are aware of this referral and consent.",
+                    "Consent not sought as this may place the child at risk.",
+                    "Mum is aware and agrees.",
+                    "Parents not aware.",
+                )
+            )
+        return rng.choice(
+            (
+                "The family have agreed to this contact.",
+                "We have not told the parents due to risk.",
+                "Carer informed; agreement given.",
+                "",
+            )
+        )
+
+    def _email_body(
+        self,
+        voice: Voice,
+        sender: dict[str, str | None],
+        child: SyntheticChild,
+        children: list[SyntheticChild],
+        child_ref: str,
+        concerns: str,
+        style: str,
+        received: dt.datetime,
+    ) -> tuple[str, str]:
+        rng, ts = self.rng, self.ts
+        name = sender["name"] or "Anonymous"
+        first = name.split()[0]
+        sig = "\n".join(x for x in (name, voice.role, sender["org"], sender["phone"]) if x)
+        if voice.key == "police" and rng.random() < 0.6:
+            form = "police"
+        elif style == "oneliner":
+            form = "quick"
+        else:
+            form = rng.choice(("form", "letter", "letter", "quick"))
+        if form == "police":
+            ref = f"SYN/{rng.randrange(10**5):05d}/26"
+            if ts == "train":
+                body = (
+                    f"POLICE NOTIFICATION (PPN)\nOccurrence: {ref}\nSubject child: {child_ref}\n"
+                    f"Address: {child.address} {child.postcode}\n\nCircumstances:\n{concerns}\n\n"
+                    f"Officer: PC {name} {rng.randint(1000, 9999)}\n{sender['org']}"
+                )
+            else:
+                body = (
+                    f"Vulnerability referral\nRef {ref}\nYoung person: {child_ref}\n"
+                    f"Location: {child.postcode}\nSummary\n{concerns}\n"
+                    f"Reporting officer: DC {name}"
+                )
+        elif form == "form":
+            dob = self._form_dob(child)
+            if ts == "train":
+                rows = [
+                    f"Child's name: {child.name}",
+                    f"DOB: {dob}",
+                    f"Address: {child.address}, {child.postcode}",
+                ]
+                if child.school:
+                    rows.append(f"School: {child.school}")
+                for other in children[1:]:
+                    rows.append(f"Sibling: {other.name}, DOB: {self._form_dob(other)}")
+                body = (
+                    "MULTI-AGENCY REFERRAL FORM\n"
+                    + "\n".join(rows)
+                    + f"\n\nReason for referral:\n{concerns}\n\n{self._consent()}\n\n"
+                    f"Referrer: {name}, {voice.role}\nTel: {sender['phone']}"
+                )
+            else:
+                rows = [
+                    f"Name of young person - {child.name}",
+                    f"Date of birth - {dob}",
+                    f"Home address - {child.address} {child.postcode}",
+                ]
+                if child.school:
+                    rows.append(f"Place of education - {child.school}")
+                body = (
+                    "Referral details\n----------------\n"
+                    + "\n".join(rows)
+                    + f"\n\nSummary of worries - {concerns}\n\n{self._consent()}\n"
+                    f"Submitted by {name} ({voice.role})"
+                )
+        elif form == "letter":
+            if ts == "train":
+                body = (
+                    f"Dear MASH team,\n\nI am writing to refer {child_ref} who lives at "
+                    f"{child.address}, {child.postcode}. {concerns}\n\n{self._consent()}\n\n"
+                    f"Kind regards\n\n{sig}"
+                )
+            else:
+                body = (
+                    f"To whom it may concern,\n\nRE: {child_ref}\n\n{concerns}\n\n"
+                    f"{self._consent()}\n\nYours faithfully,\n{name}, {voice.role}"
+                    + (f", {sender['org']}" if sender["org"] else "")
+                )
+        else:
+            if ts == "train":
+                body = (
+                    f"Hi, {child_ref} - {concerns} Can someone call me back on "
+                    f"{sender['phone']}. Thanks {first}"
+                )
+            else:
+                body = f"{concerns} This is about {child_ref}.\n{first}" + (
+                    f" ({sender['org']})" if sender["org"] else ""
+                )
+        if rng.random() < 0.15:
+            body = self._forward(body, sender, received)
+            form += "+fwd"
+        return body, form
+
+    def _form_dob(self, child: SyntheticChild) -> str:
+        if child.unborn and child.edd is not None:
+            return f"Unborn, EDD {_fmt_date(child.edd, self.ts, self.rng)}"
+        assert child.dob is not None
+        return _fmt_date(child.dob, self.ts, self.rng)
+
+    def _forward(self, body: str, sender: dict[str, str | None], received: dt.datetime) -> str:
+        when = (received - dt.timedelta(hours=self.rng.randint(1, 30))).strftime(
+            "%a, %d %b %Y %H:%M"
+        )
+        original = sender["email"] or "unknown@mail.example"
+        if self.ts == "train":
+            return (
+                f"FYI - please see below.\n\n---------- Forwarded message ---------\n"
+                f"From: {sender['name']} <{original}>\nDate: {when}\nSubject: concern\n"
+                f"To: duty@council.example\n\n{body}"
+            )
+        return (
+            f"Passing this on for screening.\n\n-----Original Message-----\nFrom: {original}\n"
+            f"Sent: {when}\nTo: Front Door\nSubject: worry\n\n{body}"
+        )
+
+    def _phone_notes(
+        self, voice: Voice, sender: dict[str, str | None], child_ref: str, concerns: str
+    ) -> str:
+        rng = self.rng
+        who = sender["name"] or "anonymous caller, declined to give name"
+        if self.ts == "train":
+            return f"Caller: {who} ({voice.role})\nRe: {child_ref}\n{concerns}\n" + rng.choice(
+                (
+                    "Advised caller MASH will review.",
+                    "Caller given feedback process.",
+                    "Call ended.",
+                )
+            )
+        return (
+            f"Tel contact. {voice.role} phoned about {child_ref}. Info: {concerns} "
+            + rng.choice(("Handler passed for screening.", "Nothing further.", ""))
+        )
+
+
+def generate_contacts(
+    n: int,
+    seed: int,
+    template_set: str = "train",
+    mix: dict[str, float] | None = None,
+) -> list[SyntheticContact]:
+    """`n` synthetic labelled contacts, reproducible from `seed`.
+
+    `template_set` "train" and "heldout" use disjoint templates and concern vocabulary, so a
+    model trained on one and evaluated on the other is measured on generalisation.
+    """
+    if template_set not in TEMPLATE_SETS:
+        raise ValueError(f"template_set must be one of {TEMPLATE_SETS}, not {template_set!r}")
+    mix = dict(mix or DEFAULT_MIX)
+    unknown = set(mix) - set(ROUTING_CODES)
+    if unknown:
+        raise ValueError(f"unknown routing codes in mix: {sorted(unknown)}")
+    rng = random.Random(f"{template_set}:{seed}")
+    builder = _Builder(rng, template_set)
+    return [builder.build(i, seed, builder.pick_label(mix)) for i in range(n)]
+
+
+def labels(contacts: Sequence[SyntheticContact]) -> list[str]:
+    return [c.routing for c in contacts]

@@ -1,0 +1,117 @@
+import email
+import email.policy
+import re
+
+import pytest
+
+from mashdesk.domain import ROUTING_CODES, TRIGGER_CODES
+from mashdesk.synthetic import (
+    CALL_CSV_COLUMNS,
+    generate_contacts,
+    to_call_row,
+    to_draft,
+    to_eml_bytes,
+)
+from mashdesk.synthetic.concerns import CONCERNS
+
+
+def test_reproducible_from_seed_and_different_across_seeds():
+    a = [c.to_dict() for c in generate_contacts(50, seed=7)]
+    b = [c.to_dict() for c in generate_contacts(50, seed=7)]
+    c = [c.to_dict() for c in generate_contacts(50, seed=8)]
+    assert a == b
+    assert a != c
+
+
+@pytest.mark.parametrize("template_set", ["train", "heldout"])
+def test_labels_follow_the_threshold_levels(template_set):
+    contacts = generate_contacts(600, seed=3, template_set=template_set)
+    assert {c.routing for c in contacts} == set(ROUTING_CODES)
+    for c in contacts:
+        assert c.routing == ROUTING_CODES[c.level - 1]
+        assert set(c.triggers) <= set(TRIGGER_CODES)
+        assert set(c.negated_triggers) <= set(TRIGGER_CODES)
+        assert not set(c.triggers) & set(c.negated_triggers)
+        if c.triggers:
+            assert c.routing == "strategy_discussion"
+    assert any(c.negated_triggers and c.level < 4 for c in contacts)
+    assert any(c.routing == "strategy_discussion" and not c.triggers for c in contacts)
+
+
+def test_heldout_uses_other_phrasings_than_train():
+    for concern in CONCERNS:
+        assert not set(concern.train) & set(concern.heldout), concern.key
+        assert not set(concern.neg_train) & set(concern.neg_heldout), concern.key
+    train_text = " ".join(c.text for c in generate_contacts(300, 1, "train"))
+    held_text = " ".join(c.text for c in generate_contacts(300, 1, "heldout"))
+    assert "Child's name:" in train_text and "Child's name:" not in held_text
+    assert "Name of young person" in held_text and "Name of young person" not in train_text
+
+
+def test_variety_of_voices_channels_and_shapes():
+    contacts = generate_contacts(800, seed=5)
+    voices = {c.voice for c in contacts}
+    assert {
+        "school_dsl",
+        "police",
+        "gp",
+        "health_visitor",
+        "midwife",
+        "ae_liaison",
+        "housing",
+        "probation",
+        "youth_offending",
+        "neighbour",
+        "parent",
+        "relative",
+        "anonymous",
+    } <= voices
+    assert {c.channel for c in contacts} == {"email", "phone"}
+    assert any("Forwarded message" in c.text for c in contacts)
+    assert any(c.children[0].unborn and c.children[0].edd for c in contacts)
+    assert any(len(c.children) > 1 for c in contacts)
+    lengths = sorted(len(c.text) for c in contacts)
+    assert lengths[0] < 200 and lengths[-1] > 500
+
+
+def test_people_are_obviously_fictional():
+    for c in generate_contacts(300, seed=11):
+        if c.sender_email:
+            assert c.sender_email.endswith(".example")
+        if c.sender_phone:
+            assert re.fullmatch(r"07700 900\d{3}|01632 960\d{3}", c.sender_phone)
+        for ch in c.children:
+            assert ch.postcode.startswith("ZZ")
+
+
+def test_eml_round_trips_through_the_email_parser():
+    contact = next(c for c in generate_contacts(40, 2) if c.channel == "email")
+    raw = to_eml_bytes(contact, "syn-1@test.example")
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    assert msg["Message-ID"] == "<syn-1@test.example>"
+    assert msg["Subject"] == contact.subject
+    assert msg["X-MASHdesk-Synthetic"] == "yes"
+    body = msg.get_body().get_content()
+    assert contact.text.splitlines()[0] in body
+    assert "SYNTHETIC" in body
+
+
+def test_call_row_has_the_generic_profile_columns():
+    contact = next(c for c in generate_contacts(40, 2) if c.channel == "phone")
+    row = to_call_row(contact)
+    assert tuple(row) == CALL_CSV_COLUMNS
+    assert row["notes"] == contact.text
+    assert row["call_start"].startswith(contact.received_at.date().isoformat())
+
+
+def test_draft_carries_children_and_source():
+    contact = generate_contacts(1, 4)[0]
+    draft = to_draft(contact)
+    assert draft.synthetic is True
+    assert draft.source_code == contact.source_code
+    assert [ch.name for ch in draft.children] == [ch.name for ch in contact.children]
+
+
+def test_unknown_template_set_is_refused():
+    with pytest.raises(ValueError):
+        generate_contacts(1, 1, template_set="test")
