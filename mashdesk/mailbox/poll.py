@@ -43,7 +43,17 @@ class IngestReportLike(Protocol):
     contact_ids: list[int]
 
 
-IngestFn = Callable[[Store, bytes, str], IngestReportLike]
+class IngestFn(Protocol):
+    def __call__(
+        self,
+        store: Store,
+        data: bytes,
+        source: str,
+        *,
+        received_fallback: dt.datetime | None = None,
+    ) -> IngestReportLike: ...
+
+
 ConnectFn = Callable[[Mailbox, float], IMAPClient]
 PasswordFn = Callable[[str], str | None]
 
@@ -72,20 +82,21 @@ def connect(mailbox: Mailbox, timeout: float) -> IMAPClient:
     """Open a connection as the mailbox's security setting says (certificates verified)."""
     context = ssl.create_default_context()
     if mailbox.security is Security.TLS:
-        return IMAPClient(
+        client = IMAPClient(
             mailbox.host, mailbox.port, ssl=True, ssl_context=context, timeout=timeout
         )
-    client = IMAPClient(mailbox.host, mailbox.port, ssl=False, timeout=timeout)
-    if mailbox.security is Security.STARTTLS:
-        client.starttls(context)
+    else:
+        client = IMAPClient(mailbox.host, mailbox.port, ssl=False, timeout=timeout)
+        if mailbox.security is Security.STARTTLS:
+            client.starttls(context)
+    client.normalise_times = False  # INTERNALDATE as an aware datetime, not local naive time
     return client
 
 
 def _default_ingest() -> IngestFn:
     from mashdesk.intake import ingest_bytes
 
-    fn: IngestFn = ingest_bytes
-    return fn
+    return ingest_bytes
 
 
 def is_due(mailbox: Mailbox, now: dt.datetime) -> bool:
@@ -361,7 +372,7 @@ def _fetch_and_ingest(
         if progress.cancelled():
             return True
         try:
-            fetched = client.fetch(batch, ["BODY.PEEK[]"])
+            fetched = client.fetch(batch, ["BODY.PEEK[]", "INTERNALDATE"])
         except (OSError, imaplib.IMAP4.abort) as exc:
             raise _phase("fetch", exc) from exc
         for uid in batch:
@@ -373,7 +384,12 @@ def _fetch_and_ingest(
                 # expunged by someone else between SEARCH and FETCH; UIDs are never reused
                 done += 1
                 continue
-            _ingest_one(store, mailbox, uidvalidity, uid, bytes(raw), source_base, result, ingest)
+            arrived = data.get(b"INTERNALDATE") if data else None
+            if not isinstance(arrived, dt.datetime) or arrived.tzinfo is None:
+                arrived = None
+            _ingest_one(
+                store, mailbox, uidvalidity, uid, bytes(raw), arrived, source_base, result, ingest
+            )
             done += 1
             progress.report(done, total, f"{mailbox.name}: message {done} of {total}")
     return False
@@ -385,14 +401,17 @@ def _ingest_one(
     uidvalidity: int,
     uid: int,
     raw: bytes,
+    arrived: dt.datetime | None,
     source_base: str,
     result: PollResult,
     ingest: IngestFn,
 ) -> None:
+    """Ingest one message and advance the reading position in the same transaction."""
     sha = hashlib.sha256(raw).hexdigest()
     try:
         with store.write():
-            report = ingest(store, raw, f"{source_base}/;UID={uid}")
+            # the server's arrival time stands in when the message has no usable Date header
+            report = ingest(store, raw, f"{source_base}/;UID={uid}", received_fallback=arrived)
             if report.new:
                 outcome = "new"
             elif report.quarantined:

@@ -40,16 +40,19 @@ def store(tmp_path: Path) -> Iterator[Store]:
     s.close()
 
 
-def synthetic_message(n: int | None = None, *, body_kb: int = 1, message_id: bool = True) -> bytes:
+def synthetic_message(
+    n: int | None = None, *, body_kb: int = 1, message_id: bool = True, date: bool = True
+) -> bytes:
     """A synthetic referral email (no real person), unique per call."""
     n = n if n is not None else next(_counter)
     mid = f"Message-ID: <synthetic-{n}-{next(_counter)}@mashdesk.test.invalid>\r\n"
+    when = f"Date: {email.utils.format_datetime(email.utils.localtime())}\r\n"
     filler = ("Synthetic test text for MASHdesk mailbox polling. " * 20 + "\r\n") * body_kb
     return (
         "From: Synthetic School DSL <dsl@school.test.invalid>\r\n"
         "To: Front Door <mash@council.test.invalid>\r\n"
         f"Subject: SYNTHETIC referral {n}\r\n"
-        f"Date: {email.utils.format_datetime(email.utils.localtime())}\r\n"
+        f"{when if date else ''}"
         f"{mid if message_id else ''}"
         "MIME-Version: 1.0\r\n"
         "Content-Type: text/plain; charset=utf-8\r\n"
@@ -72,7 +75,9 @@ class FakeReport:
     contact_ids: list[int] = field(default_factory=list)
 
 
-def fake_ingest_bytes(store: Store, data: bytes, source: str) -> FakeReport:
+def fake_ingest_bytes(
+    store: Store, data: bytes, source: str, *, received_fallback: Any = None
+) -> FakeReport:
     """Stand-in for mashdesk.intake.ingest_bytes until the intake is on main: the same tables,
     de-duplication by bytes and Message-ID, quarantine of what does not parse."""
     import email.parser

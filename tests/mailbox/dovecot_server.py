@@ -1,9 +1,9 @@
 """A throwaway Dovecot IMAP server on 127.0.0.1 for tests (Debian's dovecot-imapd, 2.3.x).
 
 Runs in the foreground (`dovecot -F -c CONFIG`) with passwd-file users (one file each) holding
-plaintext test passwords and Maildir storage in a temporary folder. Dovecot will not serve mail to uid 0 and
-its login processes refuse to run as root, so when the tests run as root the whole server is
-started as the unprivileged `dovecot` (or `nobody`) user in a folder that user owns.
+plaintext test passwords and Maildir storage in a temporary folder. Dovecot will not serve mail
+to uid 0 and its login processes refuse to run as root, so when the tests run as root the whole
+server is started as the unprivileged `dovecot` (or `nobody`) user in a folder that user owns.
 """
 
 from __future__ import annotations

@@ -33,7 +33,9 @@ class CuttingProxy:
                 target=self._pump, args=(upstream, client, budget), daemon=True
             ).start()
 
-    def _pump(self, src: socket.socket, dst: socket.socket, budget: list[int | None] | None) -> None:
+    def _pump(
+        self, src: socket.socket, dst: socket.socket, budget: list[int | None] | None
+    ) -> None:
         try:
             while True:
                 data = src.recv(4096)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -151,9 +152,9 @@ def test_intake_error_keeps_position_and_retries(
     m = make_mailbox(store, dovecot, imap_user)
     calls = {"n": 0}
 
-    def flaky(store_: Store, data: bytes, source: str) -> Any:
+    def flaky(store_: Store, data: bytes, source: str, **kw: Any) -> Any:
         calls["n"] += 1
-        report = ingest(store_, data, source)  # writes, then the "crash" undoes it
+        report = ingest(store_, data, source, **kw)  # writes, then the "crash" undoes it
         if source.endswith(";UID=3"):
             raise RuntimeError("synthetic intake crash")
         return report
@@ -235,6 +236,23 @@ def test_server_killed_mid_poll_then_restarted_exactly_once(
     assert_exactly_once(store, total)
 
 
+def rebuild_folder(
+    server: DovecotServer, user: str, folder: str, old_uidvalidity: int | None, mail: list[bytes]
+) -> None:
+    c = server.client(user)
+    try:
+        for _ in range(20):
+            c.delete_folder(folder)
+            c.create_folder(folder)
+            if c.folder_status(folder, ["UIDVALIDITY"])[b"UIDVALIDITY"] != old_uidvalidity:
+                break
+            time.sleep(0.2)  # Dovecot derives UIDVALIDITY from the clock
+        for raw in mail:
+            c.append(folder, raw)
+    finally:
+        c.logout()
+
+
 def test_uidvalidity_change_resyncs_without_duplicates(
     store: Store, dovecot: DovecotServer, imap_user: str, ingest: Callable[..., Any]
 ) -> None:
@@ -246,20 +264,7 @@ def test_uidvalidity_change_resyncs_without_duplicates(
     before = refreshed(store, m).uidvalidity
 
     # the folder is deleted and rebuilt (a server migration): same mail, new UIDVALIDITY
-    c = dovecot.client(imap_user)
-    try:
-        for _ in range(20):
-            c.delete_folder(folder)
-            c.create_folder(folder)
-            if c.folder_status(folder, ["UIDVALIDITY"])[b"UIDVALIDITY"] != before:
-                break
-            import time
-
-            time.sleep(0.2)
-        for raw in [*originals, synthetic_message()]:
-            c.append(folder, raw)
-    finally:
-        c.logout()
+    rebuild_folder(dovecot, imap_user, folder, before, [*originals, synthetic_message()])
 
     result = poll_mailbox(store, refreshed(store, m), ingest=ingest)
     assert result.status is Status.RESYNCED and result.resynced
@@ -348,3 +353,77 @@ def test_background_poller_reports_status_and_stops_cleanly(
     assert poller.last_results()[good.name].status is Status.OK
     assert_exactly_once(store, 4)
     assert not poller.running
+
+
+def test_uidvalidity_change_without_message_ids_relies_on_intake_dedupe(
+    store: Store, dovecot: DovecotServer, imap_user: str, ingest: Callable[..., Any]
+) -> None:
+    folder = "NoIds"
+    originals = [synthetic_message(message_id=False) for _ in range(2)]
+    dovecot.append(imap_user, originals, folder)
+    m = make_mailbox(store, dovecot, imap_user, folder=folder)
+    assert poll_mailbox(store, m, ingest=ingest).new == 2
+    rebuild_folder(dovecot, imap_user, folder, refreshed(store, m).uidvalidity, originals)
+    result = poll_mailbox(store, refreshed(store, m), ingest=ingest)
+    assert result.status is Status.RESYNCED
+    assert (result.fetched, result.new, result.duplicate, result.skipped_known) == (2, 0, 2, 0)
+    assert contact_count(store) == 2
+
+
+def test_server_arrival_time_stands_in_for_a_missing_date(
+    store: Store, dovecot: DovecotServer, imap_user: str, ingest: Callable[..., Any]
+) -> None:
+    arrived = dt.datetime(2026, 3, 2, 14, 30, tzinfo=dt.UTC)
+    c = dovecot.client(imap_user)
+    try:
+        c.append("INBOX", synthetic_message(date=False), msg_time=arrived)
+    finally:
+        c.logout()
+    m = make_mailbox(store, dovecot, imap_user)
+    assert poll_mailbox(store, m, ingest=ingest).new == 1
+    received = store.db.execute("SELECT received_at FROM contacts").fetchone()[0]
+    assert dt.datetime.fromisoformat(received.replace("Z", "+00:00")) == arrived
+
+
+def test_cli_poll_once_against_dovecot(
+    tmp_path: Any, dovecot: DovecotServer, imap_user: str
+) -> None:
+    from click.testing import CliRunner
+
+    from mashdesk.cli import cli
+
+    db = str(tmp_path / "cli.db")
+    dovecot.append(imap_user, [synthetic_message() for _ in range(3)])
+    runner = CliRunner()
+    added = runner.invoke(
+        cli,
+        [
+            "--db",
+            db,
+            "mailbox",
+            "add",
+            "frontdoor",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(dovecot.port),
+            "--security",
+            "none",
+            "--user",
+            imap_user,
+            "--password-stdin",
+        ],
+        input=dovecot.passwords[imap_user] + "\n",
+    )
+    assert added.exit_code == 0, added.output
+    polled = runner.invoke(cli, ["--db", db, "poll", "--once", "--json"])
+    assert polled.exit_code == 0, polled.output
+    import json
+
+    line = json.loads(polled.output.strip().splitlines()[-1])
+    assert (line["mailbox"], line["status"], line["new"]) == ("frontdoor", "ok", 3)
+    again = runner.invoke(cli, ["--db", db, "poll", "--once", "--json"])
+    assert json.loads(again.output.strip().splitlines()[-1])["fetched"] == 0
+    listed = runner.invoke(cli, ["--db", db, "mailbox", "list", "--json"])
+    [row] = json.loads(listed.output)
+    assert row["last_uid"] == 3 and row["status"] == "ok" and row["last_success_at"]
