@@ -180,13 +180,13 @@ def poll_mailbox(
     phase = "connect"
     detail: str | None = None
     try:
-        client = connect(current, timeout)
-        phase = "login"
         secret = password(current.name)
         if secret is None:
             raise PollFailure(
                 Status.NO_PASSWORD, f"no password in the keyring for {current.name!r}"
             )
+        client = connect(current, timeout)
+        phase = "login"
         client.login(current.username, secret)
         phase = "select"
         detail = _run(store, client, current, result, progress, ingest or _default_ingest())
@@ -479,11 +479,11 @@ def check_mailbox(
     client: IMAPClient | None = None
     phase = "connect"
     try:
-        client = connect(mailbox, timeout)
-        phase = "login"
         secret = password(mailbox.name)
         if secret is None:
             return False, f"{Status.NO_PASSWORD.value}: no password in the keyring"
+        client = connect(mailbox, timeout)
+        phase = "login"
         client.login(mailbox.username, secret)
         phase = "select"
         info = client.select_folder(mailbox.folder, readonly=True)
