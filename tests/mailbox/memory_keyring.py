@@ -13,7 +13,7 @@ from keyring.errors import PasswordDeleteError
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]  # only used when chosen explicitly
+    priority = 1  # only used when chosen explicitly
 
     store: ClassVar[dict[tuple[str, str], str]] = {}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -150,11 +151,10 @@ def test_intake_error_keeps_position_and_retries(
     again next poll: nothing lost, nothing twice."""
     dovecot.append(imap_user, [synthetic_message() for _ in range(4)])
     m = make_mailbox(store, dovecot, imap_user)
-    calls = {"n": 0}
 
-    def flaky(store_: Store, data: bytes, source: str, **kw: Any) -> Any:
-        calls["n"] += 1
-        report = ingest(store_, data, source, **kw)  # writes, then the "crash" undoes it
+    def flaky(store_: Store, data: bytes, source: str, *, received_fallback: Any = None) -> Any:
+        # the intake writes, then the "crash" rolls its writes back
+        report = ingest(store_, data, source, received_fallback=received_fallback)
         if source.endswith(";UID=3"):
             raise RuntimeError("synthetic intake crash")
         return report
@@ -290,11 +290,15 @@ def test_wrong_password_is_auth_failed_with_backoff_then_recovers(
         assert row.failures == attempt
         assert row.next_attempt_at == (t0 + dt.timedelta(seconds=delay)).isoformat()
         assert row.last_success_at is None and "login refused" in (row.last_error or "")
-    # a due-check respects the backoff; a forced round does not
+    # a round skips a mailbox in backoff; a forced round (poll --once, "check now") does not
     assert poll_all(store, ingest=ingest, clock=lambda: t0) == []
+    forced = poll_all(
+        store, ingest=ingest, backoff=backoff, clock=lambda: t0, respect_backoff=False
+    )
+    assert [x.status for x in forced] == [Status.AUTH_FAILED]
     passwords.set_password(m.name, dovecot.passwords[imap_user])
-    r = poll_all(store, ingest=ingest, clock=lambda: t0 + dt.timedelta(seconds=41))
-    assert [x.status for x in r] == [Status.OK] and r[0].new == 1
+    results = poll_all(store, ingest=ingest, clock=lambda: t0 + dt.timedelta(seconds=41))
+    assert [x.status for x in results] == [Status.OK] and results[0].new == 1
     row = refreshed(store, m)
     assert row.failures == 0 and row.next_attempt_at is None and row.last_error is None
 
@@ -418,8 +422,6 @@ def test_cli_poll_once_against_dovecot(
     assert added.exit_code == 0, added.output
     polled = runner.invoke(cli, ["--db", db, "poll", "--once", "--json"])
     assert polled.exit_code == 0, polled.output
-    import json
-
     line = json.loads(polled.output.strip().splitlines()[-1])
     assert (line["mailbox"], line["status"], line["new"]) == ("frontdoor", "ok", 3)
     again = runner.invoke(cli, ["--db", db, "poll", "--once", "--json"])
@@ -427,3 +429,55 @@ def test_cli_poll_once_against_dovecot(
     listed = runner.invoke(cli, ["--db", db, "mailbox", "list", "--json"])
     [row] = json.loads(listed.output)
     assert row["last_uid"] == 3 and row["status"] == "ok" and row["last_success_at"]
+
+
+@pytest.mark.parametrize("server_has_move", [True, False])
+def test_unmoved_mail_is_moved_next_poll_without_refetch(
+    store: Store,
+    dovecot: DovecotServer,
+    imap_user: str,
+    ingest: Callable[..., Any],
+    server_has_move: bool,
+) -> None:
+    """Mail taken in but not moved (the connection dropped before the move) is moved by the
+    next poll and not ingested again; servers without MOVE get COPY + \\Deleted + UID EXPUNGE."""
+    dovecot.append(imap_user, [synthetic_message() for _ in range(3)])
+    m = make_mailbox(store, dovecot, imap_user)
+    assert poll_mailbox(store, m, ingest=ingest).new == 3
+    with store.write() as db:
+        db.execute("UPDATE mailboxes SET move_to = 'Done' WHERE id = ?", [m.id])
+    dovecot.append(imap_user, [synthetic_message()])
+
+    def connect(mailbox: Mailbox, timeout: float) -> Any:
+        client = poll_module.connect(mailbox, timeout)
+        if not server_has_move:
+            real = client.has_capability
+            client.has_capability = lambda cap: cap.upper() != "MOVE" and real(cap)
+        return client
+
+    result = poll_mailbox(store, refreshed(store, m), ingest=ingest, connect=connect)
+    assert (result.status, result.fetched, result.new, result.moved) == (Status.OK, 1, 1, 4)
+    assert dovecot.uids(imap_user) == []
+    assert len(dovecot.uids(imap_user, "Done")) == 4
+    assert_exactly_once(store, 4)
+
+
+def test_cli_mailbox_check(tmp_path: Any, dovecot: DovecotServer, imap_user: str) -> None:
+    from click.testing import CliRunner
+
+    from mashdesk.cli import cli
+
+    db = str(tmp_path / "check.db")
+    dovecot.append(imap_user, [synthetic_message(), synthetic_message()])
+    runner = CliRunner()
+    for name, secret in (("good", dovecot.passwords[imap_user]), ("bad", "wrong")):
+        args = ["--db", db, "mailbox", "add", name, "--host", "127.0.0.1", "--user", imap_user]
+        args += ["--port", str(dovecot.port), "--security", "none", "--password-stdin"]
+        assert runner.invoke(cli, args, input=secret + "\n").exit_code == 0
+    good = runner.invoke(cli, ["--db", db, "mailbox", "check", "good"])
+    assert good.exit_code == 0 and "holds 2 message(s)" in good.output
+    bad = runner.invoke(cli, ["--db", db, "mailbox", "check", "bad"])
+    assert bad.exit_code == 1 and "auth_failed" in bad.output
+    # checking never takes mail in
+    listed = runner.invoke(cli, ["--db", db, "mailbox", "list", "--json"])
+    assert [r["last_uid"] for r in json.loads(listed.output)] == [0, 0]
