@@ -100,6 +100,10 @@ def _run_as() -> tuple[str, str] | None:
     raise RuntimeError("running as root and neither a 'dovecot' nor a 'nobody' user exists")
 
 
+class PortTaken(RuntimeError):
+    pass
+
+
 class DovecotServer:
     def __init__(self, binary: str) -> None:
         self.binary = binary
@@ -113,11 +117,9 @@ class DovecotServer:
             self.group = grp.getgrgid(os.getgid()).gr_name
         self.passwords: dict[str, str] = {}
         self.process: subprocess.Popen[bytes] | None = None
+        self._started_once = False
         (self.root / "users").mkdir()
-        (self.root / "dovecot.conf").write_text(
-            CONFIG.format(root=self.root, port=self.port, user=self.user, group=self.group)
-        )
-        self._chown()
+        self._write_config()
 
     def _chown(self) -> None:
         if not self._drop:
@@ -132,7 +134,27 @@ class DovecotServer:
         (self.root / "users" / name).write_text(f"{name}:{{PLAIN}}{password}::::::\n")
         self._chown()
 
+    def _write_config(self) -> None:
+        (self.root / "dovecot.conf").write_text(
+            CONFIG.format(root=self.root, port=self.port, user=self.user, group=self.group)
+        )
+        self._chown()
+
     def start(self, timeout: float = 15.0) -> None:
+        """Start and wait for the greeting. The first start may move to another free port if
+        the chosen one was taken meanwhile; a restart keeps its port."""
+        for attempt in range(3):
+            try:
+                self._start_once(timeout)
+                self._started_once = True
+                return
+            except PortTaken:
+                if self._started_once or attempt == 2:
+                    raise
+                self.port = free_port()
+                self._write_config()
+
+    def _start_once(self, timeout: float) -> None:
         kwargs: dict[str, object] = {}
         if self._drop:
             kwargs = {"user": self.user, "group": self.group, "extra_groups": []}
@@ -147,7 +169,11 @@ class DovecotServer:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 err = self.process.stderr.read().decode() if self.process.stderr else ""
-                raise RuntimeError(f"dovecot exited at start: {err}\n{self.log()}")
+                self.process = None
+                text = f"dovecot exited at start: {err}\n{self.log()}"
+                if "Address already in use" in text:
+                    raise PortTaken(text)
+                raise RuntimeError(text)
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
                     if s.recv(64).startswith(b"* OK"):
@@ -155,6 +181,7 @@ class DovecotServer:
             except OSError:
                 pass
             time.sleep(0.05)
+        self.stop()
         raise RuntimeError(f"dovecot did not answer on port {self.port}:\n{self.log()}")
 
     def stop(self) -> None:
