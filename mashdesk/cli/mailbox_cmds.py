@@ -61,6 +61,8 @@ def _mailbox_dict(m: Mailbox) -> dict[str, object]:
 
 
 def _result_line(r: PollResult) -> str:
+    if r.status.is_failure and not r.fetched:
+        return f"{r.mailbox}: {r.status.value} - {r.error}"
     line = (
         f"{r.mailbox}: {r.status.value}: fetched {r.fetched} (new {r.new}, duplicate "
         f"{r.duplicate + r.skipped_known}, quarantined {r.quarantined}), moved {r.moved}, "
@@ -201,7 +203,10 @@ def register(group: click.Group) -> None:
             state = "" if m.enabled else " [disabled]"
             click.echo(f"{m.name}{state}: {m.address} ({m.security.value})")
             move = f", then moved to {m.move_to}" if m.move_to else ""
-            click.echo(f"  read up to UID {m.last_uid} (UIDVALIDITY {m.uidvalidity}){move}")
+            if m.uidvalidity is None:
+                click.echo(f"  not read yet{move}")
+            else:
+                click.echo(f"  read up to UID {m.last_uid} (UIDVALIDITY {m.uidvalidity}){move}")
             click.echo(f"  status: {m.status.value} - {STATUS_TEXT[m.status]}")
             if m.status_detail:
                 click.echo(f"  detail: {m.status_detail}")

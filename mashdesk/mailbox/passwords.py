@@ -7,6 +7,8 @@ headless machines supply one; with no usable backend we refuse rather than fall 
 
 from __future__ import annotations
 
+import os
+
 import keyring
 import keyring.errors
 from keyring.backends import fail
@@ -19,7 +21,12 @@ class KeyringUnavailable(Exception):
 
 
 def _backend() -> keyring.backend.KeyringBackend:
-    backend = keyring.get_keyring()
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # noqa: BLE001 - e.g. PYTHON_KEYRING_BACKEND names a missing class
+        chosen = os.environ.get("PYTHON_KEYRING_BACKEND")
+        where = f" (PYTHON_KEYRING_BACKEND={chosen})" if chosen else ""
+        raise KeyringUnavailable(f"the keyring backend could not be loaded{where}: {exc}") from exc
     if isinstance(backend, fail.Keyring):
         raise KeyringUnavailable(
             "no operating-system keyring is available to hold the mailbox password "
@@ -30,8 +37,8 @@ def _backend() -> keyring.backend.KeyringBackend:
 
 
 def keyring_description() -> str:
-    """Which keyring backend is in use, for `mailbox list` and support questions."""
-    backend = keyring.get_keyring()
+    """Which keyring backend is in use, for support questions."""
+    backend = _backend()
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 

@@ -8,6 +8,7 @@ the rest, including a folder re-read after the server resets UIDVALIDITY.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import email.parser
 import email.policy
@@ -22,7 +23,6 @@ from typing import Any, Protocol
 
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
-from imapclient.util import to_unicode
 
 from mashdesk.mailbox import passwords
 from mashdesk.mailbox import queries as q
@@ -69,6 +69,13 @@ class Backoff:
         if failures <= 0:
             return 0.0
         return float(min(self.cap, self.base * 2 ** min(failures - 1, 30)))
+
+
+class _Step:
+    """Where a poll is, so a fault can be named by the step it interrupted."""
+
+    def __init__(self) -> None:
+        self.name = "connect"
 
 
 class PollFailure(Exception):
@@ -133,13 +140,27 @@ def _batches(uids: Sequence[int], sizes: dict[int, int]) -> Iterable[list[int]]:
         yield batch
 
 
+def _server_text(exc: BaseException) -> str:
+    """The exception's message, without the b'...' wrapping imaplib gives server replies."""
+    text = str(exc)
+    if len(text) > 2 and text[0] == "b" and text[1] in "'\"" and text[-1] == text[1]:
+        try:
+            value = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            return text
+        if isinstance(value, bytes):
+            return value.decode("utf-8", "replace")
+    return text
+
+
 def _classify(exc: BaseException, phase: str) -> tuple[Status, str]:
     """Map an exception to a status the user can act on, given where in the poll it happened."""
-    text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    message = _server_text(exc)
+    text = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
     if isinstance(exc, passwords.KeyringUnavailable):
         return Status.NO_PASSWORD, str(exc)
     if isinstance(exc, LoginError):
-        return Status.AUTH_FAILED, f"login refused: {to_unicode(str(exc))}"
+        return Status.AUTH_FAILED, f"login refused: {message}"
     if phase == "connect":
         if isinstance(exc, ssl.SSLError | ssl.CertificateError):
             return Status.TLS_ERROR, text
@@ -177,7 +198,7 @@ def poll_mailbox(
         return PollResult(mailbox.name, Status.PROTOCOL_ERROR, error="mailbox was removed")
     result = PollResult(current.name, Status.OK)
     client: IMAPClient | None = None
-    phase = "connect"
+    step = _Step()
     detail: str | None = None
     try:
         secret = password(current.name)
@@ -186,14 +207,14 @@ def poll_mailbox(
                 Status.NO_PASSWORD, f"no password in the keyring for {current.name!r}"
             )
         client = connect(current, timeout)
-        phase = "login"
+        step.name = "login"
         client.login(current.username, secret)
-        phase = "select"
-        detail = _run(store, client, current, result, progress, ingest or _default_ingest())
+        step.name = "select"
+        detail = _run(store, client, current, result, progress, ingest or _default_ingest(), step)
     except PollFailure as failure:
         result.status, result.error = failure.status, failure.detail
     except Exception as exc:  # noqa: BLE001 - every fault becomes a status, never a crash
-        result.status, result.error = _classify(exc, getattr(exc, "mashdesk_phase", phase))
+        result.status, result.error = _classify(exc, step.name)
         if result.status is Status.PROTOCOL_ERROR:
             log.exception("mailbox %s: unexpected error", current.name)
     finally:
@@ -236,11 +257,6 @@ def _close_quietly(client: IMAPClient) -> None:
             pass
 
 
-def _phase(name: str, exc: BaseException) -> BaseException:
-    exc.mashdesk_phase = name  # type: ignore[attr-defined]
-    return exc
-
-
 def _run(
     store: Store,
     client: IMAPClient,
@@ -248,6 +264,7 @@ def _run(
     result: PollResult,
     progress: Progress,
     ingest: IngestFn,
+    step: _Step,
 ) -> str | None:
     """Select, work out where to start, fetch and ingest, then move. Returns a status detail."""
     if mailbox.move_to and not client.folder_exists(mailbox.move_to):
@@ -289,14 +306,13 @@ def _run(
     else:
         last_uid = mailbox.last_uid
 
-    try:
-        found = client.search(["UID", f"{last_uid + 1}:*"])
-    except (OSError, imaplib.IMAP4.abort) as exc:
-        raise _phase("search", exc) from exc
+    step.name = "search"
+    found = client.search(["UID", f"{last_uid + 1}:*"])
     # "n:*" always matches the highest UID, even when it is below n
     uids = sorted(int(u) for u in found if int(u) > last_uid)
     cancelled = False
     if uids:
+        step.name = "fetch"
         cancelled = _fetch_and_ingest(
             store, client, mailbox, uidvalidity, uids, known, result, progress, ingest
         )
@@ -309,6 +325,7 @@ def _run(
         result.status = Status.CANCELLED
         return detail
     if mailbox.move_to:
+        step.name = "move"
         try:
             _move_processed(store, client, mailbox, result)
         except (OSError, imaplib.IMAP4.abort):
@@ -331,13 +348,10 @@ def _fetch_and_ingest(
     ingest: IngestFn,
 ) -> bool:
     """Fetch `uids` in batches and ingest each; returns True when cancelled part-way."""
-    try:
-        want = ["RFC822.SIZE"]
-        if known:
-            want.append("BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]")
-        meta = client.fetch(uids, want)
-    except (OSError, imaplib.IMAP4.abort) as exc:
-        raise _phase("fetch", exc) from exc
+    want = ["RFC822.SIZE"]
+    if known:
+        want.append("BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]")
+    meta = client.fetch(uids, want)
     sizes = {int(u): int(d.get(b"RFC822.SIZE", 0)) for u, d in meta.items()}
     total = len(uids)
     done = 0
@@ -371,10 +385,7 @@ def _fetch_and_ingest(
     for batch in _batches(uids, sizes):
         if progress.cancelled():
             return True
-        try:
-            fetched = client.fetch(batch, ["BODY.PEEK[]", "INTERNALDATE"])
-        except (OSError, imaplib.IMAP4.abort) as exc:
-            raise _phase("fetch", exc) from exc
+        fetched = client.fetch(batch, ["BODY.PEEK[]", "INTERNALDATE"])
         for uid in batch:
             if progress.cancelled():
                 return True
@@ -477,22 +488,22 @@ def check_mailbox(
 ) -> tuple[bool, str]:
     """Connect, log in and open the folder read-only; (ok, message). Changes nothing."""
     client: IMAPClient | None = None
-    phase = "connect"
+    step = _Step()
     try:
         secret = password(mailbox.name)
         if secret is None:
             return False, f"{Status.NO_PASSWORD.value}: no password in the keyring"
         client = connect(mailbox, timeout)
-        phase = "login"
+        step.name = "login"
         client.login(mailbox.username, secret)
-        phase = "select"
+        step.name = "select"
         info = client.select_folder(mailbox.folder, readonly=True)
         return True, (
             f"ok: folder {mailbox.folder!r} holds {int(info.get(b'EXISTS', 0))} message(s), "
             f"UIDVALIDITY {info.get(b'UIDVALIDITY')}"
         )
     except Exception as exc:  # noqa: BLE001 - reported, not raised
-        status, detail = _classify(exc, phase)
+        status, detail = _classify(exc, step.name)
         return False, f"{status.value}: {detail}"
     finally:
         if client is not None:

@@ -233,3 +233,19 @@ def test_poll_loop_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert "stopped" in err and "Traceback" not in err
     # the backend named by PYTHON_KEYRING_BACKEND answered (no "no keyring available")
     assert "down: no_password" in err and "no password in the keyring for 'down'" in err
+
+
+def test_unloadable_keyring_backend_is_a_clear_error(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(WORKTREE), "PYTHON_KEYRING_BACKEND": "no.such.Backend"}
+    r = subprocess.run(
+        [sys.executable, "-m", "mashdesk", "--db", str(tmp_path / "m.db"), "mailbox", "add"]
+        + ["x", "--host", "h", "--user", "u", "--password-stdin"],
+        input="pw\n",
+        env=env,
+        cwd=WORKTREE,
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 1
+    assert "could not be loaded (PYTHON_KEYRING_BACKEND=no.such.Backend)" in r.stderr
+    assert "Traceback" not in r.stderr
