@@ -71,6 +71,10 @@ service stats {{
 
 
 def dovecot_binary() -> str | None:
+    """The dovecot binary; MASHDESK_DOVECOT overrides (a path, or "none" to skip IMAP tests)."""
+    override = os.environ.get("MASHDESK_DOVECOT")
+    if override:
+        return None if override.lower() == "none" else override
     found = shutil.which("dovecot")
     if found:
         return found
