@@ -234,10 +234,19 @@ class _LineTracker:
 
 
 def _sniff_dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    """Only the delimiter is sniffed; quoting stays RFC 4180 (the sniffer guesses it badly)."""
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
+        delimiter = ","
+    if delimiter == ",":
         return csv.excel
+
+    class Sniffed(csv.excel):
+        pass
+
+    Sniffed.delimiter = delimiter
+    return Sniffed
 
 
 def detect_profile(first_row: list[str], profiles: list[Profile]) -> Profile | None:

@@ -188,6 +188,9 @@ def find_children(text: str, source_field: str = "body") -> list[ChildDraft]:
         if child.unborn and any(c.unborn for c in children):
             continue
         if child.name and name_key(child.name) in known:
+            for same in children:
+                if name_key(same.name) == name_key(child.name) and same.dob is None:
+                    same.dob = child.dob  # "Subject child: Ava X, DOB 03/04/2016" on one line
             continue
         children.append(child)
         known.add(name_key(child.name))

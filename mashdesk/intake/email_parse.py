@@ -189,6 +189,11 @@ def _walk(msg: Message, out: _Collector, depth: int) -> None:
         return
     name = _filename(msg)
     data = _part_bytes(msg)
+    if ctype.startswith("multipart/"):
+        # Boundary never found: the parser leaves the whole body as text; read it as such.
+        out.flags.append("multipart_without_parts")
+        out.plain.append(_decode_bytes(data, _charset(msg), out.flags))
+        return
     is_tnef = ctype == "application/ms-tnef" or (name or "").lower() == "winmail.dat"
     if is_tnef:
         body, attachments, tflags = tnef_contents(data)
@@ -275,7 +280,7 @@ def parse_message(msg: Message, *, fallback_time: dt.datetime) -> ContactDraft:
     organisation = safe_header(msg, "Organization")
     phone = _PHONE_RE.search(signature)
     role = _ROLE_RE.search(signature)
-    guess = infer_source(address, organisation, signature)
+    guess = infer_source(address, organisation, f"{display}\n{signature}")
 
     headers: dict[str, str] = {}
     for h in ("From", "To", "Cc", "Reply-To", "Subject", "Date", "Message-ID", "In-Reply-To"):

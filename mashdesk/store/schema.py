@@ -157,7 +157,7 @@ def m001_intake(db: Database) -> None:
             source_path TEXT,
             basis TEXT NOT NULL,
             seen_at TEXT NOT NULL,
-            UNIQUE (raw_sha256, contact_id)
+            UNIQUE (raw_sha256, contact_id, source_path)
         )"""
     )
     db.execute(
