@@ -8,13 +8,12 @@ import itertools
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import keyring
 import pytest
 
-from mashdesk.store import Store, open_store
+from mashdesk.store import Store
 from tests.mailbox.dovecot_server import DovecotServer, dovecot_binary
 from tests.mailbox.memory_keyring import MemoryKeyring
 
@@ -32,13 +31,6 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     yield backend
     MemoryKeyring.store.clear()
     keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(tmp_path / "mashdesk.db")
-    yield s
-    s.close()
 
 
 def synthetic_message(
