@@ -20,7 +20,7 @@ import keyring  # noqa: E402
 from mashdesk.mailbox import Security, add_mailbox, passwords, poll_mailbox  # noqa: E402
 from mashdesk.store import open_store  # noqa: E402
 from tests.mailbox.conftest import synthetic_message  # noqa: E402
-from tests.mailbox.dovecot_server import DovecotServer, dovecot_binary  # noqa: E402
+from tests.mailbox.dovecot_server import dovecot_binary, running_dovecot  # noqa: E402
 from tests.mailbox.memory_keyring import MemoryKeyring  # noqa: E402
 from tests.mailbox.tcp_proxy import CuttingProxy  # noqa: E402
 
@@ -35,9 +35,7 @@ def main() -> int:
         print("no dovecot binary; run .ci/install-dovecot.sh")
         return 2
     keyring.set_keyring(MemoryKeyring())
-    server = DovecotServer(binary)
-    server.start()
-    try:
+    with running_dovecot(binary) as server:
         server.add_user("bench", "synthetic-bench")
         mail = [synthetic_message(body_kb=3) for _ in range(args.messages)]
         t = time.perf_counter()
@@ -88,8 +86,6 @@ def main() -> int:
                 f"{len(mail) + len(more)} delivered, duplicates {dupes}"
             )
             store.close()
-    finally:
-        server.close()
     return 0
 
 

@@ -14,7 +14,7 @@ import keyring
 import pytest
 
 from mashdesk.store import Store
-from tests.mailbox.dovecot_server import DovecotServer, dovecot_binary
+from tests.mailbox.dovecot_server import DovecotServer, dovecot_binary, running_dovecot
 from tests.mailbox.memory_keyring import MemoryKeyring
 
 _counter = itertools.count(1)
@@ -149,19 +149,15 @@ def dovecot_bin() -> str:
 @pytest.fixture(scope="session")
 def dovecot(dovecot_bin: str) -> Iterator[DovecotServer]:
     """One Dovecot for the session; tests isolate themselves by using their own user."""
-    server = DovecotServer(dovecot_bin)
-    server.start()
-    yield server
-    server.close()
+    with running_dovecot(dovecot_bin) as server:
+        yield server
 
 
 @pytest.fixture
 def own_dovecot(dovecot_bin: str) -> Iterator[DovecotServer]:
     """A Dovecot for one test, free to be stopped and restarted."""
-    server = DovecotServer(dovecot_bin)
-    server.start()
-    yield server
-    server.close()
+    with running_dovecot(dovecot_bin) as server:
+        yield server
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ server is started as the unprivileged `dovecot` (or `nobody`) user in a folder t
 
 from __future__ import annotations
 
+import contextlib
 import grp
 import os
 import pwd
@@ -17,6 +18,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from imapclient import IMAPClient
@@ -250,3 +252,14 @@ class DovecotServer:
             return sorted(int(u) for u in c.search(["ALL"]))
         finally:
             c.logout()
+
+
+@contextlib.contextmanager
+def running_dovecot(binary: str) -> Iterator[DovecotServer]:
+    """A started server, stopped and deleted afterwards (also when it fails to start)."""
+    server = DovecotServer(binary)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
