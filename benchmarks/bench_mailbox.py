@@ -70,7 +70,7 @@ def main() -> int:
 
             more = [synthetic_message(body_kb=3) for _ in range(args.messages // 3)]
             server.append("bench", more)
-            proxy = CuttingProxy(server.port, cut_after=len(b"".join(more)) // 2)
+            proxy = CuttingProxy(server.port, cut_after=len(b"".join(more)) * 7 // 10)
             with store.write() as db:
                 db.execute("UPDATE mailboxes SET port = ? WHERE id = ?", [proxy.port, m.id])
             cut = poll_mailbox(store, m)

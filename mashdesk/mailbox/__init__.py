@@ -5,6 +5,7 @@ Public API: `add_mailbox`, `list_mailboxes`, `get_mailbox`, `remove_mailbox` (st
 `MailboxPoller` for a background thread. Passwords live in the OS keyring (`passwords`).
 """
 
+from mashdesk.mailbox import passwords
 from mashdesk.mailbox.model import STATUS_TEXT, Mailbox, PollResult, Security, Status
 from mashdesk.mailbox.poll import Backoff, poll_all, poll_mailbox
 from mashdesk.mailbox.poller import MailboxPoller
@@ -29,6 +30,7 @@ __all__ = [
     "add_mailbox",
     "get_mailbox",
     "list_mailboxes",
+    "passwords",
     "poll_all",
     "poll_mailbox",
     "remove_mailbox",
