@@ -280,8 +280,15 @@ def register(group: click.Group) -> None:
         if not list_mailboxes(store, enabled_only=not names):
             raise click.ClickException("no mailboxes to poll (mashdesk mailbox add ...)")
 
-        def show(results: list[PollResult]) -> None:
+        last_status: dict[str, str] = {}
+
+        def show(results: list[PollResult], quiet_when_idle: bool = False) -> None:
             for r in results:
+                # a continuous poll stays quiet about rounds that found nothing and changed nothing
+                idle = not r.fetched and not r.moved and last_status.get(r.mailbox) == r.status
+                last_status[r.mailbox] = r.status
+                if quiet_when_idle and idle:
+                    continue
                 if as_json:
                     echo_json(_result_dict(r))
                 else:
@@ -298,7 +305,7 @@ def register(group: click.Group) -> None:
             store,
             interval=interval,
             names=names or None,
-            on_update=lambda _mailboxes, results: show(results),
+            on_update=lambda _mailboxes, results: show(results, quiet_when_idle=True),
         )
         click.echo(f"polling every {interval:g}s; Ctrl-C to stop", err=True)
         poller.start()

@@ -100,9 +100,9 @@ class MailboxPoller:
         try:
             self._refresh([])
             while not self._stop.is_set():
+                self._wake.clear()  # before taking the flag, so a poll_now() now is not lost
                 with self._lock:
                     force, self._force = self._force, False
-                self._wake.clear()
                 try:
                     results = poll_all(
                         self.store,
