@@ -105,6 +105,12 @@ def name_key(name: str | None) -> str | None:
     return re.sub(r"\s+", " ", key).strip() or None
 
 
+def surname_key(name: str | None) -> str | None:
+    """The last word of the name key: the block within which fuzzy name matches are looked for."""
+    key = name_key(name)
+    return key.split()[-1] if key and " " in key else None
+
+
 def _from_form(text: str, source_field: str) -> list[ChildDraft]:
     children: list[ChildDraft] = []
     current: ChildDraft | None = None

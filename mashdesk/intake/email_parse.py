@@ -8,7 +8,7 @@ import email.utils
 import hashlib
 import re
 from email import policy
-from email.header import decode_header, make_header
+from email.header import decode_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from typing import Any
@@ -39,28 +39,44 @@ class NotAnEmail(Exception):
     """The bytes do not hold an email message."""
 
 
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
 def _decode_header_value(value: str) -> str:
+    """RFC 2047 words decoded; raw 8-bit bytes read as UTF-8, else Latin-1. Never raises."""
+    if not value.isascii() and _SURROGATE.search(value):
+        raw = value.encode("utf-8", "surrogateescape")
+        try:
+            value = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            value = raw.decode("latin-1")
+    if "=?" not in value:
+        return value
     try:
-        return str(make_header(decode_header(value)))
+        parts = []
+        for chunk, charset in decode_header(value):
+            if isinstance(chunk, bytes):
+                cs = (charset or "ascii").lower()
+                try:
+                    codecs.lookup(cs)
+                except LookupError:
+                    cs = "latin-1"
+                chunk = chunk.decode(cs, errors="replace")
+            parts.append(chunk)
+        return "".join(parts)
     except Exception:
         return value
 
 
 def safe_header(msg: Message, name: str) -> str | None:
-    """A header as text, never raising: the parsed value, else the raw value decoded leniently."""
+    """A header as text, never raising. Messages are parsed with compat32, so values are raw."""
     try:
         value = msg.get(name)
-        if value is None:
-            return None
-        text = str(value)
     except Exception:
-        try:
-            raw = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), None)
-        except Exception:
-            raw = None
-        if raw is None:
-            return None
-        text = _decode_header_value(str(raw))
+        value = None
+    if value is None:
+        return None
+    text = _decode_header_value(str(value))
     text = re.sub(r"[\r\n]+[ \t]*", " ", text).strip()
     return text.replace("\x00", "")
 
@@ -323,7 +339,8 @@ def parse_message(msg: Message, *, fallback_time: dt.datetime) -> ContactDraft:
 def parse_email_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
     if not data.strip():
         raise NotAnEmail("the file is empty")
-    msg: Any = BytesParser(policy=policy.default).parsebytes(data)
+    # compat32 keeps headers as raw strings: reading one never raises and costs nothing.
+    msg: Any = BytesParser(policy=policy.compat32).parsebytes(data)
     if not isinstance(msg, EmailMessage | Message):  # pragma: no cover - parser contract
         raise NotAnEmail("the parser returned no message")
     return parse_message(msg, fallback_time=fallback_time)

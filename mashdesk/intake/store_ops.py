@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mashdesk.intake import linking
-from mashdesk.intake.children import name_key
+from mashdesk.intake.children import name_key, surname_key
 from mashdesk.intake.model import ContactDraft, ParsedItem
 from mashdesk.store import Store
 from mashdesk.timescales import WorkingCalendar
@@ -76,17 +76,16 @@ def _record_source(db: Any, item: ParsedItem) -> None:
 def _quarantine(store: Store, item: ParsedItem) -> bool:
     """True when newly quarantined; False when the same item was already there."""
     db = store.db
-    with store.write():
-        if item.raw_path:
-            _put_blob_streamed(store.conn, item.raw_sha256, Path(item.raw_path))
-        else:
-            _put_blob(db, item.raw_sha256, item.raw)
-        cur = db.execute(
-            "INSERT OR IGNORE INTO quarantine (raw_sha256, source_path, source_index, reason, detail, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [item.raw_sha256, item.path or item.source, item.index or 0, item.quarantine_reason,
-             item.quarantine_detail, now_iso()])
-        return cur.rowcount > 0
+    if item.raw_path:
+        _put_blob_streamed(store.conn, item.raw_sha256, Path(item.raw_path))
+    else:
+        _put_blob(db, item.raw_sha256, item.raw)
+    cur = db.execute(
+        "INSERT OR IGNORE INTO quarantine (raw_sha256, source_path, source_index, reason, detail, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [item.raw_sha256, item.path or item.source, item.index or 0, item.quarantine_reason,
+         item.quarantine_detail, now_iso()])
+    return bool(cur.rowcount > 0)
 
 
 def _existing(db: Any, item: ParsedItem, draft: ContactDraft) -> tuple[int, str] | None:
@@ -125,9 +124,10 @@ def _insert_contact(db: Any, item: ParsedItem, draft: ContactDraft, calendar: Wo
                    [contact_id, att.filename, att.content_type, att.size, att.sha256, att.origin])
     for ch in draft.children:
         db.execute(
-            """INSERT INTO children (contact_id, name, name_key, dob, edd, unborn, address, postcode, school,
-                confidence, source_field, span_start, span_end, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            [contact_id, ch.name, name_key(ch.name), ch.dob.isoformat() if ch.dob else None,
+            """INSERT INTO children (contact_id, name, name_key, surname_key, dob, edd, unborn, address, postcode,
+                school, confidence, source_field, span_start, span_end, evidence)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            [contact_id, ch.name, name_key(ch.name), surname_key(ch.name), ch.dob.isoformat() if ch.dob else None,
              ch.edd.isoformat() if ch.edd else None, int(ch.unborn), ch.address, ch.postcode, ch.school,
              ch.confidence, ch.source_field, ch.span[0] if ch.span else None, ch.span[1] if ch.span else None,
              ch.evidence[:500]])
@@ -174,37 +174,57 @@ def previous_contacts(db: Any, contact_id: int) -> int:
     return int(row[0])
 
 
-def store_item(store: Store, item: ParsedItem, calendar: WorkingCalendar) -> IngestReport:
-    """Store one parsed item in one transaction. Safe to repeat: a retry finds it already there."""
-    report = IngestReport()
+def _store_one(store: Store, item: ParsedItem, calendar: WorkingCalendar, report: IngestReport) -> None:
     if item.draft is None:
         if _quarantine(store, item):
             report.quarantined += 1
         else:
             report.duplicate += 1
-        return report
+        return
     draft = item.draft
     db = store.db
+    _record_source(db, item)
+    existing = _existing(db, item, draft)
+    _put_blob(db, item.raw_sha256, item.raw)
+    if existing:
+        db.execute("INSERT OR IGNORE INTO duplicates (raw_sha256, contact_id, source_path, basis, seen_at) "
+                   "VALUES (?, ?, ?, ?, ?)", [item.raw_sha256, existing[0], item.source, existing[1], now_iso()])
+        report.duplicate += 1
+        return
+    contact_id = _insert_contact(db, item, draft, calendar)
+    if _link(db, contact_id, draft):
+        report.linked += 1
+    if _triage is not None:
+        suggestion = _triage.suggest(draft, previous_contacts=previous_contacts(db, contact_id))
+        _triage.record_suggestion(store, contact_id, suggestion)
+    report.new += 1
+    report.contact_ids.append(contact_id)
+
+
+def store_items(store: Store, items: list[ParsedItem], calendar: WorkingCalendar) -> IngestReport:
+    """Store parsed items in one transaction, each in its own savepoint.
+
+    A crash loses at most this batch, and a retry finds what was committed already there. An item
+    that cannot be stored (a bug, a constraint) is quarantined with the reason instead of lost.
+    """
+    report = IngestReport()
     with store.write():
-        _record_source(db, item)
-        existing = _existing(db, item, draft)
-        if existing:
-            _put_blob(db, item.raw_sha256, item.raw)
-            db.execute("INSERT OR IGNORE INTO duplicates (raw_sha256, contact_id, source_path, basis, seen_at) "
-                       "VALUES (?, ?, ?, ?, ?)", [item.raw_sha256, existing[0], item.source, existing[1], now_iso()])
-            report.duplicate += 1
-            return report
-        _put_blob(db, item.raw_sha256, item.raw)
-        contact_id = _insert_contact(db, item, draft, calendar)
-        links = _link(db, contact_id, draft)
-        if links:
-            report.linked += 1
-        if _triage is not None:
-            suggestion = _triage.suggest(draft, previous_contacts=previous_contacts(db, contact_id))
-            _triage.record_suggestion(store, contact_id, suggestion)
-        report.new += 1
-        report.contact_ids.append(contact_id)
+        for item in items:
+            try:
+                with store.write():
+                    _store_one(store, item, calendar, report)
+            except sqlite3.Error as exc:
+                failed = ParsedItem(source=item.source, raw=item.raw, raw_sha256=item.raw_sha256,
+                                    index=item.index, path=item.path, raw_path=item.raw_path,
+                                    quarantine_reason=f"could not be stored ({type(exc).__name__}: {exc})")
+                with store.write():
+                    _store_one(store, failed, calendar, report)
     return report
+
+
+def store_item(store: Store, item: ParsedItem, calendar: WorkingCalendar) -> IngestReport:
+    """Store one parsed item in one transaction. Safe to repeat: a retry finds it already there."""
+    return store_items(store, [item], calendar)
 
 
 def mark_source_complete(store: Store, file_sha: str, items: int) -> None:
