@@ -19,11 +19,11 @@ from mashdesk import __version__
 from mashdesk.paths import default_db_path
 from mashdesk.store import Store, StoreError, open_store
 
-<<<<<<< HEAD
-_COMMAND_MODULES: tuple[str, ...] = ("mashdesk.cli.intake_cmds", "mashdesk.cli.mailbox_cmds")
-=======
-_COMMAND_MODULES: tuple[str, ...] = ("mashdesk.cli.intake_cmds", "mashdesk.cli.oversight_cmds")
->>>>>>> main
+_COMMAND_MODULES: tuple[str, ...] = (
+    "mashdesk.cli.intake_cmds",
+    "mashdesk.cli.oversight_cmds",
+    "mashdesk.cli.mailbox_cmds",
+)
 
 
 @dataclass
