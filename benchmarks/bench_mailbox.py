@@ -32,8 +32,8 @@ def main() -> int:
     args = parser.parse_args()
     binary = dovecot_binary()
     if binary is None:
-        print("no dovecot binary; run .ci/install-dovecot.sh")
-        return 2
+        print("skipped: no dovecot binary (install it with .ci/install-dovecot.sh)")
+        return 0
     keyring.set_keyring(MemoryKeyring())
     with running_dovecot(binary) as server:
         server.add_user("bench", "synthetic-bench")
