@@ -46,6 +46,7 @@ def _mailbox_dict(m: Mailbox) -> dict[str, object]:
         "username": m.username,
         "folder": m.folder,
         "move_to": m.move_to,
+        "ca_file": m.ca_file,
         "enabled": m.enabled,
         "uidvalidity": m.uidvalidity,
         "last_uid": m.last_uid,
@@ -117,6 +118,12 @@ def register(group: click.Group) -> None:
     @click.option("--folder", default="INBOX", show_default=True, help="Folder to poll.")
     @click.option("--move-to", default=None, help="Move mail here once taken in.")
     @click.option(
+        "--ca-file",
+        type=click.Path(exists=True, dir_okay=False, resolve_path=True),
+        default=None,
+        help="PEM file of the CA that signed the server (an internal CA), instead of the system's.",
+    )
+    @click.option(
         "--skip-existing",
         is_flag=True,
         help="Take in only mail that arrives after the first poll.",
@@ -136,6 +143,7 @@ def register(group: click.Group) -> None:
         port: int | None,
         folder: str,
         move_to: str | None,
+        ca_file: str | None,
         skip_existing: bool,
         password_stdin: bool,
     ) -> None:
@@ -161,6 +169,7 @@ def register(group: click.Group) -> None:
                 folder=folder,
                 move_to=move_to,
                 skip_existing=skip_existing,
+                ca_file=ca_file,
             )
         except MailboxError as exc:
             raise click.ClickException(str(exc)) from exc
@@ -201,7 +210,8 @@ def register(group: click.Group) -> None:
             return
         for m in rows:
             state = "" if m.enabled else " [disabled]"
-            click.echo(f"{m.name}{state}: {m.address} ({m.security.value})")
+            ca = f", trusting {m.ca_file}" if m.ca_file else ""
+            click.echo(f"{m.name}{state}: {m.address} ({m.security.value}{ca})")
             move = f", then moved to {m.move_to}" if m.move_to else ""
             if m.uidvalidity is None:
                 click.echo(f"  not read yet{move}")

@@ -90,6 +90,7 @@ class Mailbox:
     failures: int = 0
     next_attempt_at: str | None = None
     created_at: str = ""
+    ca_file: str | None = None  # PEM file of the CA to trust instead of the system's
 
     @property
     def address(self) -> str:

@@ -86,8 +86,14 @@ class PollFailure(Exception):
 
 
 def connect(mailbox: Mailbox, timeout: float) -> IMAPClient:
-    """Open a connection as the mailbox's security setting says (certificates verified)."""
-    context = ssl.create_default_context()
+    """Open a connection as the mailbox's security setting says (certificates verified against
+    the system's CAs, or only the mailbox's own CA file when it has one)."""
+    try:
+        context = ssl.create_default_context(cafile=mailbox.ca_file)
+    except (OSError, ssl.SSLError) as exc:
+        raise PollFailure(
+            Status.TLS_ERROR, f"cannot use the CA file {mailbox.ca_file!r}: {exc}"
+        ) from exc
     if mailbox.security is Security.TLS:
         client = IMAPClient(
             mailbox.host, mailbox.port, ssl=True, ssl_context=context, timeout=timeout
@@ -157,8 +163,12 @@ def _classify(exc: BaseException, phase: str) -> tuple[Status, str]:
     """Map an exception to a status the user can act on, given where in the poll it happened."""
     message = _server_text(exc)
     text = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    if isinstance(exc, PollFailure):
+        return exc.status, exc.detail
     if isinstance(exc, passwords.KeyringUnavailable):
         return Status.NO_PASSWORD, str(exc)
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return Status.TLS_ERROR, text
     if isinstance(exc, LoginError):
         return Status.AUTH_FAILED, f"login refused: {message}"
     if phase == "connect":

@@ -43,6 +43,7 @@ def _row_to_mailbox(row: dict[str, Any]) -> Mailbox:
         failures=row["failures"],
         next_attempt_at=row["next_attempt_at"],
         created_at=row["created_at"],
+        ca_file=row["ca_file"],
     )
 
 
@@ -57,6 +58,7 @@ def add_mailbox(
     folder: str = "INBOX",
     move_to: str | None = None,
     skip_existing: bool = False,
+    ca_file: str | None = None,
 ) -> Mailbox:
     name = name.strip()
     if not name:
@@ -65,13 +67,15 @@ def add_mailbox(
         raise MailboxError("a mailbox needs a host and a user name")
     if move_to is not None and move_to == folder:
         raise MailboxError("the move-to folder must differ from the folder being polled")
+    if ca_file is not None and security is Security.NONE:
+        raise MailboxError("a CA file only makes sense with tls or starttls")
     with store.write() as db:
         if db.execute("SELECT 1 FROM mailboxes WHERE name = ?", [name]).fetchone():
             raise MailboxError(f"a mailbox called {name!r} already exists")
         db.execute(
             """INSERT INTO mailboxes (name, host, port, security, username, folder, move_to,
-                   skip_existing, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   skip_existing, ca_file, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 name,
                 host.strip(),
@@ -81,6 +85,7 @@ def add_mailbox(
                 folder,
                 move_to,
                 int(skip_existing),
+                ca_file,
                 iso(utcnow()),
             ],
         )

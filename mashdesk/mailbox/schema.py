@@ -52,3 +52,9 @@ def m001_mailboxes(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX mailbox_messages_msgid ON mailbox_messages(mailbox_id, message_id)")
+
+
+@MIGRATIONS()
+def m002_ca_file(db: Database) -> None:
+    # Councils often sign their mail servers with an internal CA the OS does not trust.
+    db.execute("ALTER TABLE mailboxes ADD COLUMN ca_file TEXT")

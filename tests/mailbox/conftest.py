@@ -153,6 +153,13 @@ def dovecot(dovecot_bin: str) -> Iterator[DovecotServer]:
         yield server
 
 
+@pytest.fixture(scope="session")
+def tls_dovecot(dovecot_bin: str) -> Iterator[DovecotServer]:
+    """A Dovecot offering implicit TLS and STARTTLS with a throwaway self-signed certificate."""
+    with running_dovecot(dovecot_bin, tls=True) as server:
+        yield server
+
+
 @pytest.fixture
 def own_dovecot(dovecot_bin: str) -> Iterator[DovecotServer]:
     """A Dovecot for one test, free to be stopped and restarted."""

@@ -30,7 +30,7 @@ base_dir = {root}/run
 state_dir = {root}/state
 instance_name = mashdesk-test-{port}
 log_path = {root}/dovecot.log
-ssl = no
+{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 # answer failed logins at once (the default delay and per-IP penalty would slow the tests)
@@ -57,7 +57,8 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {imaps_port}
   }}
 }}
 service anvil {{
@@ -70,6 +71,26 @@ service stats {{
   chroot =
 }}
 """
+
+
+SSL_ON = """\
+ssl = yes
+ssl_cert = <{root}/tls/cert.pem
+ssl_key = <{root}/tls/key.pem"""
+
+
+def make_self_signed(folder: Path) -> Path:
+    """A throwaway certificate for 127.0.0.1 (openssl ships with dovecot's ssl-cert dependency);
+    returns the certificate, which clients use as their CA file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+        + ["-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")]
+        + ["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True,
+        capture_output=True,
+    )
+    return folder / "cert.pem"
 
 
 def dovecot_binary() -> str | None:
@@ -111,9 +132,11 @@ class PortTaken(RuntimeError):
 
 
 class DovecotServer:
-    def __init__(self, binary: str) -> None:
+    def __init__(self, binary: str, *, tls: bool = False) -> None:
         self.binary = binary
+        self.tls = tls
         self.port = free_port()
+        self.imaps_port = free_port() if tls else 0
         self.root = Path(tempfile.mkdtemp(prefix="mashdesk-dovecot-"))
         self._drop = _run_as()
         if self._drop:
@@ -125,6 +148,7 @@ class DovecotServer:
         self.process: subprocess.Popen[bytes] | None = None
         self._started_once = False
         (self.root / "users").mkdir()
+        self.ca_file = make_self_signed(self.root / "tls") if tls else None
         self._write_config()
 
     def _chown(self) -> None:
@@ -141,8 +165,16 @@ class DovecotServer:
         self._chown()
 
     def _write_config(self) -> None:
+        ssl = SSL_ON.format(root=self.root) if self.tls else "ssl = no"
         (self.root / "dovecot.conf").write_text(
-            CONFIG.format(root=self.root, port=self.port, user=self.user, group=self.group)
+            CONFIG.format(
+                root=self.root,
+                port=self.port,
+                imaps_port=self.imaps_port,
+                user=self.user,
+                group=self.group,
+                ssl=ssl,
+            )
         )
         self._chown()
 
@@ -158,6 +190,7 @@ class DovecotServer:
                 if self._started_once or attempt == 2:
                     raise
                 self.port = free_port()
+                self.imaps_port = free_port() if self.tls else 0
                 self._write_config()
 
     def _start_once(self, timeout: float) -> None:
@@ -255,9 +288,9 @@ class DovecotServer:
 
 
 @contextlib.contextmanager
-def running_dovecot(binary: str) -> Iterator[DovecotServer]:
+def running_dovecot(binary: str, *, tls: bool = False) -> Iterator[DovecotServer]:
     """A started server, stopped and deleted afterwards (also when it fails to start)."""
-    server = DovecotServer(binary)
+    server = DovecotServer(binary, tls=tls)
     try:
         server.start()
         yield server

@@ -50,6 +50,7 @@ def make_mailbox(
     move_to: str | None = None,
     password: str | None = None,
     security: Security = Security.NONE,
+    ca_file: str | None = None,
 ) -> Mailbox:
     m = add_mailbox(
         store,
@@ -60,6 +61,7 @@ def make_mailbox(
         username=user,
         folder=folder,
         move_to=move_to,
+        ca_file=ca_file,
     )
     passwords.set_password(m.name, password or server.passwords[user])
     return m
@@ -481,3 +483,42 @@ def test_cli_mailbox_check(tmp_path: Any, dovecot: DovecotServer, imap_user: str
     # checking never takes mail in
     listed = runner.invoke(cli, ["--db", db, "mailbox", "list", "--json"])
     assert [r["last_uid"] for r in json.loads(listed.output)] == [0, 0]
+
+
+def test_tls_and_starttls_with_the_servers_ca(
+    store: Store, tls_dovecot: DovecotServer, ingest: Callable[..., Any]
+) -> None:
+    tls_dovecot.add_user("secure", "synthetic-secure")
+    c = tls_dovecot.client("secure")  # delivery over the plain port; the server allows it
+    c.append("INBOX", synthetic_message())
+    c.logout()
+    ca = str(tls_dovecot.ca_file)
+    implicit = make_mailbox(
+        store,
+        tls_dovecot,
+        "secure",
+        name="implicit",
+        port=tls_dovecot.imaps_port,
+        security=Security.TLS,
+        ca_file=ca,
+    )
+    upgraded = make_mailbox(
+        store, tls_dovecot, "secure", name="upgraded", security=Security.STARTTLS, ca_file=ca
+    )
+    untrusted = make_mailbox(
+        store,
+        tls_dovecot,
+        "secure",
+        name="untrusted",
+        port=tls_dovecot.imaps_port,
+        security=Security.TLS,
+    )
+    first = poll_mailbox(store, implicit, ingest=ingest)
+    assert (first.status, first.new) == (Status.OK, 1)
+    second = poll_mailbox(store, upgraded, ingest=ingest)
+    assert (second.status, second.fetched, second.duplicate) == (Status.OK, 1, 1)
+    # a self-signed certificate the system does not trust is refused before any login
+    refused = poll_mailbox(store, untrusted, ingest=ingest, timeout=5)
+    assert refused.status is Status.TLS_ERROR
+    assert "CERTIFICATE_VERIFY_FAILED" in (refused.error or "")
+    assert_exactly_once(store, 1)

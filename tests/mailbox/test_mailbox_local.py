@@ -249,3 +249,33 @@ def test_unloadable_keyring_backend_is_a_clear_error(tmp_path: Path) -> None:
     assert r.returncode == 1
     assert "could not be loaded (PYTHON_KEYRING_BACKEND=no.such.Backend)" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_missing_ca_file_is_a_tls_error(store: Store, tmp_path: Path) -> None:
+    m = add_mailbox(
+        store,
+        name="ca",
+        host="127.0.0.1",
+        port=free_port(),
+        username="u",
+        ca_file=str(tmp_path / "gone.pem"),
+    )
+    passwords.set_password(m.name, "synthetic")
+    r = poll_mailbox(store, m, timeout=2)
+    assert r.status is Status.TLS_ERROR and "gone.pem" in (r.error or "")
+    with pytest.raises(MailboxError, match="CA file"):
+        add_mailbox(
+            store, name="x", host="h", username="u", security=Security.NONE, ca_file="a.pem"
+        )
+
+
+def test_cli_add_with_ca_file(tmp_path: Path) -> None:
+    ca = tmp_path / "council-ca.pem"
+    ca.write_text("synthetic placeholder, only its path is stored\n")
+    db = str(tmp_path / "m.db")
+    args = ["--db", db, "mailbox", "add", "internal", "--host", "imap.test.invalid", "--user"]
+    args += ["u", "--ca-file", str(ca), "--password-stdin"]
+    runner = CliRunner()
+    assert runner.invoke(cli, args, input="pw\n").exit_code == 0
+    [row] = json.loads(runner.invoke(cli, ["--db", db, "mailbox", "list", "--json"]).output)
+    assert row["ca_file"] == str(ca.resolve()) and row["security"] == "tls"
