@@ -41,8 +41,12 @@ def parse_path(path: Path, opts: IntakeOptions | None = None) -> Iterator[Parsed
     return parse_paths([Path(path)], opts)
 
 
-def ingest(paths: Iterable[Path], store: Store, progress: Progress | None = None,
-           opts: IntakeOptions | None = None) -> IngestReport:
+def ingest(
+    paths: Iterable[Path],
+    store: Store,
+    progress: Progress | None = None,
+    opts: IntakeOptions | None = None,
+) -> IngestReport:
     """Ingest files and folders into the store; counts new, duplicate, linked and quarantined."""
     progress = progress or NullProgress()
     opts = opts or options_from_settings(store)
@@ -75,8 +79,9 @@ def ingest(paths: Iterable[Path], store: Store, progress: Progress | None = None
     return report
 
 
-def ingest_bytes(store: Store, data: bytes, source: str, *,
-                 received_fallback: dt.datetime | None = None) -> IngestReport:
+def ingest_bytes(
+    store: Store, data: bytes, source: str, *, received_fallback: dt.datetime | None = None
+) -> IngestReport:
     """Ingest one message held in memory (from a mailbox); idempotent like `ingest`."""
     item = parse_bytes(data, source, fallback_time=received_fallback)
     return store_item(store, apply_local_domains(item, options_from_settings(store)), working_calendar(store))

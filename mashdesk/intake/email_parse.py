@@ -195,9 +195,7 @@ def _walk(msg: Message, out: _Collector, depth: int) -> None:
             if isinstance(sub, Message):
                 nested = _Collector()
                 _walk(sub, nested, depth + 1)
-                head = "\n".join(
-                    f"{h}: {v}" for h in ("From", "Date", "Subject") if (v := safe_header(sub, h))
-                )
+                head = "\n".join(f"{h}: {v}" for h in ("From", "Date", "Subject") if (v := safe_header(sub, h)))
                 text = "\n".join(nested.plain) or html_to_text("\n".join(nested.html))
                 out.forwarded.append(f"---------- Forwarded message ----------\n{head}\n\n{text}")
                 out.attachments.extend(nested.attachments)
@@ -223,7 +221,9 @@ def _walk(msg: Message, out: _Collector, depth: int) -> None:
         att = _attachment(name, ctype, data, "mime")
         out.attachments.append(att)
         if ctype == "text/plain" or (name or "").lower().endswith(".txt"):
-            out.attachment_texts.append((name or "attachment", _decode_bytes(data, msg.get_content_charset(), out.flags)))
+            out.attachment_texts.append(
+                (name or "attachment", _decode_bytes(data, msg.get_content_charset(), out.flags))
+            )
         return
     text = _decode_bytes(data, _charset(msg), out.flags)
     if ctype == "text/html":

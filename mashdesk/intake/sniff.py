@@ -35,7 +35,9 @@ def sniff(head: bytes, name: str = "") -> str:
                 break  # text starting with "BM..." is not a bitmap
             return f"binary:{what}"
     lower = name.lower()
-    if lower.endswith((".csv", ".log", ".tsv")) and not head.lstrip().startswith((b"From ", b"Received:", b"Return-Path:")):
+    if lower.endswith((".csv", ".log", ".tsv")) and not head.lstrip().startswith(
+        (b"From ", b"Received:", b"Return-Path:")
+    ):
         return "csv"
     if head.startswith(b"From ") and b"\n" in head[:2048]:
         first_line = head.split(b"\n", 1)[0]

@@ -7,14 +7,13 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from mashdesk.cli import cli
 from mashdesk.intake.watch import FolderWatcher
 from mashdesk.store import StoreError, open_store
 from mashdesk.store.schema import migration_sets
-
-import pytest
 
 
 def run(*args: str) -> str:
@@ -26,15 +25,31 @@ def run(*args: str) -> str:
 def test_ingest_queue_show_quarantine_commands(tmp_path: Path, fixtures: Path) -> None:
     db = str(tmp_path / "s.db")
     out = run("--db", db, "ingest", "--json", str(fixtures))
-    assert json.loads(out) == {"new": 12, "duplicate": 0, "linked": json.loads(out)["linked"],
-                               "quarantined": 6, "files": 14}
+    assert json.loads(out) == {
+        "new": 12,
+        "duplicate": 0,
+        "linked": json.loads(out)["linked"],
+        "quarantined": 6,
+        "files": 14,
+    }
     again = json.loads(run("--db", db, "ingest", "--json", str(fixtures)))
     assert (again["new"], again["duplicate"], again["quarantined"]) == (0, 18, 0)
     queue = json.loads(run("--db", db, "queue", "--json"))
     assert len(queue) == 12
     assert [r["decision_due"] for r in queue] == sorted(r["decision_due"] for r in queue)
-    assert {"id", "channel", "received_at", "decision_due", "referrer", "source_code", "subject",
-            "children", "group", "re_referral", "status"} <= set(queue[0])
+    assert {
+        "id",
+        "channel",
+        "received_at",
+        "decision_due",
+        "referrer",
+        "source_code",
+        "subject",
+        "children",
+        "group",
+        "re_referral",
+        "status",
+    } <= set(queue[0])
     shown = json.loads(run("--db", db, "show", str(queue[0]["id"]), "--json"))
     assert shown["id"] == queue[0]["id"] and shown["raw_sha256"]
     text = run("--db", db, "queue")
@@ -64,21 +79,30 @@ def test_migrations_record_names_and_copy_the_store_first(tmp_path: Path) -> Non
     s.db.execute("INSERT INTO settings (key, value) VALUES ('canary', '1')")
     s.close()
     s = open_store(path)
-    applied = [r[0] for r in s.db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'mashdesk.core'")]
+    applied = [
+        r[0]
+        for r in s.db.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'mashdesk.core'"
+        )
+    ]
     assert applied[:3] == ["m001_intake", "m002_suggestions", "m003_open_queue_index"]
     s.close()
     copies = list(tmp_path.glob("s.db.pre-migrate-*.bak"))
     assert len(copies) == 1
     conn = sqlite3.connect(copies[0])
     assert conn.execute("SELECT value FROM settings WHERE key = 'canary'").fetchone() == ("1",)
-    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'contacts_open_due'").fetchone() == (0,)
+    assert conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'contacts_open_due'"
+    ).fetchone() == (0,)
     conn.close()
     # Opening again migrates nothing and copies nothing.
     open_store(path).close()
     assert len(list(tmp_path.glob("s.db.pre-migrate-*.bak"))) == 1
 
 
-def test_watched_folder_ingests_each_file_exactly_once(store, tmp_path: Path, fixtures: Path) -> None:
+def test_watched_folder_ingests_each_file_exactly_once(
+    store, tmp_path: Path, fixtures: Path
+) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     watcher = FolderWatcher(store, [inbox])
@@ -103,9 +127,33 @@ def test_demo_seeds_a_synthetic_queue(tmp_path: Path) -> None:
     assert "new 120" in out
     s = open_store(db)
     try:
-        rows = s.db.execute("SELECT count(*), sum(synthetic), count(DISTINCT channel) FROM contacts").fetchone()
+        rows = s.db.execute(
+            "SELECT count(*), sum(synthetic), count(DISTINCT channel) FROM contacts"
+        ).fetchone()
         assert rows[0] == 120 and rows[1] == 120 and rows[2] == 2
         assert s.db.execute("SELECT count(*) FROM contact_links").fetchone()[0] > 0
-        assert s.db.execute("SELECT count(*) FROM contacts WHERE source_code = '10'").fetchone()[0] < 30
+        assert (
+            s.db.execute("SELECT count(*) FROM contacts WHERE source_code = '10'").fetchone()[0]
+            < 30
+        )
     finally:
         s.close()
+
+
+def test_cli_reads_are_written_to_the_access_log(tmp_path: Path, fixtures: Path) -> None:
+    db = str(tmp_path / "s.db")
+    run("--db", db, "ingest", str(fixtures))
+    cid = json.loads(run("--db", db, "queue", "--json"))[0]["id"]
+    run("--db", db, "show", str(cid))
+    run("--db", db, "quarantine")
+    s = open_store(db)
+    try:
+        events = s.db.execute(
+            "SELECT actor, action, entity_id FROM audit_events ORDER BY seq"
+        ).fetchall()
+    finally:
+        s.close()
+    assert [(a.startswith("os:"), act, eid) for a, act, eid in events] == [
+        (True, "contact.view", str(cid)),
+        (True, "quarantine.view", None),
+    ]
