@@ -67,10 +67,14 @@ def _swap_child(later: SyntheticContact, earlier: SyntheticContact) -> None:
 def build_demo_contacts(n: int, seed: int, now: dt.datetime) -> list[SyntheticContact]:
     rng = random.Random(seed)
     contacts = generate_contacts(n, seed=seed, template_set="train")
-    span = dt.timedelta(weeks=8)
-    for c in contacts:
-        # Mostly within working hours on weekdays, as front doors see them.
-        when = now - dt.timedelta(seconds=rng.uniform(0, span.total_seconds()))
+    history, recent = dt.timedelta(weeks=8), dt.timedelta(days=3)
+    for i, c in enumerate(contacts):
+        # Eight weeks of history, decided by the oversight seeding, and the last three days'
+        # contacts still open: mostly within working hours on weekdays, as front doors see them.
+        if i % 5 < 3:
+            when = now - recent - dt.timedelta(seconds=rng.uniform(0, (history - recent).total_seconds()))
+        else:
+            when = now - dt.timedelta(seconds=rng.uniform(0, recent.total_seconds()))
         if when.weekday() >= 5 and rng.random() < 0.7:
             when -= dt.timedelta(days=when.weekday() - 4)
         c.received_at = when.replace(
@@ -113,9 +117,7 @@ def seed_demo(
     calls = [c for c in contacts if c.channel == "phone"]
     emails = [c for c in contacts if c.channel != "phone"]
     for i, c in enumerate(emails):
-        data = to_eml_bytes(
-            c, message_id=f"<demo-{seed}-{i}@synthetic.example>", date=c.received_at
-        )
+        data = to_eml_bytes(c, message_id=f"<demo-{seed}-{i}@synthetic.example>", date=c.received_at)
         report = ingest_bytes(store, data, f"demo:email/{i}.eml")
         for key in summary:
             summary[key] += getattr(report, key)

@@ -66,6 +66,19 @@ class Profile:
 _DT = re.compile(r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}[ T]\d{1,2}:\d{2}")
 
 
+def _record_from(values: dict[str, str]) -> CallRecord:
+    v = {k: values.get(k, "").strip() for k in GENERIC_COLUMNS}
+    return CallRecord(
+        call_start=v["call_start"],
+        caller_number=v["caller_number"],
+        caller_name=v["caller_name"],
+        caller_type=v["caller_type"],
+        handler=v["handler"],
+        duration_s=v["duration_s"],
+        notes=v["notes"],
+    )
+
+
 def _by_name(header: list[str], row: list[str]) -> dict[str, str]:
     return {h.strip().lower(): (row[i] if i < len(row) else "") for i, h in enumerate(header)}
 
@@ -78,7 +91,7 @@ def _clid(value: str) -> tuple[str, str]:
 
 def _generic(header: list[str], row: list[str]) -> CallRecord:
     f = _by_name(header, row)
-    return CallRecord(**{c: f.get(c, "").strip() for c in GENERIC_COLUMNS})
+    return _record_from({c: f.get(c, "") for c in GENERIC_COLUMNS})
 
 
 def _asterisk(header: list[str], row: list[str]) -> CallRecord:
@@ -195,11 +208,7 @@ BUILTIN_PROFILES: list[Profile] = [
     Profile(
         "freeswitch-cdr-csv",
         False,
-        lambda r: (
-            13 <= len(r) <= 15
-            and bool(_DT.match(r[4]))
-            and bool(re.fullmatch(r"[A-Z_]+", r[9].strip()))
-        ),
+        lambda r: 13 <= len(r) <= 15 and bool(_DT.match(r[4])) and bool(re.fullmatch(r"[A-Z_]+", r[9].strip())),
         _freeswitch,
     ),
     Profile(
@@ -234,9 +243,7 @@ def load_profile(path: Path) -> Profile:
 
     def to_record(header: list[str], row: list[str]) -> CallRecord:
         f = _by_name(header, row)
-        return CallRecord(
-            **{ours: f.get(theirs.lower(), "").strip() for ours, theirs in columns.items()}
-        )
+        return _record_from({ours: f.get(theirs.lower(), "") for ours, theirs in columns.items()})
 
     return Profile(name, True, _header_has(*needed), to_record, tz, formats)
 
@@ -252,9 +259,7 @@ def parse_call_time(value: str, profile: Profile) -> dt.datetime:
             continue
     iso = re.sub(r"(\.\d{6})\d+", r"\1", s)
     try:
-        when = dt.datetime.fromisoformat(
-            iso.replace("/", "-") if re.match(r"^\d{4}/", iso) else iso
-        )
+        when = dt.datetime.fromisoformat(iso.replace("/", "-") if re.match(r"^\d{4}/", iso) else iso)
         return when if when.tzinfo else when.replace(tzinfo=profile.timezone)
     except ValueError:
         pass
@@ -387,8 +392,7 @@ def read_call_log(data: bytes, profiles: list[Profile] | None = None) -> Iterato
     if profile is None:
         shown = ", ".join(c.strip()[:30] for c in first[:12])
         raise CallLogError(
-            "the columns match no call-log profile (generic needs call_start, caller_number, "
-            f"notes; found: {shown})"
+            f"the columns match no call-log profile (generic needs call_start, caller_number, notes; found: {shown})"
         )
     tracker = _LineTracker(data)
     reader = csv.reader(tracker, dialect)
@@ -419,9 +423,5 @@ def read_call_log(data: bytes, profiles: list[Profile] | None = None) -> Iterato
             rec = profile.to_record(header, row)
             yield CallRow(index, raw, record_to_draft(rec, profile), None)
         except (RowError, IndexError, ValueError) as exc:
-            reason = (
-                str(exc)
-                if isinstance(exc, RowError)
-                else f"it does not fit the {profile.name} layout ({exc})"
-            )
+            reason = str(exc) if isinstance(exc, RowError) else f"it does not fit the {profile.name} layout ({exc})"
             yield CallRow(index, raw, None, f"row {index}: {reason}")

@@ -11,10 +11,7 @@ import re
 from mashdesk.intake.model import ChildDraft
 
 _MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-    )
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
 }
 
 _DATE = (
@@ -83,6 +80,10 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+_CALENDAR_WORDS = {
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "oct", "nov", "dec", "dat", "sen", "rec",
+}  # fmt: skip
 _LEADING_WORDS = {
     "also", "and", "re", "about", "regarding", "concerning", "sister", "brother", "sibling",
     "son", "daughter", "baby", "child", "pupil", "student", "today", "yesterday", "when", "then",
@@ -98,6 +99,8 @@ def _clean_name(value: str) -> str | None:
     value = re.split(r"\s{2,}|\t|\(|,|;|\bD\.?O\.?B\b|\baged?\b", value, maxsplit=1, flags=re.I)[0]
     value = value.strip(" .:-*")
     if not value or value.title() in _STOP_NAMES or len(value) > 60:
+        return None
+    if value.split()[0].lower().rstrip(".,")[:3] in _CALENDAR_WORDS:
         return None
     if not re.search(r"[A-Za-z]{2}", value):
         return None
@@ -151,7 +154,8 @@ def _from_form(text: str, source_field: str) -> list[ChildDraft]:
         if current is None:
             continue
         if label in {"dob", "dateofbirth"}:
-            current.dob = parse_date(DATE_RE.search(value)[0]) if DATE_RE.search(value) else None
+            date = DATE_RE.search(value)
+            current.dob = parse_date(date[0]) if date else None
         elif label in {"edd", "expecteddateofdelivery", "expecteddateofbirth", "duedate"}:
             date = DATE_RE.search(value)
             current.edd = parse_date(date[0]) if date else None
@@ -222,7 +226,10 @@ def find_children(text: str, source_field: str = "body") -> list[ChildDraft]:
     for child in _from_free_text(text, source_field):
         if child.unborn and any(c.unborn for c in children):
             continue
-        if child.name and name_key(child.name) in known:
+        key = name_key(child.name)
+        if key and " " not in key and any(k and k.split()[0] == key for k in known):
+            continue  # "Freya, aged 10" after "Child's name: Freya Fakesley" is the same child
+        if child.name and key in known:
             for same in children:
                 if name_key(same.name) == name_key(child.name) and same.dob is None:
                     same.dob = child.dob  # "Subject child: Ava X, DOB 03/04/2016" on one line

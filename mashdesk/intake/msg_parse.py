@@ -68,14 +68,10 @@ def _body(msg: Any, flags: list[str]) -> tuple[str, str | None]:
         if rtf:
             plain = rtf_text(rtf)
             flags.append("rtf_only")
-    return normalise_newlines(plain).replace("\x00", ""), (
-        sanitise_html(html_raw) if html_raw else None
-    )
+    return normalise_newlines(plain).replace("\x00", ""), (sanitise_html(html_raw) if html_raw else None)
 
 
-def _collect(
-    msg: Any, depth: int, attachments: list[AttachmentDraft], forwarded: list[str], flags: list[str]
-) -> None:
+def _collect(msg: Any, depth: int, attachments: list[AttachmentDraft], forwarded: list[str], flags: list[str]) -> None:
     for att in _safe(msg, "attachments") or []:
         data = _safe(att, "data")
         name = _safe(att, "longFilename") or _safe(att, "shortFilename") or None
@@ -121,9 +117,7 @@ def parse_msg_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
     try:
         msg = extract_msg.openMsg(data, delayAttachments=False)
     except Exception as exc:
-        raise NotAMessage(
-            f"Outlook file could not be opened ({type(exc).__name__}: {str(exc)[:200]})"
-        ) from exc
+        raise NotAMessage(f"Outlook file could not be opened ({type(exc).__name__}: {str(exc)[:200]})") from exc
     try:
         kind = type(msg).__name__
         if kind not in {"Message", "MessageSigned"} and not kind.startswith("Message"):
@@ -132,9 +126,7 @@ def parse_msg_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
         flags: list[str] = []
         body, html = _body(msg, flags)
         if kind == "MessageSigned" and _unreadable(body):
-            raise NotAMessage(
-                "encrypted message (S/MIME): it cannot be read without the recipient's key"
-            )
+            raise NotAMessage("encrypted message (S/MIME): it cannot be read without the recipient's key")
         attachments: list[AttachmentDraft] = []
         forwarded: list[str] = []
         _collect(msg, 0, attachments, forwarded, flags)
@@ -161,9 +153,7 @@ def parse_msg_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
         children = find_children(body, "body")
         for att in attachments:
             if (att.filename or "").lower().endswith(".txt") and att.data:
-                children += find_children(
-                    att.data.decode("utf-8", "replace"), f"attachment:{att.filename}"
-                )
+                children += find_children(att.data.decode("utf-8", "replace"), f"attachment:{att.filename}")
         message_id = _as_text(_safe(msg, "messageId")).strip().strip("<>") or None
         headers = {
             k: v

@@ -22,15 +22,11 @@ _HEALTH_ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("3C", re.compile(r"\bschool nurs(e|ing)\b", re.I)),
     (
         "3A",
-        re.compile(
-            r"\b(GP|general practitioner|surgery|medical (practice|centre)|health centre)\b", re.I
-        ),
+        re.compile(r"\b(GP|general practitioner|surgery|medical (practice|centre)|health centre)\b", re.I),
     ),
     (
         "3F",
-        re.compile(
-            r"\b(midwife|midwifery|CAMHS|hospital|paediatrician|NHS (foundation )?trust)\b", re.I
-        ),
+        re.compile(r"\b(midwife|midwifery|CAMHS|hospital|paediatrician|NHS (foundation )?trust)\b", re.I),
     ),
 ]
 
@@ -98,9 +94,7 @@ def local_source(
     return None
 
 
-def infer_source(
-    email: str | None, organisation: str | None = None, signature: str = ""
-) -> SourceGuess:
+def infer_source(email: str | None, organisation: str | None = None, signature: str = "") -> SourceGuess:
     """The census source code for a sender, from the address domain and the signature."""
     domain = (email or "").rsplit("@", 1)[-1].strip().lower().rstrip(">") if email else ""
     for pattern, code, why in _DOMAIN_RULES:

@@ -118,9 +118,7 @@ def _existing(db: Any, item: ParsedItem, draft: ContactDraft) -> tuple[int, str]
     return None
 
 
-def _insert_contact(
-    db: Any, item: ParsedItem, draft: ContactDraft, calendar: WorkingCalendar
-) -> int:
+def _insert_contact(db: Any, item: ParsedItem, draft: ContactDraft, calendar: WorkingCalendar) -> int:
     r = draft.referrer
     cur = db.execute(
         """INSERT INTO contacts (raw_sha256, source_sha256, source_path, source_index, channel, received_at,
@@ -215,14 +213,10 @@ def _link(db: Any, contact_id: int, draft: ContactDraft) -> int:
         )
         gap = received - link.other_received_at
         if abs(gap) <= linking.GROUP_WINDOW:
-            other_group = db.execute(
-                "SELECT group_id FROM contacts WHERE id = ?", [link.other_id]
-            ).fetchone()[0]
+            other_group = db.execute("SELECT group_id FROM contacts WHERE id = ?", [link.other_id]).fetchone()[0]
             group_id = group_id or other_group or link.other_id
             if other_group is None:
-                db.execute(
-                    "UPDATE contacts SET group_id = ? WHERE id = ?", [group_id, link.other_id]
-                )
+                db.execute("UPDATE contacts SET group_id = ? WHERE id = ?", [group_id, link.other_id])
         elif dt.timedelta(0) < gap <= linking.REREFERRAL_WINDOW:
             re_referral = True
         elif dt.timedelta(0) < -gap <= linking.REREFERRAL_WINDOW:
@@ -244,9 +238,7 @@ def previous_contacts(db: Any, contact_id: int) -> int:
     return int(row[0])
 
 
-def _store_one(
-    store: Store, item: ParsedItem, calendar: WorkingCalendar, report: IngestReport
-) -> None:
+def _store_one(store: Store, item: ParsedItem, calendar: WorkingCalendar, report: IngestReport) -> None:
     if item.draft is None:
         if _quarantine(store, item):
             report.quarantined += 1

@@ -37,9 +37,7 @@ def html_to_text(html: str) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(
-        ["script", "style", "head", "title", "noscript", "template", "object", "iframe"]
-    ):
+    for tag in soup(["script", "style", "head", "title", "noscript", "template", "object", "iframe"]):
         tag.decompose()
     for tag in soup.find_all(_BLOCK_TAGS):
         tag.insert_before("\n")

@@ -26,13 +26,11 @@ def rtf_text(rtf: bytes | str) -> str:
             de = DeEncapsulator(source.encode("latin-1", errors="replace"))
             de.deencapsulate()
             if de.html:
-                return html_to_text(
-                    de.html if isinstance(de.html, str) else de.html.decode("utf-8", "replace")
-                )
+                return html_to_text(de.html if isinstance(de.html, str) else de.html.decode("utf-8", "replace"))
         except Exception:
             pass
     try:
-        return str(rtf_to_text(source, errors="ignore")).strip()
+        return str(rtf_to_text(source, errors="ignore")).strip()  # type: ignore[no-untyped-call]
     except Exception:
         return re.sub(r"\\[a-z]+-?\d* ?|[{}]", "", source).strip()
 
@@ -47,9 +45,7 @@ def tnef_contents(data: bytes) -> tuple[str, list[AttachmentDraft], list[str]]:
     body = ""
     try:
         if tnef.body:
-            body = (
-                tnef.body if isinstance(tnef.body, str) else tnef.body.decode("cp1252", "replace")
-            )
+            body = tnef.body if isinstance(tnef.body, str) else tnef.body.decode("cp1252", "replace")
         elif tnef.htmlbody:
             html = tnef.htmlbody
             body = html_to_text(html if isinstance(html, str) else html.decode("utf-8", "replace"))
@@ -91,8 +87,6 @@ def parse_tnef_bytes(data: bytes) -> tuple[str, str, list[AttachmentDraft], list
     for obj in getattr(tnef, "msgprops", []) or []:
         if getattr(obj, "name", None) == tnefparse.TNEF.ATTSUBJECT:
             raw = obj.data
-            subject = (
-                raw.decode("cp1252", "replace") if isinstance(raw, bytes) else str(raw)
-            ).strip("\x00 ")
+            subject = (raw.decode("cp1252", "replace") if isinstance(raw, bytes) else str(raw)).strip("\x00 ")
     body, attachments, flags = tnef_contents(data)
     return subject, body, attachments, flags
