@@ -177,9 +177,9 @@ def _group_regex(groups: dict[str, tuple[str, ...]], prefix: str) -> str:
 _B = r"(?<![\w'])(?:{})(?![\w'])"
 # Compiled without IGNORECASE: they run over the lowercased text, which is about twice as fast.
 # Pseudo-cues come first in each alternation, so where one starts it wins and its words are skipped.
-_PSEUDO = f"(?P<pseudo>{_alt(_PSEUDO)})"
-_PRE_RE = re.compile(_B.format(_PSEUDO + "|" + _group_regex(_PRE, "pre")))
-_POST_RE = re.compile(_B.format(_PSEUDO + "|" + _group_regex(_POST, "post")))
+_PSEUDO_GROUP = f"(?P<pseudo>{_alt(_PSEUDO)})"
+_PRE_RE = re.compile(_B.format(_PSEUDO_GROUP + "|" + _group_regex(_PRE, "pre")))
+_POST_RE = re.compile(_B.format(_PSEUDO_GROUP + "|" + _group_regex(_POST, "post")))
 _TERM_RE = re.compile(_B.format(_alt(_TERMINATION)) + rf"|[:()\"]|(?P<comma>,\s*(?=(?:{_CLAUSE_STARTERS})\b))")
 
 
