@@ -37,7 +37,9 @@ def bench_ingest(tmp: Path, n_emails: int, n_calls: int) -> None:
     folder.mkdir()
     blobs = []
     for i in range(n_emails):
-        data = to_eml_bytes(contacts[i % len(contacts)], message_id=f"<bench-{i}@synthetic.example>")
+        data = to_eml_bytes(
+            contacts[i % len(contacts)], message_id=f"<bench-{i}@synthetic.example>"
+        )
         blobs.append(data)
         (folder / f"{i:06d}.eml").write_bytes(data)
     calls = generate_contacts(min(n_calls, 5000), seed=4)
@@ -65,9 +67,11 @@ def bench_ingest(tmp: Path, n_emails: int, n_calls: int) -> None:
     call_rate = r2.new / (time.perf_counter() - t)
     store.close()
     print(f"bare BytesParser(policy=default) parse:  {bare:8.0f} emails/s (the ceiling)")
-    print(f"intake, emails (files -> stored contacts): {email_rate:8.0f} contacts/s "
-          f"({r1.new} new, {r1.duplicate} duplicate, {r1.quarantined} quarantined) "
-          f"= {email_rate / bare:.2f} of the bare parse rate (target >= 0.50)")
+    print(
+        f"intake, emails (files -> stored contacts): {email_rate:8.0f} contacts/s "
+        f"({r1.new} new, {r1.duplicate} duplicate, {r1.quarantined} quarantined) "
+        f"= {email_rate / bare:.2f} of the bare parse rate (target >= 0.50)"
+    )
     print(f"intake, call rows:                        {call_rate:8.0f} contacts/s ({r2.new} new)")
 
 
@@ -83,13 +87,26 @@ def bench_queue(tmp: Path, n: int) -> None:
         batch = []
         for i in range(n):
             received = now - dt.timedelta(minutes=rng.randrange(0, 60 * 24 * 365 * 2))
-            batch.append((f"bench-{i}", "email" if i % 3 else "phone", received.isoformat(), "header",
-                          (received + dt.timedelta(days=1)).isoformat(), rng.choice(statuses),
-                          f"Synthetic referrer {i % 500}", f"Synthetic subject {i}", "body", now.isoformat()))
+            batch.append(
+                (
+                    f"bench-{i}",
+                    "email" if i % 3 else "phone",
+                    received.isoformat(),
+                    "header",
+                    (received + dt.timedelta(days=1)).isoformat(),
+                    rng.choice(statuses),
+                    f"Synthetic referrer {i % 500}",
+                    f"Synthetic subject {i}",
+                    "body",
+                    now.isoformat(),
+                )
+            )
             if len(batch) == 10000:
                 db.conn.executemany(
                     "INSERT INTO contacts (raw_sha256, channel, received_at, received_at_basis, decision_due, status, "
-                    "referrer_name, subject, body_text, ingested_at, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,1)", batch)
+                    "referrer_name, subject, body_text, ingested_at, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,1)",
+                    batch,
+                )
                 batch.clear()
     db.execute("ANALYZE")
     open_count = q.count(store)
@@ -99,8 +116,10 @@ def bench_queue(tmp: Path, n: int) -> None:
         rows = q.open_queue(store, 200)
         times.append((time.perf_counter() - t) * 1000)
     assert len(rows) == 200
-    print(f"queue: {n} contacts ({open_count} open); 200 oldest-due open rows: "
-          f"p50 {statistics.median(times):.1f} ms, max {max(times):.1f} ms (target < 50 ms)")
+    print(
+        f"queue: {n} contacts ({open_count} open); 200 oldest-due open rows: "
+        f"p50 {statistics.median(times):.1f} ms, max {max(times):.1f} ms (target < 50 ms)"
+    )
     store.close()
 
 

@@ -44,21 +44,36 @@ def _attributed_read(store: Any, username: str | None, action: str, contact_id: 
         who = getpass.getuser()
     except (KeyError, OSError):
         who = "unknown"
-    record_event(store, f"os:{who}", action, "contact" if contact_id is not None else "quarantine",
-                 contact_id, {"via": "cli", "signed_in": False})
+    record_event(
+        store,
+        f"os:{who}",
+        action,
+        "contact" if contact_id is not None else "quarantine",
+        contact_id,
+        {"via": "cli", "signed_in": False},
+    )
 
 
 _USER_OPTION = click.option(
-    "--user", "username", envvar="MASHDESK_USER", default=None,
+    "--user",
+    "username",
+    envvar="MASHDESK_USER",
+    default=None,
     help="Sign in as this user so the read is checked and logged under your name "
-         "(password from $MASHDESK_PASSWORD or a prompt).")
+    "(password from $MASHDESK_PASSWORD or a prompt).",
+)
 
 
 def register(group: click.Group) -> None:
     @group.command()
     @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-    @click.option("--profile", "profiles", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                  help="A TOML call-log mapping profile to try first (repeatable).")
+    @click.option(
+        "--profile",
+        "profiles",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A TOML call-log mapping profile to try first (repeatable).",
+    )
     @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
     @click.pass_obj
     def ingest(obj: Any, paths: tuple[Path, ...], profiles: tuple[Path, ...], as_json: bool) -> None:
@@ -67,12 +82,13 @@ def register(group: click.Group) -> None:
         Exits 0 when every input was either ingested or quarantined.
         """
         from mashdesk import intake
-        from mashdesk.intake.calls import CallLogError, load_profile
+        from mashdesk.intake.calls import CallLogError
 
         store = obj.store()
         try:
             opts = intake.options_from_settings(store)
-            opts.call_profiles = [load_profile(p) for p in profiles] + opts.call_profiles
+            opts.profile_paths = list(profiles) + opts.profile_paths
+            opts.call_profiles  # noqa: B018 - load now, so a bad profile is reported before any work
         except CallLogError as exc:
             raise click.ClickException(str(exc)) from exc
         progress = CliProgress("Ingesting")
@@ -83,8 +99,10 @@ def register(group: click.Group) -> None:
         if as_json:
             click.echo(json.dumps(report.as_dict()))
         else:
-            click.echo(f"new {report.new}, duplicate {report.duplicate}, linked {report.linked}, "
-                       f"quarantined {report.quarantined} ({report.files} files)")
+            click.echo(
+                f"new {report.new}, duplicate {report.duplicate}, linked {report.linked}, "
+                f"quarantined {report.quarantined} ({report.files} files)"
+            )
 
     @group.command()
     @click.option("--json", "as_json", is_flag=True, help="One JSON array of all open contacts.")
@@ -106,9 +124,11 @@ def register(group: click.Group) -> None:
             mark = " [re-referral]" if r["re_referral"] else ""
             group_txt = f" group {r['group']}" if r["group"] else ""
             triggers = f" triggers: {', '.join(r['triggers'])}" if r["triggers"] else ""
-            click.echo(f"{r['id']:>7}  {r['channel']:<5}  received {_fmt_time(r['received_at'])}  due {due}  "
-                       f"[{r['source_code']}] {r['referrer'][:40]}  {r['subject'][:60]!r}  "
-                       f"children: {r['children'] or '-'}{group_txt}{mark}{triggers}  {r['status']}")
+            click.echo(
+                f"{r['id']:>7}  {r['channel']:<5}  received {_fmt_time(r['received_at'])}  due {due}  "
+                f"[{r['source_code']}] {r['referrer'][:40]}  {r['subject'][:60]!r}  "
+                f"children: {r['children'] or '-'}{group_txt}{mark}{triggers}  {r['status']}"
+            )
         if not rows:
             click.echo("The queue is empty.")
 
@@ -133,19 +153,27 @@ def register(group: click.Group) -> None:
             click.echo(json.dumps(c, ensure_ascii=False, default=str))
             return
         click.echo(f"Contact {c['id']} ({c['channel']}), status {c['status']}")
-        click.echo(f"Received {_fmt_time(c['received_at'])} ({c['received_at_basis']}); "
-                   f"decision due {_fmt_time(c['decision_due'])}")
-        click.echo(f"Referrer: {c['referrer_name'] or ''} <{c['referrer_email'] or ''}> {c['referrer_phone'] or ''} "
-                   f"source {c['source_code']} ({c['source_evidence']})")
+        click.echo(
+            f"Received {_fmt_time(c['received_at'])} ({c['received_at_basis']}); "
+            f"decision due {_fmt_time(c['decision_due'])}"
+        )
+        click.echo(
+            f"Referrer: {c['referrer_name'] or ''} <{c['referrer_email'] or ''}> {c['referrer_phone'] or ''} "
+            f"source {c['source_code']} ({c['source_evidence']})"
+        )
         click.echo(f"Subject: {c['subject']}")
         click.echo(f"Raw: sha256 {c['raw_sha256']} from {c['source_path']}")
         if c["flags"]:
             click.echo(f"Flags: {', '.join(c['flags'])}")
         for ch in c["children"]:
-            click.echo(f"Child: {ch['name'] or '(unborn)' if ch['unborn'] else ch['name']} dob {ch['dob'] or '-'} "
-                       f"confidence {ch['confidence']:.2f} from {ch['source_field']}: {ch['evidence']!r}")
+            click.echo(
+                f"Child: {ch['name'] or '(unborn)' if ch['unborn'] else ch['name']} dob {ch['dob'] or '-'} "
+                f"confidence {ch['confidence']:.2f} from {ch['source_field']}: {ch['evidence']!r}"
+            )
         for a in c["attachments"]:
-            click.echo(f"Attachment: {a['filename']} {a['content_type'] or ''} {a['size']} bytes sha256 {a['sha256'][:12]}")
+            click.echo(
+                f"Attachment: {a['filename']} {a['content_type'] or ''} {a['size']} bytes sha256 {a['sha256'][:12]}"
+            )
         for link in c["links"]:
             click.echo(f"Linked: contact {link['other_id']} ({link['evidence']['basis']}, score {link['score']})")
         click.echo("")
@@ -171,7 +199,9 @@ def register(group: click.Group) -> None:
             return
         for q in items:
             where = q["source_path"] + (f"#{q['source_index']}" if q["source_index"] else "")
-            click.echo(f"{q['id']:>5}  {where}\n       {q['reason']} ({q['size']} bytes kept, sha256 {q['raw_sha256'][:12]})")
+            click.echo(
+                f"{q['id']:>5}  {where}\n       {q['reason']} ({q['size']} bytes kept, sha256 {q['raw_sha256'][:12]})"
+            )
         if not items:
             click.echo("Nothing is in quarantine.")
 
@@ -187,8 +217,10 @@ def register(group: click.Group) -> None:
         watcher = FolderWatcher(obj.store(), list(folders))
 
         def echo(report: Any) -> None:
-            click.echo(f"{dt.datetime.now():%H:%M:%S} new {report.new}, duplicate {report.duplicate}, "
-                       f"linked {report.linked}, quarantined {report.quarantined}")
+            click.echo(
+                f"{dt.datetime.now():%H:%M:%S} new {report.new}, duplicate {report.duplicate}, "
+                f"linked {report.linked}, quarantined {report.quarantined}"
+            )
 
         if once:
             watcher.poll()

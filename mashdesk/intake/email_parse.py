@@ -9,7 +9,7 @@ import hashlib
 import re
 from email import policy
 from email.header import decode_header
-from email.message import EmailMessage, Message
+from email.message import Message
 from email.parser import BytesParser
 from typing import Any
 
@@ -195,9 +195,7 @@ def _walk(msg: Message, out: _Collector, depth: int) -> None:
             if isinstance(sub, Message):
                 nested = _Collector()
                 _walk(sub, nested, depth + 1)
-                head = "\n".join(
-                    f"{h}: {v}" for h in ("From", "Date", "Subject") if (v := safe_header(sub, h))
-                )
+                head = "\n".join(f"{h}: {v}" for h in ("From", "Date", "Subject") if (v := safe_header(sub, h)))
                 text = "\n".join(nested.plain) or html_to_text("\n".join(nested.html))
                 out.forwarded.append(f"---------- Forwarded message ----------\n{head}\n\n{text}")
                 out.attachments.extend(nested.attachments)
@@ -223,7 +221,9 @@ def _walk(msg: Message, out: _Collector, depth: int) -> None:
         att = _attachment(name, ctype, data, "mime")
         out.attachments.append(att)
         if ctype == "text/plain" or (name or "").lower().endswith(".txt"):
-            out.attachment_texts.append((name or "attachment", _decode_bytes(data, msg.get_content_charset(), out.flags)))
+            out.attachment_texts.append(
+                (name or "attachment", _decode_bytes(data, msg.get_content_charset(), out.flags))
+            )
         return
     text = _decode_bytes(data, _charset(msg), out.flags)
     if ctype == "text/html":
@@ -341,6 +341,22 @@ def parse_email_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraf
         raise NotAnEmail("the file is empty")
     # compat32 keeps headers as raw strings: reading one never raises and costs nothing.
     msg: Any = BytesParser(policy=policy.compat32).parsebytes(data)
-    if not isinstance(msg, EmailMessage | Message):  # pragma: no cover - parser contract
-        raise NotAnEmail("the parser returned no message")
-    return parse_message(msg, fallback_time=fallback_time)
+    try:
+        return parse_message(msg, fallback_time=fallback_time)
+    except NotAnEmail:
+        relaxed = _relax_obsolete_headers(data)
+        if relaxed == data:
+            raise
+    draft = parse_message(BytesParser(policy=policy.compat32).parsebytes(relaxed), fallback_time=fallback_time)
+    draft.flags.append("obsolete_header_syntax")
+    return draft
+
+
+_OBS_HEADER = re.compile(rb"^([!-9;-~]+)[ \t]+:", re.M)
+
+
+def _relax_obsolete_headers(data: bytes) -> bytes:
+    """RFC 822 allowed space before a header's colon ("From  : ..."); modern parsers do not."""
+    end = re.search(rb"\r?\n\r?\n", data)
+    head, rest = (data[: end.start()], data[end.start() :]) if end else (data, b"")
+    return _OBS_HEADER.sub(rb"\1:", head) + rest

@@ -49,12 +49,18 @@ def _candidates(db: Any, child: ChildDraft, contact_id: int) -> list[dict[str, A
         if surname:
             # Same surname and same first letter: typos rarely change a name's first letter.
             first = key[0]
-            queries.append(("ch.surname_key = ? AND ch.name_key >= ? AND ch.name_key < ?",
-                            [surname, first, chr(ord(first) + 1)]))
+            queries.append(
+                (
+                    "ch.surname_key = ? AND ch.name_key >= ? AND ch.name_key < ?",
+                    [surname, first, chr(ord(first) + 1)],
+                )
+            )
     rows: list[dict[str, Any]] = []
     for where, params in queries:
-        cursor = db.conn.execute(_CANDIDATE_SQL + where + " ORDER BY ch.id DESC LIMIT ?",
-                                 [contact_id, *params, MAX_CANDIDATES])
+        cursor = db.conn.execute(
+            _CANDIDATE_SQL + where + " ORDER BY ch.id DESC LIMIT ?",
+            [contact_id, *params, MAX_CANDIDATES],
+        )
         rows += [dict(zip(_COLUMNS, r, strict=True)) for r in cursor]
     return rows
 
@@ -78,14 +84,21 @@ def suggest_links(db: Any, contact_id: int, children: list[ChildDraft]) -> list[
             else:
                 continue
             evidence = {
-                "basis": basis, "name": child.name, "other_name": row["name"],
-                "name_score": round(score, 1), "dob": child.dob.isoformat() if child.dob else None,
+                "basis": basis,
+                "name": child.name,
+                "other_name": row["name"],
+                "name_score": round(score, 1),
+                "dob": child.dob.isoformat() if child.dob else None,
                 "other_dob": row["dob"],
             }
             cid = int(row["contact_id"])
             if cid not in best or best[cid].score < confidence:
-                best[cid] = LinkSuggestion(cid, dt.datetime.fromisoformat(row["received_at"]),
-                                           round(confidence, 3), evidence)
+                best[cid] = LinkSuggestion(
+                    cid,
+                    dt.datetime.fromisoformat(row["received_at"]),
+                    round(confidence, 3),
+                    evidence,
+                )
     return sorted(best.values(), key=lambda s: -s.score)
 
 

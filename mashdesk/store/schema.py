@@ -17,6 +17,8 @@ _SETS: tuple[str, ...] = (
     "mashdesk.accounts.schema",
     "mashdesk.audit.schema",
     "mashdesk.decisions.schema",
+    "mashdesk.quality",
+    "mashdesk.mailbox.schema",
 )
 
 

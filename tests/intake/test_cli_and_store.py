@@ -7,14 +7,13 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from mashdesk.cli import cli
 from mashdesk.intake.watch import FolderWatcher
 from mashdesk.store import StoreError, open_store
 from mashdesk.store.schema import migration_sets
-
-import pytest
 
 
 def run(*args: str) -> str:
@@ -26,15 +25,31 @@ def run(*args: str) -> str:
 def test_ingest_queue_show_quarantine_commands(tmp_path: Path, fixtures: Path) -> None:
     db = str(tmp_path / "s.db")
     out = run("--db", db, "ingest", "--json", str(fixtures))
-    assert json.loads(out) == {"new": 12, "duplicate": 0, "linked": json.loads(out)["linked"],
-                               "quarantined": 6, "files": 14}
+    assert json.loads(out) == {
+        "new": 12,
+        "duplicate": 0,
+        "linked": json.loads(out)["linked"],
+        "quarantined": 6,
+        "files": 14,
+    }
     again = json.loads(run("--db", db, "ingest", "--json", str(fixtures)))
     assert (again["new"], again["duplicate"], again["quarantined"]) == (0, 18, 0)
     queue = json.loads(run("--db", db, "queue", "--json"))
     assert len(queue) == 12
     assert [r["decision_due"] for r in queue] == sorted(r["decision_due"] for r in queue)
-    assert {"id", "channel", "received_at", "decision_due", "referrer", "source_code", "subject",
-            "children", "group", "re_referral", "status"} <= set(queue[0])
+    assert {
+        "id",
+        "channel",
+        "received_at",
+        "decision_due",
+        "referrer",
+        "source_code",
+        "subject",
+        "children",
+        "group",
+        "re_referral",
+        "status",
+    } <= set(queue[0])
     shown = json.loads(run("--db", db, "show", str(queue[0]["id"]), "--json"))
     assert shown["id"] == queue[0]["id"] and shown["raw_sha256"]
     text = run("--db", db, "queue")
@@ -123,4 +138,6 @@ def test_cli_reads_are_written_to_the_access_log(tmp_path: Path, fixtures: Path)
     finally:
         s.close()
     assert [(a.startswith("os:"), act, eid) for a, act, eid in events] == [
-        (True, "contact.view", str(cid)), (True, "quarantine.view", None)]
+        (True, "contact.view", str(cid)),
+        (True, "quarantine.view", None),
+    ]
