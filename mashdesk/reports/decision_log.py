@@ -82,9 +82,7 @@ def decision_log_pdf(report: DecisionLogReport) -> bytes:
     story.append(Spacer(1, 4 * mm))
     for c in report.contacts:
         head = [
-            Paragraph(
-                f"Contact {text(c.contact_id)} &mdash; received {text(c.received)}", st["H1"]
-            ),
+            Paragraph(f"Contact {text(c.contact_id)} &mdash; received {text(c.received)}", st["H1"]),
             *_fields(
                 [
                     ("Channel", c.channel),

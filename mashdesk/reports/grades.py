@@ -1,7 +1,8 @@
-"""Case-audit grades, read through one function so reports work before the grading table exists.
+"""Case-audit grades for reports, read through one function.
 
-The grading table (audit_items, from mashdesk.quality) arrives with the quality view; until a
-store has it, `audit_grades` returns [] and the scrutiny report says no audits are recorded.
+Grades live in mashdesk.quality's audit_items table. This reader filters by period (London
+months, like every other figure in the scrutiny report) and returns [] for a store that has no
+grading table, so a report never fails for want of case audits.
 """
 
 from __future__ import annotations
@@ -9,22 +10,15 @@ from __future__ import annotations
 import datetime as dt
 
 from mashdesk.exports.period import utc_bound
+from mashdesk.quality import GRADE_LABELS, GRADES
 from mashdesk.store import Store
 
-GRADES: tuple[str, ...] = ("outstanding", "good", "requires_improvement", "inadequate")
-GRADE_LABELS: dict[str, str] = {
-    "outstanding": "Outstanding",
-    "good": "Good",
-    "requires_improvement": "Requires improvement",
-    "inadequate": "Inadequate",
-}
+__all__ = ["GRADES", "GRADE_LABELS", "audit_grades"]
 
 
 def audit_grades(store: Store, start: dt.date, end: dt.date) -> list[tuple[str, str]]:
     """(graded_at UTC text, grade) for every case audit graded in the period, oldest first."""
-    exists = store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_items'"
-    ).fetchone()
+    exists = store.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_items'").fetchone()
     if exists is None:
         return []
     cols = {r[1] for r in store.conn.execute("PRAGMA table_info(audit_items)")}

@@ -61,9 +61,7 @@ def _record(row: list[Any]) -> RecordSummary:
     return RecordSummary(kind, heading, [(n, _fmt(row[_COL[n]])) for n in names])
 
 
-def _suggestion(
-    store: Store, contact_id: int, p: Pseudonymiser | None, known: list[str]
-) -> SuggestionSummary | None:
+def _suggestion(store: Store, contact_id: int, p: Pseudonymiser | None, known: list[str]) -> SuggestionSummary | None:
     row = store.conn.execute(
         "SELECT routing, level, triggers_json, immediate_protection, result_json FROM suggestions"
         " WHERE contact_id = ? AND current = 1 ORDER BY id DESC LIMIT 1",
@@ -147,9 +145,7 @@ def decision_log_report_data(
                 if progress.cancelled():
                     raise Cancelled("decision log report cancelled")
                 progress.report(len(sections), None, "reading decisions")
-                subject = conn.execute(
-                    "SELECT subject FROM contacts WHERE id = ?", (cid,)
-                ).fetchone()[0]
+                subject = conn.execute("SELECT subject FROM contacts WHERE id = ?", (cid,)).fetchone()[0]
                 referrer = ", ".join(
                     x
                     for x in (
@@ -244,10 +240,7 @@ def scrutiny_figures(
         re_referred = {
             ref.contact_id
             for ref in all_refs
-            if any(
-                counts.get((ref.contact_id, ids.unique_id[ch.id]), 0) > 0
-                for ch in ids.rows.get(ref.contact_id, [])
-            )
+            if any(counts.get((ref.contact_id, ids.unique_id[ch.id]), 0) > 0 for ch in ids.rows.get(ref.contact_id, []))
         }
         if progress.cancelled():
             raise Cancelled("scrutiny report cancelled")

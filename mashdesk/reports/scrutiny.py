@@ -104,9 +104,7 @@ def _legend(d: Drawing, names: list[str], y: float) -> None:
     legend.columnMaximum = 1
     legend.deltax = 95
     legend.dx = legend.dy = 6
-    legend.colorNamePairs = [
-        (colors.HexColor(PALETTE[i % len(PALETTE)]), n) for i, n in enumerate(names)
-    ]
+    legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), n) for i, n in enumerate(names)]
     d.add(legend)
 
 
@@ -368,8 +366,7 @@ def scrutiny_pdf(f: ScrutinyFigures) -> bytes:
         reading_timeliness(f),
     ))  # fmt: skip
     mix = [
-        (ROUTING_LABELS.get(r, r), [pct(m.routing.get(r, 0), m.decided) or 0.0 for m in f.months])
-        for r in f.routings
+        (ROUTING_LABELS.get(r, r), [pct(m.routing.get(r, 0), m.decided) or 0.0 for m in f.months]) for r in f.routings
     ]
     story.append(_section("Routing mix over time (% of decided contacts)",
                           bar_chart(months, mix, percent=True), reading_routing(f)))  # fmt: skip

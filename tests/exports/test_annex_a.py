@@ -109,10 +109,7 @@ def test_list3_referrals_and_previous_counts(store, scenario, tmp_path) -> None:
     assert result.details["referrals"] == 3 and len(body) == 4
     ava = _child_id(store, scenario.ids["c7"], "Ava Testwood")
     noah = _child_id(store, scenario.ids["c4"], "Noah Testwood")
-    got = [
-        (r[0].value, r[5].value.date(), r[6].value, r[7].value, r[8].value, r[9].value, r[10].value)
-        for r in body
-    ]
+    got = [(r[0].value, r[5].value.date(), r[6].value, r[7].value, r[8].value, r[9].value, r[10].value) for r in body]
     assert got == [
         # c1 (Sep 2025) counts; c7 (Dec 2024) is more than 12 months before.
         (ava, dt.date(2026, 2, 2), "e) 2A: Schools", "b) No", 1, "desk-1", "Wren Worker"),
@@ -129,9 +126,7 @@ def test_list3_referrals_and_previous_counts(store, scenario, tmp_path) -> None:
 
 
 def test_explicit_period(store, scenario, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    result, wb = _export(
-        store, scenario, tmp_path, start=dt.date(2024, 12, 1), end=dt.date(2025, 12, 31)
-    )
+    result, wb = _export(store, scenario, tmp_path, start=dt.date(2024, 12, 1), end=dt.date(2025, 12, 31))
     assert result.details["contacts"] == 2  # c7 and c1
     body = list(wb[LIST3_SHEET].iter_rows(min_row=2, values_only=True))
     assert [r[8] for r in body] == [0, 1]  # c1 (Sep 2025) is within 12 months of c7 (Dec 2024)
@@ -139,8 +134,6 @@ def test_explicit_period(store, scenario, tmp_path) -> None:  # type: ignore[no-
 
 
 def test_awaiting_oversight_contact_not_in_list3(store, scenario, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    _result, wb = _export(
-        store, scenario, tmp_path, start=dt.date(2026, 6, 1), end=dt.date(2026, 6, 30)
-    )
+    _result, wb = _export(store, scenario, tmp_path, start=dt.date(2026, 6, 1), end=dt.date(2026, 6, 30))
     assert len(list(wb[LIST1_SHEET].iter_rows(min_row=2))) == 1  # c6
     assert list(wb[LIST3_SHEET].iter_rows(min_row=2)) == []

@@ -67,9 +67,7 @@ def test_export_rows_and_hostile_text(store, scenario, tmp_path) -> None:  # typ
     ws = openpyxl.load_workbook(xlsx).active
     values = list(ws.iter_rows(values_only=True))
     assert list(values[0]) == list(COLUMNS) and len(values) == 16
-    assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row), (
-        "no cell may be a formula"
-    )
+    assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row), "no cell may be a formula"
     received = ws.cell(row=2, column=COLUMNS.index("Received") + 1)
     assert received.is_date and received.number_format == "dd/mm/yyyy hh:mm"
 
@@ -100,9 +98,7 @@ def test_filters(store, scenario) -> None:  # type: ignore[no-untyped-def]
         DecisionFilters(date_from=dt.date(2026, 2, 2), date_to=dt.date(2026, 2, 1))
 
 
-def test_pseudonymised_export_is_consistent_and_hides_identifiers(
-    store, scenario, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+def test_pseudonymised_export_is_consistent_and_hides_identifiers(store, scenario, tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "pseudo.csv"
     export_decisions(store, scenario.cast.quality, out, fmt="csv", pseudonymise=True)
     text = out.read_text(encoding="utf-8-sig")
@@ -162,9 +158,7 @@ def test_social_worker_and_administrator_cannot_export(store, scenario, tmp_path
         with pytest.raises(PermissionDenied):
             export_decisions(store, who, out, fmt="csv")
         assert not out.exists()
-    events = store.conn.execute(
-        "SELECT count(*) FROM audit_events WHERE action LIKE 'export.%'"
-    ).fetchone()[0]
+    events = store.conn.execute("SELECT count(*) FROM audit_events WHERE action LIKE 'export.%'").fetchone()[0]
     assert events == 0
 
 

@@ -106,23 +106,28 @@ def test_scrutiny_pdf_deterministic_with_readings(store, scenario) -> None:  # t
     assert "No case audits were graded" in content
 
 
-def test_grades_empty_without_table_and_read_when_present(store) -> None:  # type: ignore[no-untyped-def]
-    assert audit_grades(store, START, END) == []
-    # The shape mashdesk.quality creates (branch ui); built by hand here for the reader only.
-    store.conn.execute(
-        "CREATE TABLE audit_items (id INTEGER PRIMARY KEY, grade TEXT, graded_at TEXT)"
-    )
-    store.conn.executemany(
-        "INSERT INTO audit_items (grade, graded_at) VALUES (?, ?)",
-        [("good", "2026-02-10T10:00:00+00:00"), ("inadequate", "2026-03-01T10:00:00+00:00"),
-         (None, "2026-03-02T10:00:00+00:00"), ("good", "2025-01-01T10:00:00+00:00")],
-    )  # fmt: skip
-    grades = audit_grades(store, START, END)
-    assert [g for _a, g in grades] == ["good", "inadequate"]
-    f = scrutiny_figures(store, START, END, now=NOW)
-    assert f.grades[1] == {"good": 1} and f.grades[2] == {"inadequate": 1}
+def test_grades_from_the_quality_table(store, scenario) -> None:  # type: ignore[no-untyped-def]
+    from mashdesk import quality
+
+    sample = quality.draw_sample(store, 3, "quality", seed=1)
+    items = quality.sample_items(store, sample)
+    quality.grade(store, sample, items[0].contact_id, "good", "", "quality")
+    quality.grade(store, sample, items[1].contact_id, "inadequate", "No rationale.", "quality")
+    # quality.grade stamps the real time, so the period is this month.
+    today = dt.datetime.now(dt.UTC).date()
+    start = today.replace(day=1)
+    grades = audit_grades(store, start, today + dt.timedelta(days=1))
+    assert sorted(g for _a, g in grades) == ["good", "inadequate"]
+    f = scrutiny_figures(store, start, today + dt.timedelta(days=1), now=NOW)
+    assert f.grades[0] == {"good": 1, "inadequate": 1}
     content = _text(scrutiny_pdf(f))
     assert "2 case audits were graded; 50% good or outstanding, 50% inadequate." in content
+
+
+def test_grades_reader_tolerates_a_store_without_the_table(store) -> None:  # type: ignore[no-untyped-def]
+    store.conn.execute("DROP TABLE audit_items")
+    assert audit_grades(store, START, END) == []
+    assert scrutiny_figures(store, START, END, now=NOW).grades == [{}] * 6
 
 
 def test_scrutiny_rejects_reversed_period(store) -> None:  # type: ignore[no-untyped-def]
