@@ -71,6 +71,7 @@ _STYLES = (
 )
 _EPOCH = dt.datetime(1899, 12, 30)
 _REPORT_EVERY = 2000
+_FLUSH_EVERY = 200  # rows of XML held before they go to the zip (about 3 MiB at 47 columns)
 
 
 def _workbook(sheet: str) -> str:
@@ -149,9 +150,10 @@ def write_xlsx_stream(
                 out += [_cell(f"{c}{n}", v) for c, v in zip(letters, row, strict=False)]
                 out.append("</row>")
                 done += 1
-                if done % _REPORT_EVERY == 0:
+                if done % _FLUSH_EVERY == 0:
                     raw.write("".join(out).encode("utf-8"))
                     out.clear()
+                if done % _REPORT_EVERY == 0:
                     if progress.cancelled():
                         raise Cancelled(f"writing XLSX: cancelled after {done} rows")
                     progress.report(done, total, "writing XLSX")
