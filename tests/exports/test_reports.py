@@ -139,3 +139,32 @@ def test_scrutiny_on_an_empty_store(store) -> None:  # type: ignore[no-untyped-d
     f = scrutiny_figures(store, START, END, now=NOW)
     content = _text(scrutiny_pdf(f))
     assert f.contacts == 0 and "No contacts were received in the period." in content
+
+
+class _StopNow:
+    def __init__(self) -> None:
+        self.reports: list[tuple[int, int | None, str]] = []
+
+    def report(self, done: int, total: int | None = None, message: str = "") -> None:
+        self.reports.append((done, total, message))
+
+    def cancelled(self) -> bool:
+        return True
+
+
+def test_long_work_can_be_cancelled(store, scenario, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from mashdesk.exports.service import export_annex_a, report_scrutiny
+    from mashdesk.progress import Cancelled
+
+    for run, out in (
+        (lambda p, o: report_scrutiny(store, scenario.cast.quality, o, start=START, end=END,
+                                      progress=p), tmp_path / "s.pdf"),
+        (lambda p, o: export_annex_a(store, scenario.cast.quality, o, progress=p),
+         tmp_path / "a.xlsx"),
+    ):  # fmt: skip
+        progress = _StopNow()
+        with pytest.raises(Cancelled):
+            run(progress, out)
+        assert progress.reports and not out.exists()
+    n = store.conn.execute("SELECT count(*) FROM audit_events WHERE action LIKE 'export.%'")
+    assert n.fetchone()[0] == 0
