@@ -63,9 +63,7 @@ def export_group() -> None:
     default=None,
     help="Records made on or after this day (YYYY-MM-DD or DD/MM/YYYY).",
 )
-@click.option(
-    "--to", "date_to", type=_DATE, default=None, help="Records made on or before this day."
-)
+@click.option("--to", "date_to", type=_DATE, default=None, help="Records made on or before this day.")
 @click.option("--team", "team", default=None, help="Records made at this desk (team).")
 @click.option("--worker", default=None, help="Contacts screened by this username.")
 @click.option(
@@ -151,9 +149,7 @@ def export_annex_a_cmd(
     with signed_in(store, username, desk) as actor:
         progress = CliProgress("Annex A")
         try:
-            result = export_annex_a(
-                store, actor, out, start=_day(date_from), end=_day(date_to), progress=progress
-            )
+            result = export_annex_a(store, actor, out, start=_day(date_from), end=_day(date_to), progress=progress)
         finally:
             progress.close()
     d = result.details
@@ -188,9 +184,7 @@ def report_scrutiny_cmd(
     with signed_in(store, username, desk) as actor:
         progress = CliProgress("scrutiny report")
         try:
-            result = report_scrutiny(
-                store, actor, out, start=date_from.date(), end=date_to.date(), progress=progress
-            )
+            result = report_scrutiny(store, actor, out, start=date_from.date(), end=date_to.date(), progress=progress)
         finally:
             progress.close()
     click.echo(f"Scrutiny report over {result.rows} contacts written to {result.path} "

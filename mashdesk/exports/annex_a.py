@@ -163,16 +163,12 @@ def list1_rows(
                 yield [*_child_cells(child, ids, on), on, label]
 
 
-def previous_referral_counts(
-    ids: ChildIndex, all_referrals: list[Referral]
-) -> dict[tuple[int, str], int]:
+def previous_referral_counts(ids: ChildIndex, all_referrals: list[Referral]) -> dict[tuple[int, str], int]:
     """(contact id, child unique id) -> the child's referrals in the 12 months before this one."""
     history: dict[str, list[tuple[str, int, int | None]]] = {}
     for ref in all_referrals:
         for child in ids.rows.get(ref.contact_id, []):
-            history.setdefault(ids.unique_id[child.id], []).append(
-                (ref.received_at, ref.contact_id, ref.group_id)
-            )
+            history.setdefault(ids.unique_id[child.id], []).append((ref.received_at, ref.contact_id, ref.group_id))
     counts: dict[tuple[int, str], int] = {}
     for uid, items in history.items():
         items.sort()

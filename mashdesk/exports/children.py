@@ -75,17 +75,11 @@ class ChildIndex:
 def child_index(store: Store) -> ChildIndex:
     """Every child row of the store with its child unique id (one pass; fine at 500k rows)."""
     by_contact: dict[int, list[ChildRow]] = {}
-    cur = store.conn.execute(
-        "SELECT id, contact_id, name, name_key, dob, edd, unborn FROM children ORDER BY id"
-    )
+    cur = store.conn.execute("SELECT id, contact_id, name, name_key, dob, edd, unborn FROM children ORDER BY id")
     for r in cur:
-        by_contact.setdefault(r[1], []).append(
-            ChildRow(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]))
-        )
+        by_contact.setdefault(r[1], []).append(ChildRow(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])))
     uf = _UnionFind()
-    links = store.conn.execute(
-        "SELECT contact_id, other_id FROM contact_links WHERE kind = 'same_child'"
-    )
+    links = store.conn.execute("SELECT contact_id, other_id FROM contact_links WHERE kind = 'same_child'")
     for a_id, b_id in links:
         a_rows, b_rows = by_contact.get(a_id, []), by_contact.get(b_id, [])
         if len(a_rows) == 1 and len(b_rows) == 1:

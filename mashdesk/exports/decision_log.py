@@ -155,14 +155,12 @@ def _where(filters: DecisionFilters) -> tuple[str, list[Any]]:
         params.append(filters.desk)
     if filters.worker:
         where.append(
-            "EXISTS (SELECT 1 FROM screening_decisions w WHERE w.contact_id = c.id"
-            " AND w.author = ? COLLATE NOCASE)"
+            "EXISTS (SELECT 1 FROM screening_decisions w WHERE w.contact_id = c.id AND w.author = ? COLLATE NOCASE)"
         )
         params.append(filters.worker)
     if filters.routing:
         where.append(
-            "(SELECT routing FROM oversight_records f WHERE f.contact_id = c.id"
-            " ORDER BY f.id DESC LIMIT 1) = ?"
+            "(SELECT routing FROM oversight_records f WHERE f.contact_id = c.id ORDER BY f.id DESC LIMIT 1) = ?"
         )
         params.append(filters.routing)
     if filters.trigger:
@@ -177,10 +175,7 @@ def _where(filters: DecisionFilters) -> tuple[str, list[Any]]:
         )
         params += [needle, needle, needle]
     if filters.changed_by_manager:
-        where.append(
-            "EXISTS (SELECT 1 FROM oversight_records x WHERE x.contact_id = c.id"
-            " AND x.outcome = 'change')"
-        )
+        where.append("EXISTS (SELECT 1 FROM oversight_records x WHERE x.contact_id = c.id AND x.outcome = 'change')")
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
@@ -218,8 +213,7 @@ def _actions(text: str | None) -> str:
     if not text:
         return ""
     return _join(
-        f"{a.get('action', '')} (owner: {a.get('owner', '')}; due: {a.get('due', '')})"
-        for a in json.loads(text)
+        f"{a.get('action', '')} (owner: {a.get('owner', '')}; due: {a.get('due', '')})" for a in json.loads(text)
     )
 
 

@@ -126,9 +126,7 @@ def export_decisions(
             from mashdesk.reports.decision_log import decision_log_pdf
             from mashdesk.reports.queries import decision_log_report_data
 
-            data = decision_log_report_data(
-                store, filters, pseudonymise=pseudonymise, progress=progress
-            )
+            data = decision_log_report_data(store, filters, pseudonymise=pseudonymise, progress=progress)
             path.write_bytes(decision_log_pdf(data))
             details["contacts"] = len(data.contacts)
             return sum(len(c.records) for c in data.contacts), details

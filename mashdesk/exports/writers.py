@@ -45,10 +45,7 @@ def _csv_row(row: Sequence[Any]) -> list[Any]:
     # The hot loop of a 100,000-row export: one comprehension, strings tested first.
     first = _FORMULA_FIRST
     return [
-        ("'" + v if v and v[0] in first else v)
-        if type(v) is str
-        else ("" if v is None else _csv_other(v))
-        for v in row
+        ("'" + v if v and v[0] in first else v) if type(v) is str else ("" if v is None else _csv_other(v)) for v in row
     ]
 
 

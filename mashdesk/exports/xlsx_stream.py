@@ -85,10 +85,7 @@ def _workbook(sheet: str) -> str:
 
 
 def _inline(ref: str, value: str, style: str = "") -> str:
-    return (
-        f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">'
-        f"{escape(xlsx_text(value))}</t></is></c>"
-    )
+    return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{escape(xlsx_text(value))}</t></is></c>'
 
 
 def _cell(ref: str, value: Any) -> str:
