@@ -53,3 +53,17 @@ def test_social_worker_refused_with_exit_4(store, scenario, tmp_path) -> None:  
     r = _run(store, "report", "scrutiny", "--from", "2026-01-01", "--to", "2026-06-30",
              "--out", str(tmp_path / "s.pdf"), "--user", "worker")  # fmt: skip
     assert r.exit_code == 4
+
+
+def test_every_export_command_and_option_is_documented() -> None:
+    import click
+
+    from mashdesk.cli.export_cmds import export_group, report_group
+
+    for group in (export_group, report_group):
+        assert group.help
+        for name, command in group.commands.items():
+            assert command.help, name
+            for param in command.params:
+                if isinstance(param, click.Option):
+                    assert param.help, f"{name} {param.opts}"
