@@ -70,7 +70,7 @@ GENDER_LABELS: dict[str, str] = {
     "not_stated": "c) Not stated/recorded",
     "neither": "d) Neither",
 }
-# CIN census ethnicity codes as Annex A letters them.
+# CIN census ethnicity codes as Annex A letters them (a) WBRI ... t) NOBT, the order councils use).
 ETHNICITY_LABELS: dict[str, str] = {
     code: f"{letter}) {code}"
     for letter, code in zip(

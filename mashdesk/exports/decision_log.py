@@ -59,7 +59,7 @@ COLUMNS: tuple[str, ...] = (
     "Record ID",
     "Replaces record",
     "Contact ID",
-    "Received",
+    "Received (London time)",
     "Channel",
     "Source code",
     "Source",
@@ -73,7 +73,7 @@ COLUMNS: tuple[str, ...] = (
     "Children's ages at contact",
     "Suggested routing",
     "Suggested triggers",
-    "Recorded",
+    "Recorded (London time)",
     "Recorded by (username)",
     "Recorded by",
     "Desk",
@@ -103,8 +103,6 @@ COLUMNS: tuple[str, ...] = (
     "Changed by a manager",
     "Record SHA-256",
 )
-# Columns holding timestamps: real date-times in XLSX, London wall-clock text in CSV.
-DATETIME_COLUMNS: frozenset[int] = frozenset({COLUMNS.index("Received"), COLUMNS.index("Recorded")})
 
 _RECORDS = """
 SELECT 'screening' AS kind, d.id AS rid, d.replaces_id AS replaces, d.contact_id AS cid,

@@ -52,7 +52,7 @@ def _record(row: list[Any]) -> RecordSummary:
     kind = row[_COL["Record type"]]
     who = row[_COL["Recorded by"]]
     desk = row[_COL["Desk"]]
-    at = _fmt(row[_COL["Recorded"]])
+    at = _fmt(row[_COL["Recorded (London time)"]])
     replaces = row[_COL["Replaces record"]]
     title = "Screening decision" if kind == "screening" else "Manager oversight"
     heading = f"{title} {row[_COL['Record ID']]} by {who}" + (f" ({desk})" if desk else "")
@@ -167,7 +167,7 @@ def decision_log_report_data(
                 sections.append(
                     ContactSection(
                         contact_id=str(row[_COL["Contact ID"]]),
-                        received=_fmt(row[_COL["Received"]]),
+                        received=_fmt(row[_COL["Received (London time)"]]),
                         channel=row[_COL["Channel"]],
                         source=f"{row[_COL['Source code']]} {row[_COL['Source']]}".strip(),
                         referrer=referrer,

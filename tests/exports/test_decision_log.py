@@ -68,7 +68,7 @@ def test_export_rows_and_hostile_text(store, scenario, tmp_path) -> None:  # typ
     values = list(ws.iter_rows(values_only=True))
     assert list(values[0]) == list(COLUMNS) and len(values) == 16
     assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row), "no cell may be a formula"
-    received = ws.cell(row=2, column=COLUMNS.index("Received") + 1)
+    received = ws.cell(row=2, column=COLUMNS.index("Received (London time)") + 1)
     assert received.is_date and received.number_format == "dd/mm/yyyy hh:mm"
 
 
