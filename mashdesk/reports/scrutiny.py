@@ -102,7 +102,8 @@ def _legend(d: Drawing, names: list[str], y: float) -> None:
     legend.fontName, legend.fontSize = FONT, 7
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax = 95
+    # Columns as wide as the longest label, so long names never run into the next swatch.
+    legend.deltax = max(70, 4.2 * max((len(n) for n in names), default=10) + 22)
     legend.dx = legend.dy = 6
     legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), n) for i, n in enumerate(names)]
     d.add(legend)
@@ -282,11 +283,19 @@ def reading_triggers(f: ScrutinyFigures) -> str:
     if not trig:
         return "No decided contact had a mandatory trigger in the period."
     sd = _sum(f, "triggered_sd")
-    return (
-        f"Mandatory triggers fired on {trig} decided contacts; {sd} ({fmt_pct(pct(sd, trig))}) "
-        f"went to a strategy discussion. The other {trig - sd} were finalised below with a "
-        "manager's recorded reason, which audits should sample."
+    below = trig - sd
+    text = (
+        f"Mandatory triggers fired on {trig} decided contacts; {sd} ({fmt_pct(pct(sd, trig))}) went to a "
+        "strategy discussion."
     )
+    if below:
+        text += (
+            f" The other {below} were finalised below it with a manager's recorded reason, which case audits "
+            "should sample."
+        )
+    else:
+        text += " None was finalised below a strategy discussion."
+    return text
 
 
 def reading_grades(f: ScrutinyFigures) -> str:
