@@ -84,7 +84,7 @@ def _suggestion(store: Store, contact_id: int, p: Pseudonymiser | None, known: l
     for ind in rules.get("indicators") or []:
         if not isinstance(ind, dict) or not ind.get("text"):
             continue
-        label = str(ind.get("description") or ind.get("clause") or ind.get("id") or "indicator")
+        label = str(ind.get("description") or ind.get("clause") or ind.get("id") or "indicator").rstrip(".")
         if ind.get("trigger"):
             label += f" (trigger {ind['trigger']})"
         evidence.append(Evidence(label, quote(ind["text"])))
