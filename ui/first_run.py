@@ -44,6 +44,7 @@ class FirstRunChoices:
     rules_pack: str = "default"
     demo: bool = False
     desk: str | None = None
+    demo_contacts: int = 400
 
 
 def needs_first_run(store: Store) -> bool:
@@ -96,7 +97,7 @@ def apply_first_run(progress: Progress | None, choices: FirstRunChoices) -> Path
         if choices.demo:
             from mashdesk.demo import seed_demo
 
-            seed_demo(store, progress=progress)
+            seed_demo(store, n=choices.demo_contacts, progress=progress)
     finally:
         store.close()
     return choices.db_path
