@@ -288,6 +288,8 @@ def make_app(argv: list[str]) -> QApplication:
     from ui.first_run import app_icon
 
     app.setWindowIcon(app_icon())
+    # Lets Wayland and the taskbar match windows to packaging/mashdesk.desktop.
+    app.setDesktopFileName("mashdesk")
     return app
 
 
