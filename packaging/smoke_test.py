@@ -42,7 +42,8 @@ def check(condition: bool, what: str) -> None:
 
 
 def folder_size(path: Path) -> tuple[int, int]:
-    files = [p for p in path.rglob("*") if p.is_file()]
+    # PyInstaller links some libraries into two places: count each file once.
+    files = [p for p in path.rglob("*") if p.is_file() and not p.is_symlink()]
     return sum(p.stat().st_size for p in files), len(files)
 
 
