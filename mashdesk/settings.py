@@ -27,6 +27,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in [
     Setting("rules_pack", "default", "Threshold rules pack for new suggestions: a built-in name or a YAML path (chosen at first run)"),
     Setting("call_profile_paths", [], "TOML call-log mapping profiles to try before the built-in ones"),
     Setting("referrer_domains", {}, "Local email domains and their census source codes, e.g. {'ourtown.gov.uk': '5B'}"),
+    Setting("mailbox_poll_seconds", 60, "How often the desktop app polls the front-door mailboxes"),
     Setting("watch_folders", [], "Folders watched for new files to ingest"),
     Setting("claim_minutes", 60, "How long a claim on a contact lasts without activity"),
     Setting("retention_years", 7, "Keep contacts and decisions this many years"),

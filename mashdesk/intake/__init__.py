@@ -82,8 +82,16 @@ def ingest(
 def ingest_bytes(
     store: Store, data: bytes, source: str, *, received_fallback: dt.datetime | None = None
 ) -> IngestReport:
-    """Ingest one message held in memory (from a mailbox); idempotent like `ingest`."""
+    """Ingest one message held in memory (from a mailbox); idempotent like `ingest`.
+
+    `received_fallback` is when the server says the message arrived: used, and labelled as such,
+    when the message has no usable Date header.
+    """
     item = parse_bytes(data, source, fallback_time=received_fallback)
+    draft = item.draft
+    if received_fallback is not None and draft is not None and draft.received_at_basis == "file_time":
+        draft.received_at_basis = "server_arrival"
+        draft.flags = [f for f in draft.flags if f != "received_time_from_file"] + ["received_time_from_server"]
     return store_item(store, apply_local_domains(item, options_from_settings(store)), working_calendar(store))
 
 

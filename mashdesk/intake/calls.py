@@ -66,6 +66,19 @@ class Profile:
 _DT = re.compile(r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}[ T]\d{1,2}:\d{2}")
 
 
+def _record_from(values: dict[str, str]) -> CallRecord:
+    v = {k: values.get(k, "").strip() for k in GENERIC_COLUMNS}
+    return CallRecord(
+        call_start=v["call_start"],
+        caller_number=v["caller_number"],
+        caller_name=v["caller_name"],
+        caller_type=v["caller_type"],
+        handler=v["handler"],
+        duration_s=v["duration_s"],
+        notes=v["notes"],
+    )
+
+
 def _by_name(header: list[str], row: list[str]) -> dict[str, str]:
     return {h.strip().lower(): (row[i] if i < len(row) else "") for i, h in enumerate(header)}
 
@@ -78,7 +91,7 @@ def _clid(value: str) -> tuple[str, str]:
 
 def _generic(header: list[str], row: list[str]) -> CallRecord:
     f = _by_name(header, row)
-    return CallRecord(**{c: f.get(c, "").strip() for c in GENERIC_COLUMNS})
+    return _record_from({c: f.get(c, "") for c in GENERIC_COLUMNS})
 
 
 def _asterisk(header: list[str], row: list[str]) -> CallRecord:
@@ -230,7 +243,7 @@ def load_profile(path: Path) -> Profile:
 
     def to_record(header: list[str], row: list[str]) -> CallRecord:
         f = _by_name(header, row)
-        return CallRecord(**{ours: f.get(theirs.lower(), "").strip() for ours, theirs in columns.items()})
+        return _record_from({ours: f.get(theirs.lower(), "") for ours, theirs in columns.items()})
 
     return Profile(name, True, _header_has(*needed), to_record, tz, formats)
 

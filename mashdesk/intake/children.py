@@ -154,7 +154,8 @@ def _from_form(text: str, source_field: str) -> list[ChildDraft]:
         if current is None:
             continue
         if label in {"dob", "dateofbirth"}:
-            current.dob = parse_date(DATE_RE.search(value)[0]) if DATE_RE.search(value) else None
+            date = DATE_RE.search(value)
+            current.dob = parse_date(date[0]) if date else None
         elif label in {"edd", "expecteddateofdelivery", "expecteddateofbirth", "duedate"}:
             date = DATE_RE.search(value)
             current.edd = parse_date(date[0]) if date else None

@@ -9,7 +9,7 @@ import hashlib
 import re
 from email import policy
 from email.header import decode_header
-from email.message import EmailMessage, Message
+from email.message import Message
 from email.parser import BytesParser
 from typing import Any
 
@@ -341,6 +341,22 @@ def parse_email_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraf
         raise NotAnEmail("the file is empty")
     # compat32 keeps headers as raw strings: reading one never raises and costs nothing.
     msg: Any = BytesParser(policy=policy.compat32).parsebytes(data)
-    if not isinstance(msg, EmailMessage | Message):  # pragma: no cover - parser contract
-        raise NotAnEmail("the parser returned no message")
-    return parse_message(msg, fallback_time=fallback_time)
+    try:
+        return parse_message(msg, fallback_time=fallback_time)
+    except NotAnEmail:
+        relaxed = _relax_obsolete_headers(data)
+        if relaxed == data:
+            raise
+    draft = parse_message(BytesParser(policy=policy.compat32).parsebytes(relaxed), fallback_time=fallback_time)
+    draft.flags.append("obsolete_header_syntax")
+    return draft
+
+
+_OBS_HEADER = re.compile(rb"^([!-9;-~]+)[ \t]+:", re.M)
+
+
+def _relax_obsolete_headers(data: bytes) -> bytes:
+    """RFC 822 allowed space before a header's colon ("From  : ..."); modern parsers do not."""
+    end = re.search(rb"\r?\n\r?\n", data)
+    head, rest = (data[: end.start()], data[end.start() :]) if end else (data, b"")
+    return _OBS_HEADER.sub(rb"\1:", head) + rest

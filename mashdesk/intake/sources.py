@@ -7,9 +7,10 @@ import hashlib
 import mailbox
 import os
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mashdesk.intake.calls import CallLogError, Profile, read_call_log
 from mashdesk.intake.email_parse import NotAnEmail, parse_email_bytes
@@ -75,7 +76,7 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def _quarantine(source: str, raw: bytes, reason: str, detail: str | None = None, **kw: object) -> ParsedItem:
+def _quarantine(source: str, raw: bytes, reason: str, detail: str | None = None, **kw: Any) -> ParsedItem:
     return ParsedItem(
         source=source,
         raw=raw,
@@ -83,13 +84,13 @@ def _quarantine(source: str, raw: bytes, reason: str, detail: str | None = None,
         quarantine_reason=reason,
         quarantine_detail=detail,
         **kw,
-    )  # type: ignore[arg-type]
+    )
 
 
-def _guarded(source: str, raw: bytes, fn: object, **kw: object) -> ParsedItem:
+def _guarded(source: str, raw: bytes, fn: Callable[[], ContactDraft], **kw: Any) -> ParsedItem:
     """Run a parser; any exception becomes a quarantined item with a readable reason."""
     try:
-        draft: ContactDraft = fn()  # type: ignore[operator]
+        draft = fn()
     except (NotAnEmail, NotAMessage, NotTnef) as exc:
         return _quarantine(source, raw, str(exc), **kw)
     except RecursionError:
@@ -102,7 +103,7 @@ def _guarded(source: str, raw: bytes, fn: object, **kw: object) -> ParsedItem:
             traceback.format_exc(limit=6),
             **kw,
         )
-    return ParsedItem(source=source, raw=raw, raw_sha256=sha256_bytes(raw), draft=draft, **kw)  # type: ignore[arg-type]
+    return ParsedItem(source=source, raw=raw, raw_sha256=sha256_bytes(raw), draft=draft, **kw)
 
 
 def parse_bytes(
@@ -111,7 +112,7 @@ def parse_bytes(
     *,
     fallback_time: dt.datetime | None = None,
     kind: str | None = None,
-    **kw: object,
+    **kw: Any,
 ) -> ParsedItem:
     """One single-message input held in memory (an email, .msg or TNEF)."""
     when = fallback_time or dt.datetime.now(dt.UTC)
@@ -232,7 +233,7 @@ def _parse_csv(path: Path, data: bytes, file_sha: str, opts: IntakeOptions) -> I
                 draft=row.draft,
                 index=row.index,
                 **common,
-            )  # type: ignore[arg-type]
+            )
 
 
 def parse_file(path: Path, opts: IntakeOptions | None = None) -> Iterator[ParsedItem]:

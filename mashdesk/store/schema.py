@@ -18,6 +18,7 @@ _SETS: tuple[str, ...] = (
     "mashdesk.audit.schema",
     "mashdesk.decisions.schema",
     "mashdesk.quality",
+    "mashdesk.mailbox.schema",
 )
 
 

@@ -79,30 +79,21 @@ def test_migrations_record_names_and_copy_the_store_first(tmp_path: Path) -> Non
     s.db.execute("INSERT INTO settings (key, value) VALUES ('canary', '1')")
     s.close()
     s = open_store(path)
-    applied = [
-        r[0]
-        for r in s.db.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'mashdesk.core'"
-        )
-    ]
+    applied = [r[0] for r in s.db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'mashdesk.core'")]
     assert applied[:3] == ["m001_intake", "m002_suggestions", "m003_open_queue_index"]
     s.close()
     copies = list(tmp_path.glob("s.db.pre-migrate-*.bak"))
     assert len(copies) == 1
     conn = sqlite3.connect(copies[0])
     assert conn.execute("SELECT value FROM settings WHERE key = 'canary'").fetchone() == ("1",)
-    assert conn.execute(
-        "SELECT count(*) FROM sqlite_master WHERE name = 'contacts_open_due'"
-    ).fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'contacts_open_due'").fetchone() == (0,)
     conn.close()
     # Opening again migrates nothing and copies nothing.
     open_store(path).close()
     assert len(list(tmp_path.glob("s.db.pre-migrate-*.bak"))) == 1
 
 
-def test_watched_folder_ingests_each_file_exactly_once(
-    store, tmp_path: Path, fixtures: Path
-) -> None:
+def test_watched_folder_ingests_each_file_exactly_once(store, tmp_path: Path, fixtures: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     watcher = FolderWatcher(store, [inbox])
@@ -127,15 +118,10 @@ def test_demo_seeds_a_synthetic_queue(tmp_path: Path) -> None:
     assert "new 120" in out
     s = open_store(db)
     try:
-        rows = s.db.execute(
-            "SELECT count(*), sum(synthetic), count(DISTINCT channel) FROM contacts"
-        ).fetchone()
+        rows = s.db.execute("SELECT count(*), sum(synthetic), count(DISTINCT channel) FROM contacts").fetchone()
         assert rows[0] == 120 and rows[1] == 120 and rows[2] == 2
         assert s.db.execute("SELECT count(*) FROM contact_links").fetchone()[0] > 0
-        assert (
-            s.db.execute("SELECT count(*) FROM contacts WHERE source_code = '10'").fetchone()[0]
-            < 30
-        )
+        assert s.db.execute("SELECT count(*) FROM contacts WHERE source_code = '10'").fetchone()[0] < 30
     finally:
         s.close()
 
@@ -148,9 +134,7 @@ def test_cli_reads_are_written_to_the_access_log(tmp_path: Path, fixtures: Path)
     run("--db", db, "quarantine")
     s = open_store(db)
     try:
-        events = s.db.execute(
-            "SELECT actor, action, entity_id FROM audit_events ORDER BY seq"
-        ).fetchall()
+        events = s.db.execute("SELECT actor, action, entity_id FROM audit_events ORDER BY seq").fetchall()
     finally:
         s.close()
     assert [(a.startswith("os:"), act, eid) for a, act, eid in events] == [

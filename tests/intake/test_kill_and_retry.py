@@ -23,9 +23,7 @@ def _make_inputs(folder: Path, emails: int, calls: int) -> None:
     folder.mkdir()
     contacts = generate_contacts(emails + calls, seed=11)
     for i, c in enumerate(contacts[:emails]):
-        (folder / f"m{i:05d}.eml").write_bytes(
-            to_eml_bytes(c, message_id=f"<kill-{i}@synthetic.example>")
-        )
+        (folder / f"m{i:05d}.eml").write_bytes(to_eml_bytes(c, message_id=f"<kill-{i}@synthetic.example>"))
     with (folder / "calls.csv").open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(CALL_CSV_COLUMNS))
         writer.writeheader()
@@ -67,9 +65,9 @@ def test_sigkill_mid_ingest_then_retry(tmp_path: Path) -> None:
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         total = conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
-        distinct_ids = conn.execute(
-            "SELECT count(DISTINCT message_id) FROM contacts WHERE channel='email'"
-        ).fetchone()[0]
+        distinct_ids = conn.execute("SELECT count(DISTINCT message_id) FROM contacts WHERE channel='email'").fetchone()[
+            0
+        ]
         phones = conn.execute("SELECT count(*) FROM contacts WHERE channel='phone'").fetchone()[0]
         quarantined = conn.execute("SELECT count(*) FROM quarantine").fetchone()[0]
         orphans = conn.execute(

@@ -50,11 +50,7 @@ def test_html_only_becomes_safe_text(fixtures: Path) -> None:
     assert "Unexplained bruising seen." in d.body_text
     assert "alert" not in d.body_text and "color:red" not in d.body_text
     assert d.body_html is not None
-    assert (
-        "<script" not in d.body_html
-        and "tracker.example" not in d.body_html
-        and "<img" not in d.body_html
-    )
+    assert "<script" not in d.body_html and "tracker.example" not in d.body_html and "<img" not in d.body_html
     assert d.children[0].name == "Mia Synthetica"
     assert d.source_code == "3A"  # nhs.net surgery
 
@@ -63,9 +59,7 @@ def test_zero_bytes_and_picture_named_eml_are_quarantined(fixtures: Path) -> Non
     empty = _one(fixtures / "zero_bytes.eml")
     assert empty.draft is None and "empty" in (empty.quarantine_reason or "")
     png = _one(fixtures / "picture_named.eml")
-    assert (
-        png.draft is None and png.quarantine_reason == "not an email or call log: it is a PNG image"
-    )
+    assert png.draft is None and png.quarantine_reason == "not an email or call log: it is a PNG image"
 
 
 def test_invalid_utf8_is_decoded_with_replacement(fixtures: Path) -> None:
@@ -86,10 +80,7 @@ def test_call_log_quoted_commas_multiline_notes_and_missing_notes(fixtures: Path
     assert "Second line of notes." in third.body_text
     assert third.children[0].name == "Ava Synthetica"
     # Each row keeps its own exact bytes, including the quoted newline.
-    assert (
-        items[2].raw.startswith(b"2026-11-03 11:05:00,")
-        and b"Second line of notes." in items[2].raw
-    )
+    assert items[2].raw.startswith(b"2026-11-03 11:05:00,") and b"Second line of notes." in items[2].raw
 
 
 def test_call_log_bad_rows_are_quarantined_and_the_rest_goes_on(fixtures: Path) -> None:
@@ -127,9 +118,7 @@ def test_referral_form_in_a_text_attachment(fixtures: Path) -> None:
     assert [a.filename for a in d.attachments] == ["form.txt"]
 
 
-def test_oversized_message_is_kept_raw_and_quarantined_without_parsing(
-    store: Store, tmp_path: Path
-) -> None:
+def test_oversized_message_is_kept_raw_and_quarantined_without_parsing(store: Store, tmp_path: Path) -> None:
     big = tmp_path / "huge.eml"
     chunk = b"X" * 1024 * 1024
     with big.open("wb") as fh:
