@@ -38,7 +38,7 @@ def _parse_value(key: str, raw: str) -> Any:
     if key == "rules_pack":
         from mashdesk.rules import validate_pack
 
-        errors = validate_pack(value)
+        errors = validate_pack(str(value))
         if errors:
             raise click.BadParameter("the pack does not validate:\n" + "\n".join(map(str, errors[:10])))
     return value
