@@ -83,6 +83,7 @@ def main() -> int:
             result.returncode == 0 and "smoke test: ok" in result.stdout,
             "new store: set up, signed in, window opened, clean exit",
         )
+        check("Frozen bundle: yes" in result.stdout, "the app knows it runs from the frozen bundle")
         check(db.is_file(), "store file created")
         result = run([str(gui), "--smoke-test", "--db", str(db)], env)
         check(result.returncode == 0 and "(existing)" in result.stdout, "existing store reopened, clean exit")

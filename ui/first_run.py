@@ -137,6 +137,22 @@ class DataFolderPage(QWizardPage):
     def db_path(self) -> Path:
         return self.fixed_db or Path(self.folder.text().strip()).expanduser() / DB_FILE_NAME
 
+    def validatePage(self) -> bool:  # noqa: N802
+        if getattr(self.wizard(), "opening_existing", False):
+            return True
+        path = self.db_path()
+        if path.is_file():
+            store = open_store(path)
+            try:
+                existing = not needs_first_run(store)
+            finally:
+                store.close()
+            if existing:
+                # A team's store already set up there: open it instead of setting up again.
+                self.wizard().use_existing(path)
+                return False
+        return True
+
 
 class AdminPage(QWizardPage):
     def __init__(self) -> None:
@@ -259,6 +275,12 @@ class FirstRunWizard(QWizard):
             demo=self.start_page.demo.isChecked(),
         )
 
+    def use_existing(self, db_path: Path) -> None:
+        self.db_path = db_path
+        # Accepting validates the current page again: the flag lets that second check pass.
+        self.opening_existing = True
+        self.done(QWizard.DialogCode.Accepted)
+
     def accept(self) -> None:
         if self.task is not None:
             return
@@ -376,6 +398,23 @@ def smoke_test(db_path: Path, window_class, app) -> int:
             if not report.ok:
                 raise RuntimeError(f"rules pack {name}: {len(report.failures)} self-test failures")
             say(f"rules pack {name}: {report.checked} examples pass")
+        wizard = FirstRunWizard(default_folder=db_path.parent)
+        offered = wizard.pack_page.packs.count()
+        if offered != len(BUILTIN_PACKS):
+            raise RuntimeError(f"first-run wizard offers {offered} of {len(BUILTIN_PACKS)} rules packs")
+        wizard.deleteLater()
+        say(f"first-run wizard built, offering {offered} rules packs")
+        try:
+            raise RuntimeError("synthetic error for the smoke test's crash report")
+        except RuntimeError as exc:
+            from ui.crash import crash_dialog
+
+            dialog = crash_dialog(type(exc), exc, exc.__traceback__)
+            if "synthetic error for the smoke test" not in dialog.report_text:
+                raise RuntimeError("crash report lacks the traceback") from exc
+            frozen_line = next(line for line in dialog.report_text.splitlines() if line.startswith("Frozen"))
+            dialog.deleteLater()
+        say(f"crash dialog built ({frozen_line})")
         password = secrets.token_urlsafe(18)
         created = False
         if not db_path.exists():

@@ -163,3 +163,20 @@ def test_smoke_test_mode_opens_a_new_store_and_exits(qapp, tmp_path, capsys, cle
     assert "rules pack default:" in out and "examples pass" in out
     assert "signed in as smoke.admin" in out
     assert out.rstrip().endswith("smoke test: ok")
+
+
+def test_choosing_a_folder_that_holds_a_set_up_store_opens_it(qtbot, tmp_path):
+    folder = tmp_path / "team"
+    apply_first_run(None, FirstRunChoices(folder / "mashdesk.db", "it.admin", "Ida Admin (synthetic)", PASSWORD))
+    wizard = FirstRunWizard(default_folder=tmp_path / "default")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.folder_page.folder.setText(str(folder))
+    with qtbot.waitSignal(wizard.accepted, timeout=5_000):
+        wizard.next()
+    assert wizard.db_path == folder / "mashdesk.db"
+    store = open_store(wizard.db_path)
+    try:
+        assert store.conn.execute("SELECT count(*) FROM users").fetchone()[0] == 1
+    finally:
+        store.close()
