@@ -7,6 +7,7 @@ A ref is a path to a YAML file or the name of a built-in pack ("default", "early
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -93,6 +94,9 @@ class Level:
     routing: str
 
 
+_EMPTY_FIELDS = (None,) * 7
+
+
 @dataclass(frozen=True)
 class Conditions:
     age_min: int | None = None
@@ -104,7 +108,10 @@ class Conditions:
     previous_contacts_max: int | None = None
 
     def is_empty(self) -> bool:
-        return self == Conditions()
+        return _EMPTY_FIELDS == (
+            self.age_min, self.age_max, self.unborn, self.source_codes, self.channels,
+            self.previous_contacts_min, self.previous_contacts_max,
+        )
 
     def describe(self) -> list[str]:
         out = []
@@ -150,7 +157,7 @@ class Indicator:
     near_misses: tuple[Example, ...]
     line: int
 
-    @property
+    @functools.cached_property
     def has_conditions(self) -> bool:
         return not self.conditions.is_empty()
 
