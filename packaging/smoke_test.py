@@ -97,6 +97,20 @@ def main() -> int:
         result = run([str(cli), "--db", str(db), "settings", "list"], env)
         check(result.returncode == 0 and "rules_pack" in result.stdout, "frozen CLI reads the store's settings")
 
+        # Above PARALLEL_MIN_FILES intake parses in worker processes: frozen programs must start them.
+        drop = tmp_path / "drop"
+        drop.mkdir()
+        for i in range(300):
+            (drop / f"{i:03d}.eml").write_text(
+                f"From: duty@school{i}.sch.uk\nTo: mash@ourtown.example\nSubject: Synthetic concern {i}\n"
+                f"Message-ID: <smoke-{i}@synthetic.example>\nDate: Mon, 23 Nov 2026 09:00:00 +0000\n\n"
+                f"SYNTHETIC TEST DATA. Pupil Test Child{i} (age 9) came to school hungry again today.\n",
+                encoding="utf-8",
+            )
+        result = run([str(cli), "--db", str(tmp_path / "ingest.db"), "ingest", str(drop)], env)
+        ingested = result.returncode == 0 and "new 300" in result.stdout
+        check(ingested, "frozen CLI ingests 300 files with worker processes")
+
     size, count = folder_size(bundle)
     print(f"bundle: {bundle} {size / 1_000_000:.1f} MB in {count} files")
     print("smoke test of the frozen bundle: ok")
