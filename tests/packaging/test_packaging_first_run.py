@@ -180,3 +180,21 @@ def test_choosing_a_folder_that_holds_a_set_up_store_opens_it(qtbot, tmp_path):
         assert store.conn.execute("SELECT count(*) FROM users").fetchone()[0] == 1
     finally:
         store.close()
+
+
+def test_pack_chosen_at_first_run_is_the_one_intake_suggests_with(tmp_path):
+    from mashdesk.intake import ingest_bytes
+
+    db = tmp_path / "mashdesk.db"
+    apply_first_run(None, FirstRunChoices(db, "it.admin", "Ida Admin (synthetic)", PASSWORD, "early_help_l3"))
+    store = open_store(db)
+    try:
+        eml = (
+            b"From: duty@school.sch.uk\nSubject: Synthetic concern\nMessage-ID: <fr-1@synthetic.example>\n"
+            b"Date: Mon, 23 Nov 2026 09:00:00 +0000\n\nSYNTHETIC. Pupil Test Child (age 9) came to school hungry.\n"
+        )
+        assert ingest_bytes(store, eml, "synthetic.eml").new == 1
+        packs = store.conn.execute("SELECT DISTINCT pack_name FROM suggestions").fetchall()
+        assert packs == [("early_help_l3",)]
+    finally:
+        store.close()
