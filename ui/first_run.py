@@ -216,15 +216,18 @@ class StartPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Start empty or with demo data")
+        self.setSubTitle("Demo data is for training stores only, never for live work.")
         self.empty = QRadioButton("Start &empty (for real work)")
-        self.demo = QRadioButton("Load &synthetic demo data (training only: 400 made-up contacts, demo accounts)")
+        self.demo = QRadioButton(
+            "Load &synthetic demo data (training only: 400 made-up contacts, demo accounts with password 'demo')"
+        )
         self.empty.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.empty)
         group.addButton(self.demo)
         later = QLabel(
-            "Watch folders, mailboxes, phone-log profiles and referrer domains are set later in settings "
-            "(or with `mashdesk settings`)."
+            "Watch folders, mailboxes, phone-log profiles and referrer domains are set up afterwards by IT "
+            "with the mashdesk command line (settings, mailbox, watch): see docs/deployment.md."
         )
         later.setWordWrap(True)
         self.progress = QProgressBar()
