@@ -42,21 +42,41 @@ def _ingest(db: Path, folder: Path) -> subprocess.Popen[bytes]:
     )
 
 
+def _stored(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT count(*) FROM contacts").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0  # not created or not migrated yet
+
+
 @pytest.mark.slow
 def test_sigkill_mid_ingest_then_retry(tmp_path: Path) -> None:
-    emails, calls = 400, 200
+    emails, calls = 600, 300
     folder = tmp_path / "in"
     _make_inputs(folder, emails, calls)
     db = tmp_path / "store.db"
     rng = random.Random(5)
     kills = 0
-    for _ in range(4):
+    while kills < 3:
         proc = _ingest(db, folder)
-        time.sleep(rng.uniform(0.8, 2.5))
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-            kills += 1
+        # Kill at a random point after this run has committed something, so every kill lands
+        # mid-work (parsing, mid-batch, or mid-commit) rather than before start or after the end.
+        target = _stored(db) + 1
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and _stored(db) < target and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0.0, 0.6))
+        if proc.poll() is not None:
+            break
+        os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+        kills += 1
     assert kills >= 2, "the ingest finished before it could be killed: make the input larger"
     done = _ingest(db, folder)
     out, err = done.communicate(timeout=600)
