@@ -167,6 +167,20 @@ def _abbreviate(text: str, rng: random.Random) -> str:
     return text
 
 
+_ALTERNATIVES = re.compile(r"\[([^\[\]]*)\]")
+
+
+def expand(phrasing: str, slots: dict[str, str], rng: random.Random) -> str:
+    """Pick one of each "[a|b|c]" alternative, fill the slots, tidy spacing, end with a stop."""
+    text = _ALTERNATIVES.sub(lambda m: rng.choice(m.group(1).split("|")), phrasing)
+    text = text.format_map(slots)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:])", r"\1", text).replace(",,", ",")
+    if text and text[-1] not in ".!?'\"":
+        text += "."
+    return text[0].upper() + text[1:]
+
+
 def _usable(phrasing: str, unborn: bool) -> bool:
     # Pre-birth contacts can only use phrasings that do not talk about a born child.
     return not unborn or not re.search(
@@ -279,7 +293,7 @@ class _Builder:
         background = BACKGROUND_TRAIN if ts == "train" else BACKGROUND_HELDOUT
         n_bg = {"oneliner": 0, "short": 0, "standard": rng.randint(0, 2), "long": rng.randint(2, 4)}
         bgs = [
-            b.format_map(slots)
+            expand(b, slots, rng)
             for b in rng.sample(background, k=n_bg[style])
             if (len(children) > 1 or "{sib}" not in b) and _usable(b, unborn)
         ]
@@ -392,8 +406,7 @@ class _Builder:
 
     def _render(self, concern: Concern, slots: dict[str, str], negated: bool, unborn: bool) -> str:
         phr = self.rng.choice(_phrasings(concern, self.ts, negated, unborn))
-        text = phr.format_map(slots)
-        return text[0].upper() + text[1:]
+        return expand(phr, slots, self.rng)
 
     def _sender(self, voice: Voice, child: SyntheticChild) -> dict[str, str | None]:
         rng = self.rng
