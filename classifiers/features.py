@@ -58,6 +58,7 @@ _NEGATION_CUES: frozenset[str] = frozenset(
     }
 )
 _WORD = re.compile(r"\w+|[.;:!?\n]")
+_DIGITS = re.compile(r"\d+")  # dates, phone numbers and references carry no concern
 _CLAUSE_END = frozenset(".;:!?\n")
 _NEG_WINDOW = 6
 # Function words carry no concern but pick up spurious weights from the training templates, so
@@ -101,7 +102,7 @@ def prepare_text(text: str) -> tuple[str, str]:
     words: list[str] = []
     chars: list[str] = []
     remaining = 0
-    for tok in _WORD.findall(text.lower()):
+    for tok in _WORD.findall(_DIGITS.sub("0", text.lower())):
         if tok in _CLAUSE_END:
             remaining = 0
             continue

@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 core = Migrations("mashdesk.core")
 
 # Modules holding a `MIGRATIONS` set, applied after the core set, in this order.
-_SETS: tuple[str, ...] = ()
+_SETS: tuple[str, ...] = ("classifiers.schema",)
 
 
 def migration_sets() -> list[Migrations]:
