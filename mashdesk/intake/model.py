@@ -85,3 +85,7 @@ class ParsedItem:
     quarantine_reason: str | None = None
     quarantine_detail: str | None = None
     index: int | None = None
+    path: str = ""  # the file this item came from
+    file_sha256: str = ""  # the whole file's hash (for multi-item files)
+    file_kind: str = ""
+    raw_path: str | None = None  # oversized inputs: bytes are streamed from here, never loaded

@@ -157,7 +157,7 @@ def m001_intake(db: Database) -> None:
             source_path TEXT,
             basis TEXT NOT NULL,
             seen_at TEXT NOT NULL,
-            UNIQUE (raw_sha256, contact_id)
+            UNIQUE (raw_sha256, contact_id, source_path)
         )"""
     )
     db.execute(
@@ -203,3 +203,11 @@ def m002_suggestions(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX suggestions_contact ON suggestions(contact_id, current)")
+
+
+@core()
+def m003_open_queue_index(db: Database) -> None:
+    # The queue lists open contacts oldest-due first; a partial index keeps that fast at 500k rows.
+    db.execute(
+        "CREATE INDEX contacts_open_due ON contacts(decision_due, id) WHERE status != 'decided'"
+    )

@@ -1,0 +1,127 @@
+"""A realistic SYNTHETIC front door for demos and first runs: every person and place is made up.
+
+Contacts go through the real intake (emails as RFC 822 bytes, calls as a call-log CSV), so the
+demo shows what the product does with real inputs: links, groups, re-referrals, suggestions.
+Later capabilities add their own seeding (decisions, oversight, audit) through `_SEEDERS`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib
+import io
+import random
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mashdesk import settings
+from mashdesk.intake import ingest, ingest_bytes
+from mashdesk.intake.children import DATE_RE, parse_date
+from mashdesk.progress import NullProgress, Progress
+from mashdesk.store import Store
+from mashdesk.synthetic import CALL_CSV_COLUMNS, SyntheticContact, generate_contacts, to_call_row, to_eml_bytes
+
+# The synthetic generator writes addresses under reserved .example domains; this is the demo
+# council's local domain list mapping them to census source codes.
+DEMO_REFERRER_DOMAINS = {
+    "sch.example": "2A",
+    "police.example": "6",
+    "nhs.example": "3A",
+    "health.example": "3B",
+    "hospital.example": "3F",
+    "housing.example": "4",
+    "probation.example": "7",
+    "council.example": "5B",
+}
+
+# Seeders of later capabilities: "module:function", each called as fn(store, rng).
+_SEEDERS: tuple[str, ...] = ()
+
+
+def _swap_child(later: SyntheticContact, earlier: SyntheticContact) -> None:
+    """Make `later` about the same child as `earlier` (name and date of birth in the text)."""
+    if not later.children or not earlier.children:
+        return
+    old, new = later.children[0], earlier.children[0]
+    if old.unborn or new.unborn or not old.name or not new.name or not old.dob or not new.dob:
+        return
+    text = later.text.replace(old.name, new.name)
+    old_first, new_first = old.name.split()[0], new.name.split()[0]
+    text = text.replace(old_first, new_first)
+    for m in reversed(list(DATE_RE.finditer(text))):
+        if parse_date(m.group(0)) == old.dob:
+            text = text[: m.start()] + new.dob.strftime("%d/%m/%Y") + text[m.end():]
+    later.text = text
+    later.subject = later.subject.replace(old.name, new.name).replace(old_first, new_first)
+    later.children[0] = new
+
+
+def build_demo_contacts(n: int, seed: int, now: dt.datetime) -> list[SyntheticContact]:
+    rng = random.Random(seed)
+    contacts = generate_contacts(n, seed=seed, template_set="train")
+    span = dt.timedelta(weeks=8)
+    for c in contacts:
+        # Mostly within working hours on weekdays, as front doors see them.
+        when = now - dt.timedelta(seconds=rng.uniform(0, span.total_seconds()))
+        if when.weekday() >= 5 and rng.random() < 0.7:
+            when -= dt.timedelta(days=when.weekday() - 4)
+        c.received_at = when.replace(hour=rng.choice([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 22]),
+                                     minute=rng.randrange(60), second=0, microsecond=0)
+        if c.received_at > now:
+            c.received_at = now - dt.timedelta(minutes=rng.randrange(5, 600))
+    contacts.sort(key=lambda c: c.received_at)
+    for i, c in enumerate(contacts):
+        if i < 10:
+            continue
+        roll = rng.random()
+        if roll < 0.10:  # the same incident from another agency within two days
+            earlier = contacts[rng.randrange(max(0, i - 15), i)]
+            _swap_child(c, earlier)
+            c.received_at = earlier.received_at + dt.timedelta(hours=rng.uniform(1, 40))
+        elif roll < 0.18:  # the same child back again weeks later: a re-referral
+            earlier = contacts[rng.randrange(0, max(1, i - 20))]
+            _swap_child(c, earlier)
+    return contacts
+
+
+def seed_demo(store: Store, n: int = 400, seed: int = 7, progress: Progress | None = None,
+              now: dt.datetime | None = None) -> dict[str, int]:
+    """Seed `n` synthetic contacts (emails and calls) plus whatever later capabilities add."""
+    progress = progress or NullProgress()
+    now = now or dt.datetime.now(dt.UTC)
+    domains = dict(settings.get(store, "referrer_domains")) | DEMO_REFERRER_DOMAINS
+    settings.put(store, "referrer_domains", domains)
+    contacts = build_demo_contacts(n, seed, now)
+    summary = {"new": 0, "duplicate": 0, "linked": 0, "quarantined": 0}
+    calls = [c for c in contacts if c.channel == "phone"]
+    emails = [c for c in contacts if c.channel != "phone"]
+    for i, c in enumerate(emails):
+        data = to_eml_bytes(c, message_id=f"<demo-{seed}-{i}@synthetic.example>", date=c.received_at)
+        report = ingest_bytes(store, data, f"demo:email/{i}.eml")
+        for key in summary:
+            summary[key] += getattr(report, key)
+        progress.report(i + 1, len(contacts), "synthetic emails")
+    if calls:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(CALL_CSV_COLUMNS))
+        writer.writeheader()
+        for c in calls:
+            writer.writerow(to_call_row(c))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"demo-phone-log-{seed}.csv"
+            path.write_text(buf.getvalue(), encoding="utf-8")
+            report = ingest([path], store)
+        for key in summary:
+            summary[key] += getattr(report, key)
+    with store.write() as db:
+        db.execute("UPDATE contacts SET synthetic = 1 WHERE source_path LIKE 'demo:%' OR source_path LIKE '%demo-phone-log-%'")
+    progress.report(len(contacts), len(contacts), "synthetic contacts")
+    rng = random.Random(seed)
+    for spec in _SEEDERS:
+        module, func = spec.split(":")
+        extra: Any = getattr(importlib.import_module(module), func)(store, rng)
+        if isinstance(extra, dict):
+            summary.update({k: int(v) for k, v in extra.items()})
+    return summary
