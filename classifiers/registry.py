@@ -295,5 +295,5 @@ def set_abstain_below(store: Store, value: float) -> None:
         db.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?)"
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (ABSTAIN_SETTING, repr(value)),
+            (ABSTAIN_SETTING, json.dumps(value)),
         )

@@ -19,7 +19,7 @@ from mashdesk import __version__
 from mashdesk.paths import default_db_path
 from mashdesk.store import Store, StoreError, open_store
 
-_COMMAND_MODULES: tuple[str, ...] = ("mashdesk.cli.intake_cmds",)
+_COMMAND_MODULES: tuple[str, ...] = ("mashdesk.cli.intake_cmds", "mashdesk.cli.model_cmds")
 
 
 @dataclass
