@@ -104,7 +104,10 @@ class RoutingModel:
 
     def _linear_coef(self) -> np.ndarray:
         """Weights of the one linear model behind the calibrated probabilities (classes x D)."""
-        base = self._clf.calibrated_classifiers_[0].estimator
+        if hasattr(self._clf, "estimator_"):
+            base = self._clf.estimator_
+        else:  # CalibratedClassifierCV(ensemble=False) keeps one classifier fit on all data
+            base = self._clf.calibrated_classifiers_[0].estimator
         coef = np.asarray(base.coef_, dtype=np.float64)
         if coef.shape[0] == 1:  # binary problems store one row for the positive class
             coef = np.vstack([-coef[0], coef[0]])

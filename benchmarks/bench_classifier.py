@@ -1,0 +1,158 @@
+"""Routing classifier benchmark: training time, model size, suggestion latency, held-out metrics.
+
+Run: python benchmarks/bench_classifier.py [--train N] [--heldout N] [--card docs/model_card.md]
+
+Targets (issue 4): held-out macro-F1 >= 0.80; strategy_discussion recall (rules and classifier
+combined) >= 0.97; training on 50,000 contacts < 60 s on 2 cores; suggestion < 5 ms p50; model
+file < 50 MB. Every figure printed here is measured in this run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import warnings
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from classifiers.card import render_markdown  # noqa: E402
+from classifiers.combine import combine  # noqa: E402
+from classifiers.evaluation import format_metrics  # noqa: E402
+from classifiers.model import DEFAULT_ABSTAIN_BELOW, RoutingModel  # noqa: E402
+from classifiers.persistence import dumps_model, loads_model, new_metadata  # noqa: E402
+from classifiers.training import bootstrap_data, train  # noqa: E402
+from mashdesk.progress import NullProgress  # noqa: E402
+from mashdesk.synthetic import generate_contacts, to_draft  # noqa: E402
+
+
+def _rules_fn():  # type: ignore[no-untyped-def]
+    """The rules engine's evaluate over a draft, when mashdesk.rules is available."""
+    try:
+        from mashdesk.triage import rules_result_for_draft  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return rules_result_for_draft
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--train", type=int, default=50_000)
+    ap.add_argument("--heldout", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--latency-n", type=int, default=500)
+    ap.add_argument("--card", type=Path, default=None, help="write the model card Markdown here")
+    args = ap.parse_args()
+    warnings.filterwarnings("ignore", category=UserWarning)
+    print(f"cores available: {os.cpu_count()}, load average: {os.getloadavg()}")
+
+    rules_fn = _rules_fn()
+    t = time.perf_counter()
+    synthetic, heldout = bootstrap_data(args.train, args.heldout, args.seed, rules_fn=rules_fn)
+    print(
+        f"generated {len(synthetic)} train + {len(heldout)} held-out synthetic contacts "
+        f"in {time.perf_counter() - t:.1f} s (rules features: {'yes' if rules_fn else 'no'})"
+    )
+
+    result = train([], synthetic, heldout=heldout, progress=NullProgress())
+    fit_s = result.timings["fit"]
+    print(
+        f"TRAINING on {len(synthetic)} contacts: {fit_s:.1f} s fit "
+        f"({result.seconds:.1f} s with evaluation)  target < 60 s  "
+        f"{'OK' if fit_s < 60 else 'MISSED'}"
+    )
+
+    meta = new_metadata("bench", "now", result.factory)
+    t = time.perf_counter()
+    data = dumps_model(result.pipeline, meta)
+    dump_s = time.perf_counter() - t
+    t = time.perf_counter()
+    loaded = loads_model(data, meta)
+    load_s = time.perf_counter() - t
+    mb = len(data) / 1e6
+    print(
+        f"MODEL FILE: {mb:.1f} MB (save {dump_s:.1f} s, load with allowlist {load_s:.1f} s)"
+        f"  target < 50 MB  {'OK' if mb < 50 else 'MISSED'}"
+    )
+
+    model = RoutingModel(loaded, "bench")
+    sample = generate_contacts(args.latency_n, args.seed + 7, "heldout")
+    from classifiers.features import record_from_draft
+
+    records = [record_from_draft(to_draft(c), c.previous_contacts) for c in sample]
+    for r in records[:20]:
+        model.suggest(r)
+    for explain in (False, True):
+        times = []
+        for r in records:
+            t = time.perf_counter()
+            model.suggest(r, explain=explain)
+            times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        p50 = statistics.median(times)
+        p95 = times[int(len(times) * 0.95)]
+        label = "with explanation" if explain else "probabilities only"
+        print(
+            f"SUGGESTION ({label}): p50 {p50:.2f} ms, p95 {p95:.2f} ms  target < 5 ms p50  "
+            f"{'OK' if p50 < 5 else 'MISSED'}"
+        )
+
+    m = result.card["evaluation"]["synthetic_heldout"]
+    print(
+        f"HELD-OUT macro-F1: {m['macro_f1']:.3f}  target >= 0.80  "
+        f"{'OK' if m['macro_f1'] >= 0.80 else 'MISSED'}"
+    )
+    print(format_metrics(m, "held-out synthetic contacts (other templates and vocabulary)"))
+
+    # strategy_discussion recall: classifier alone, and combined with the rules when available
+    proba = result.pipeline.predict_proba([r.record for r in heldout])
+    classes = list(result.pipeline.classes_)
+    sd_rows = [i for i, r in enumerate(heldout) if r.routing == "strategy_discussion"]
+    alone = sum(classes[proba[i].argmax()] == "strategy_discussion" for i in sd_rows)
+    print(
+        f"strategy_discussion recall, classifier alone (argmax): {alone / len(sd_rows):.3f} "
+        f"of {len(sd_rows)}"
+    )
+    if rules_fn is None:
+        print(
+            "strategy_discussion recall, rules + classifier combined: NOT MEASURED "
+            "(mashdesk.rules is not available on this branch yet)"
+        )
+    else:
+        held_contacts = generate_contacts(args.heldout, args.seed + 1, "heldout")
+        hits = 0
+        missed: Counter[str] = Counter()
+        for i in sd_rows:
+            c = held_contacts[i]
+            rules = rules_fn(to_draft(c), c.previous_contacts)
+            p = proba[i]
+            k = int(p.argmax())
+            clf = {
+                "routing": classes[k] if p[k] >= DEFAULT_ABSTAIN_BELOW else None,
+                "top_routing": classes[k],
+                "confidence": float(p[k]),
+            }
+            combined = combine(rules, clf)
+            if combined.routing == "strategy_discussion":
+                hits += 1
+            else:
+                missed[c.concerns[0]] += 1
+        rec = hits / len(sd_rows)
+        print(
+            f"STRATEGY_DISCUSSION RECALL (rules + classifier combined): {rec:.3f}  "
+            f"target >= 0.97  {'OK' if rec >= 0.97 else 'MISSED'}"
+        )
+        print(f"  missed by concern: {dict(missed.most_common())}")
+    if args.card:
+        card = dict(result.card, version="benchmark", created_at=time.strftime("%Y-%m-%d"))
+        args.card.parent.mkdir(parents=True, exist_ok=True)
+        args.card.write_text(render_markdown(card), encoding="utf-8")
+        print(f"wrote {args.card}")
+
+
+if __name__ == "__main__":
+    main()
