@@ -98,9 +98,18 @@ class RoutingModel:
         self._dict_vec = blocks["struct"].named_steps["dict"]
         self._n_word = len(self._word_vec.vocabulary_)
         self._n_char = len(self._char_vec.vocabulary_)
-        self._word_names = self._word_vec.get_feature_names_out()
+        self._word_names: list[str] = [str(t) for t in self._word_vec.get_feature_names_out()]
         self._fact_names = self._dict_vec.get_feature_names_out()
         self._coef = self._linear_coef()
+        self._n_features = self._n_word + self._n_char + len(self._fact_names)
+        self._word_idf = np.asarray(self._word_vec.idf_, dtype=np.float64)
+        self._char_idf = np.asarray(self._char_vec.idf_, dtype=np.float64)
+        base = getattr(self._clf, "estimator_", None)
+        self._coef_t = np.ascontiguousarray(self._coef.T) if base is not None else None
+        self._intercept = (
+            np.asarray(base.intercept_, dtype=np.float64) if base is not None else None
+        )
+        self._gram_cache: dict[str, list[tuple[int, float]]] = {}
 
     def _linear_coef(self) -> np.ndarray:
         """Weights of the one linear model behind the calibrated probabilities (classes x D)."""
@@ -114,14 +123,98 @@ class RoutingModel:
         return coef
 
     def transform_one(self, prepared: PreparedRecord) -> sp.csr_matrix:
-        """The feature row for one prepared record, without FeatureUnion's parallel machinery."""
+        """The feature row for one prepared record, computed directly from the fitted
+        vocabularies and idf weights (the same numbers as the pipeline, without per-call
+        scikit-learn overhead, which dominates for a single contact)."""
+        ids, vals = self._row(prepared)
+        return sp.csr_matrix((vals, ids, np.array([0, len(ids)])), shape=(1, self._n_features))
+
+    def _row(self, prepared: PreparedRecord) -> tuple[np.ndarray, np.ndarray]:
         w = self._union.transformer_weights or {}
-        blocks = [
-            self._word_vec.transform([prepared["words"]]) * w.get("word", 1.0),
-            self._char_vec.transform([prepared["chars"]]) * w.get("char", 1.0),
-            self._dict_vec.transform([prepared["structured"]]) * w.get("struct", 1.0),
-        ]
-        return sp.hstack(blocks, format="csr")
+        parts_ids: list[np.ndarray] = []
+        parts_vals: list[np.ndarray] = []
+
+        def block(counts: dict[int, float], idf: np.ndarray, offset: int, weight: float) -> None:
+            if not counts:
+                return
+            js = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            v = (1.0 + np.log(tf)) * idf[js]
+            norm = float(np.sqrt(v @ v))
+            if norm > 0:
+                v /= norm
+            order = np.argsort(js)
+            parts_ids.append(js[order] + offset)
+            parts_vals.append(v[order] * weight)
+
+        vocab = self._word_vec.vocabulary_
+        toks = prepared["words"].split()
+        counts: dict[int, float] = {}
+        for g in toks:
+            j = vocab.get(g)
+            if j is not None:
+                counts[j] = counts.get(j, 0.0) + 1.0
+        for a, b in zip(toks, toks[1:], strict=False):
+            j = vocab.get(f"{a} {b}")
+            if j is not None:
+                counts[j] = counts.get(j, 0.0) + 1.0
+        block(counts, self._word_idf, 0, w.get("word", 1.0))
+
+        counts = {}
+        for tok in prepared["chars"].split():
+            for j, c in self._grams_of(tok):
+                counts[j] = counts.get(j, 0.0) + c
+        block(counts, self._char_idf, self._n_word, w.get("char", 1.0))
+
+        struct_ids = []
+        struct_vals = []
+        dvocab = self._dict_vec.vocabulary_
+        for key, value in prepared["structured"].items():
+            j = dvocab.get(key)
+            if j is not None and value:
+                struct_ids.append(self._n_word + self._n_char + j)
+                struct_vals.append(float(value) * w.get("struct", 1.0))
+        if struct_ids:
+            order = np.argsort(struct_ids)
+            parts_ids.append(np.asarray(struct_ids, dtype=np.int64)[order])
+            parts_vals.append(np.asarray(struct_vals, dtype=np.float64)[order])
+        if not parts_ids:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+        return np.concatenate(parts_ids), np.concatenate(parts_vals)
+
+    def _grams_of(self, tok: str) -> list[tuple[int, float]]:
+        cached = self._gram_cache.get(tok)
+        if cached is not None:
+            return cached
+        cv = self._char_vec
+        r = cv.word_index_.get(tok)
+        if r is not None:
+            m = cv.word_grams_
+            lo, hi = m.indptr[r], m.indptr[r + 1]
+            grams = list(zip(m.indices[lo:hi].tolist(), m.data[lo:hi].tolist(), strict=True))
+        else:
+            found: dict[int, float] = {}
+            for g in word_ngrams(tok, *cv.ngram_range):
+                j = cv.vocabulary_.get(g)
+                if j is not None:
+                    found[j] = found.get(j, 0.0) + 1.0
+            grams = list(found.items())
+        if len(self._gram_cache) > 200_000:  # unseen words could otherwise grow it forever
+            self._gram_cache.clear()
+        self._gram_cache[tok] = grams
+        return grams
+
+    def _proba_one(self, x: sp.csr_matrix) -> np.ndarray:
+        """Calibrated probabilities for one row; the direct path for temperature scaling."""
+        clf = self._clf
+        calibrator = getattr(clf, "calibrator_", None)
+        direct = getattr(clf, "method", None) == "temperature" and len(self.classes) > 2
+        if calibrator is None or self._coef_t is None or not direct:
+            return np.asarray(clf.predict_proba(x)[0])
+        decision = (x @ self._coef_t).ravel() + self._intercept
+        temp = calibrator.calibrated_classifiers_[0].calibrators[0]
+        proba: np.ndarray = temp.predict(decision.reshape(1, -1))[0]
+        return proba
 
     def predict_proba(self, records: list[Record]) -> np.ndarray:
         proba: np.ndarray = self.pipeline.predict_proba(records)
@@ -137,7 +230,7 @@ class RoutingModel:
     ) -> ClassifierSuggestion:
         prepared = prepare_records([record])
         x = self.transform_one(prepared[0])
-        proba = self._clf.predict_proba(x)[0]
+        proba = self._proba_one(x)
         k = int(np.argmax(proba))
         conf = float(proba[k])
         suggestion = ClassifierSuggestion(
@@ -149,9 +242,7 @@ class RoutingModel:
             model_version=self.version,
         )
         if explain:
-            items = self._evidence(record["text"], prepared[0]["chars"], x, k)
-            pos = sorted((e for e in items if e.weight > 0), key=lambda e: -e.weight)[:top]
-            neg = sorted((e for e in items if e.weight < 0), key=lambda e: e.weight)[:top]
+            pos, neg = self._evidence(prepared[0]["chars"], x, k, top)
             spans = _spans_index(record["text"])
             for e in pos + neg:
                 if e.kind == "text":
@@ -160,45 +251,46 @@ class RoutingModel:
             suggestion.evidence_against = neg
         return suggestion
 
-    def _evidence(self, text: str, chars: str, x: Any, k: int) -> list[Evidence]:
-        """Per-feature contributions to class k, grouped into words, phrases and facts."""
+    def _evidence(self, chars: str, x: Any, k: int, top: int) -> tuple[list[Evidence], ...]:
+        """The `top` words, phrases and facts pushing towards class k, and the `top` against."""
         idx = x.indices
         contrib = x.data.astype(np.float64) * self._coef[k, idx]
-        by_key: dict[str, float] = {}
-        char_contrib: dict[int, float] = {}
         lo_c, hi_c = self._n_word, self._n_word + self._n_char
-        facts: list[Evidence] = []
-        for j, c in zip(idx, contrib, strict=True):
-            if c == 0.0:
-                continue
-            if j < lo_c:
-                term = str(self._word_names[j])
-                by_key[term] = by_key.get(term, 0.0) + c
-            elif j < hi_c:
-                char_contrib[int(j - lo_c)] = float(c)
-            else:
-                name = str(self._fact_names[j - hi_c])
-                facts.append(Evidence(describe_fact(name), round(float(c), 4), "fact"))
+        weights: dict[str, float] = {}
+        kinds: dict[str, str] = {}
+        word_mask = idx < lo_c
+        for j, c in zip(idx[word_mask].tolist(), contrib[word_mask].tolist(), strict=True):
+            term = self._word_names[j]
+            weights[term] = weights.get(term, 0.0) + c
+        char_mask = (idx >= lo_c) & (idx < hi_c)
+        char_contrib = dict(
+            zip((idx[char_mask] - lo_c).tolist(), contrib[char_mask].tolist(), strict=True)
+        )
         if char_contrib:
             # share each n-gram's weight among the distinct words of this contact containing it
-            lo, hi = self._char_vec.ngram_range
-            vocab = self._char_vec.vocabulary_
             word_grams: dict[str, list[int]] = {}
             shared: Counter[int] = Counter()
             for w in set(chars.split()):
-                ids = {vocab[g] for g in word_ngrams(w, lo, hi) if g in vocab}
-                word_grams[w] = [i for i in ids if i in char_contrib]
-                shared.update(word_grams[w])
-            for w, ids in word_grams.items():
+                ids = [j for j, _ in self._grams_of(w) if j in char_contrib]
                 if ids:
-                    share = sum(char_contrib[i] / shared[i] for i in ids)
-                    by_key[w] = by_key.get(w, 0.0) + share
-        items = [
-            Evidence(_readable(term), round(float(weight), 4), "text")
-            for term, weight in by_key.items()
-            if abs(weight) > 1e-6
-        ]
-        return items + facts
+                    word_grams[w] = ids
+                    shared.update(ids)
+            for w, ids in word_grams.items():
+                weights[w] = weights.get(w, 0.0) + sum(char_contrib[i] / shared[i] for i in ids)
+        fact_mask = idx >= hi_c
+        for j, c in zip((idx[fact_mask] - hi_c).tolist(), contrib[fact_mask].tolist(), strict=True):
+            label = describe_fact(str(self._fact_names[j]))
+            weights[label] = weights.get(label, 0.0) + c
+            kinds[label] = "fact"
+        ranked = sorted(weights.items(), key=lambda kv: kv[1])
+        against = [(t, w) for t, w in ranked[:top] if w < -1e-6]
+        towards = [(t, w) for t, w in reversed(ranked[-top:]) if w > 1e-6]
+
+        def ev(term: str, w: float) -> Evidence:
+            kind = kinds.get(term, "text")
+            return Evidence(term if kind == "fact" else _readable(term), round(w, 4), kind)
+
+        return [ev(t, w) for t, w in towards], [ev(t, w) for t, w in against]
 
 
 def _readable(term: str) -> str:

@@ -56,3 +56,23 @@ def test_structured_facts_are_explained_in_plain_words(tiny_model):
     s = tiny_model.suggest(record_from_draft(to_draft(c), 0), top=50)
     facts = [e.label for e in s.evidence_for + s.evidence_against if e.kind == "fact"]
     assert any("Police" in f for f in facts)
+
+
+def test_the_single_contact_fast_path_matches_the_pipeline(tiny_model, tiny_pipeline):
+    import numpy as np
+
+    from classifiers.features import prepare_records
+
+    contacts = generate_contacts(30, 12, "heldout")
+    records = [record_from_draft(to_draft(c), c.previous_contacts) for c in contacts]
+    records.append(record_from_text("zzqx unseenword completely-new vocabulary"))
+    expected = tiny_pipeline.predict_proba(records)
+    union = tiny_pipeline.named_steps["features"].named_steps["union"]
+    for rec, want in zip(records, expected, strict=True):
+        prepared = prepare_records([rec])
+        x_fast = tiny_model.transform_one(prepared[0]).toarray()
+        x_ref = union.transform(prepared).toarray()
+        assert np.allclose(x_fast, x_ref, atol=1e-5)
+        s = tiny_model.suggest(rec, explain=False)
+        got = [s.probabilities[c] for c in tiny_model.classes]
+        assert np.allclose(got, want, atol=1e-3)
