@@ -168,20 +168,34 @@ def age_band(ages: Iterable[int | None], unborn: bool) -> str:
     return "16_17"
 
 
-def _rules_part(rules: Any) -> tuple[list[int], list[str], list[str]]:
-    """Levels fired, triggers and negated triggers from a rules result (object or plain dict)."""
+def _rules_part(rules: Any) -> tuple[list[int], list[str], list[str], int | None]:
+    """Levels fired, triggers, negated triggers and overall level from a rules result.
+
+    Accepts mashdesk.rules' RulesResult (indicators with levels; negated triggers as dicts with
+    a "code") or a plain dict with levels_fired / triggers / negated_triggers / level.
+    """
     if rules is None:
-        return [], [], []
+        return [], [], [], None
 
     def get(name: str) -> Any:
         if isinstance(rules, Mapping):
-            return rules.get(name) or []
-        return getattr(rules, name, None) or []
+            return rules.get(name)
+        return getattr(rules, name, None)
 
+    levels = [int(x) for x in get("levels_fired") or []]
+    for ind in get("indicators") or []:
+        lv = ind.get("level") if isinstance(ind, Mapping) else getattr(ind, "level", None)
+        if lv is not None:
+            levels.append(int(lv))
+    negated = []
+    for n in get("negated_triggers") or []:
+        negated.append(str(n.get("code")) if isinstance(n, Mapping) else str(n))
+    overall = get("level")
     return (
-        [int(x) for x in get("levels_fired")],
-        [str(x) for x in get("triggers")],
-        [str(x) for x in get("negated_triggers")],
+        levels,
+        [str(t) for t in get("triggers") or []],
+        negated,
+        (int(overall) if overall else None),
     )
 
 
@@ -205,7 +219,9 @@ def structured_features(
         feats["unborn"] = 1.0
     prev_band = "0" if previous_contacts <= 0 else "1" if previous_contacts == 1 else "2+"
     feats[f"previous_contacts={prev_band}"] = 1.0
-    levels, triggers, negated = _rules_part(rules)
+    levels, triggers, negated, overall = _rules_part(rules)
+    if overall is not None:
+        feats[f"rules_overall_level={overall}"] = 1.0
     for level in sorted(set(levels)):
         feats[f"rules_level={level}"] = 1.0
     if levels:

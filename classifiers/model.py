@@ -79,6 +79,8 @@ def describe_fact(name: str) -> str:
         return "rules found a mandatory trigger"
     if key == "rules_max_level":
         return "highest level the rules fired"
+    if key == "rules_overall_level":
+        return f"rules suggest level {value}"
     return name
 
 
