@@ -36,18 +36,27 @@ def main(argv: list[str]) -> int:
             contacts_by_file = {r[0] for r in db.execute("SELECT DISTINCT source_path FROM contacts")}
             quarantined_by_file = {r[0] for r in db.execute("SELECT DISTINCT source_path FROM quarantine")}
             dup_files = {r[0].split("#")[0] for r in db.execute("SELECT DISTINCT source_path FROM duplicates")}
-            reasons = collections.Counter(r[0] for r in db.execute(
-                "SELECT CASE WHEN reason LIKE 'row %' THEN 'call-log row: ' || substr(reason, instr(reason, ':') + 2) "
-                "ELSE reason END FROM quarantine"))
-            exceptions = db.execute("SELECT count(*) FROM quarantine WHERE reason LIKE 'could not be read (%'").fetchone()[0]
+            reasons = collections.Counter(
+                r[0]
+                for r in db.execute(
+                    "SELECT CASE WHEN reason LIKE 'row %' "
+                    "THEN 'call-log row: ' || substr(reason, instr(reason, ':') + 2) "
+                    "ELSE reason END FROM quarantine"
+                )
+            )
+            exceptions = db.execute(
+                "SELECT count(*) FROM quarantine WHERE reason LIKE 'could not be read (%'"
+            ).fetchone()[0]
         finally:
             store.close()
     elapsed = time.perf_counter() - started
     accounted = contacts_by_file | quarantined_by_file | dup_files
     missing = [str(f) for f in files if str(f) not in accounted]
     print(f"corpus: {len(files)} files in {', '.join(SUBDIRS)} ({elapsed:.1f} s)")
-    print(f"corpus: contacts {report.new}, duplicates {report.duplicate}, linked {report.linked}, "
-          f"quarantined {report.quarantined}, files with no outcome {len(missing)}")
+    print(
+        f"corpus: contacts {report.new}, duplicates {report.duplicate}, linked {report.linked}, "
+        f"quarantined {report.quarantined}, files with no outcome {len(missing)}"
+    )
     print(f"corpus: quarantined because a parser raised: {exceptions}")
     for reason, n in reasons.most_common():
         print(f"  {n:4d}  {reason}")

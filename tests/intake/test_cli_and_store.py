@@ -7,14 +7,13 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from mashdesk.cli import cli
 from mashdesk.intake.watch import FolderWatcher
 from mashdesk.store import StoreError, open_store
 from mashdesk.store.schema import migration_sets
-
-import pytest
 
 
 def run(*args: str) -> str:
@@ -26,15 +25,31 @@ def run(*args: str) -> str:
 def test_ingest_queue_show_quarantine_commands(tmp_path: Path, fixtures: Path) -> None:
     db = str(tmp_path / "s.db")
     out = run("--db", db, "ingest", "--json", str(fixtures))
-    assert json.loads(out) == {"new": 12, "duplicate": 0, "linked": json.loads(out)["linked"],
-                               "quarantined": 6, "files": 14}
+    assert json.loads(out) == {
+        "new": 12,
+        "duplicate": 0,
+        "linked": json.loads(out)["linked"],
+        "quarantined": 6,
+        "files": 14,
+    }
     again = json.loads(run("--db", db, "ingest", "--json", str(fixtures)))
     assert (again["new"], again["duplicate"], again["quarantined"]) == (0, 18, 0)
     queue = json.loads(run("--db", db, "queue", "--json"))
     assert len(queue) == 12
     assert [r["decision_due"] for r in queue] == sorted(r["decision_due"] for r in queue)
-    assert {"id", "channel", "received_at", "decision_due", "referrer", "source_code", "subject",
-            "children", "group", "re_referral", "status"} <= set(queue[0])
+    assert {
+        "id",
+        "channel",
+        "received_at",
+        "decision_due",
+        "referrer",
+        "source_code",
+        "subject",
+        "children",
+        "group",
+        "re_referral",
+        "status",
+    } <= set(queue[0])
     shown = json.loads(run("--db", db, "show", str(queue[0]["id"]), "--json"))
     assert shown["id"] == queue[0]["id"] and shown["raw_sha256"]
     text = run("--db", db, "queue")
@@ -109,3 +124,20 @@ def test_demo_seeds_a_synthetic_queue(tmp_path: Path) -> None:
         assert s.db.execute("SELECT count(*) FROM contacts WHERE source_code = '10'").fetchone()[0] < 30
     finally:
         s.close()
+
+
+def test_cli_reads_are_written_to_the_access_log(tmp_path: Path, fixtures: Path) -> None:
+    db = str(tmp_path / "s.db")
+    run("--db", db, "ingest", str(fixtures))
+    cid = json.loads(run("--db", db, "queue", "--json"))[0]["id"]
+    run("--db", db, "show", str(cid))
+    run("--db", db, "quarantine")
+    s = open_store(db)
+    try:
+        events = s.db.execute("SELECT actor, action, entity_id FROM audit_events ORDER BY seq").fetchall()
+    finally:
+        s.close()
+    assert [(a.startswith("os:"), act, eid) for a, act, eid in events] == [
+        (True, "contact.view", str(cid)),
+        (True, "quarantine.view", None),
+    ]

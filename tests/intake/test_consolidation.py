@@ -11,8 +11,10 @@ from mashdesk.store.contacts import get_contact
 
 
 def _email(msg_id: str, when: str, body: str, sender: str = "dsl@oak.synthetic.sch.uk") -> bytes:
-    return (f"From: DSL <{sender}>\nTo: mash@council.example\nSubject: Concern\n"
-            f"Date: {when}\nMessage-ID: <{msg_id}@synthetic.example>\n\n{body}\n").encode()
+    return (
+        f"From: DSL <{sender}>\nTo: mash@council.example\nSubject: Concern\n"
+        f"Date: {when}\nMessage-ID: <{msg_id}@synthetic.example>\n\n{body}\n"
+    ).encode()
 
 
 def test_same_bytes_and_same_message_id_are_one_contact(store: Store) -> None:
@@ -31,12 +33,21 @@ def test_same_child_links_groups_close_contacts_and_marks_re_referrals(store: St
     old = ingest_bytes(store, _email("old", "Mon, 3 Mar 2026 10:00:00 +0000", body), "old.eml").contact_ids[0]
     school = ingest_bytes(store, _email("s", "Mon, 2 Nov 2026 10:00:00 +0000", body), "s.eml").contact_ids[0]
     police_body = "Subject child: Ava Synthetica, DOB 03/04/2016. Domestic incident last night."
-    police = ingest_bytes(store, _email("p", "Mon, 2 Nov 2026 18:00:00 +0000", police_body,
-                                        "ppn@synth.police.uk"), "p.eml").contact_ids[0]
-    typo = ingest_bytes(store, _email("t", "Tue, 3 Nov 2026 09:00:00 +0000",
-                                      "Child's name: Ava Synthetika\nDOB: 03/04/2016"), "t.eml").contact_ids[0]
-    other = ingest_bytes(store, _email("o", "Tue, 3 Nov 2026 09:30:00 +0000",
-                                       "Child's name: Zara Unrelated\nDOB: 09/09/2019"), "o.eml").contact_ids[0]
+    police = ingest_bytes(
+        store,
+        _email("p", "Mon, 2 Nov 2026 18:00:00 +0000", police_body, "ppn@synth.police.uk"),
+        "p.eml",
+    ).contact_ids[0]
+    typo = ingest_bytes(
+        store,
+        _email("t", "Tue, 3 Nov 2026 09:00:00 +0000", "Child's name: Ava Synthetika\nDOB: 03/04/2016"),
+        "t.eml",
+    ).contact_ids[0]
+    other = ingest_bytes(
+        store,
+        _email("o", "Tue, 3 Nov 2026 09:30:00 +0000", "Child's name: Zara Unrelated\nDOB: 09/09/2019"),
+        "o.eml",
+    ).contact_ids[0]
     c_school, c_police, c_typo, c_old, c_other = (get_contact(store, i) for i in (school, police, typo, old, other))
     assert c_police["group_id"] == c_school["group_id"] == c_typo["group_id"] is not None
     assert c_old["group_id"] is None and c_other["group_id"] is None

@@ -34,8 +34,12 @@ def _make_inputs(folder: Path, emails: int, calls: int) -> None:
 
 
 def _ingest(db: Path, folder: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "mashdesk", "--db", str(db), "ingest", str(folder)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "mashdesk", "--db", str(db), "ingest", str(folder)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 @pytest.mark.slow
@@ -61,14 +65,24 @@ def test_sigkill_mid_ingest_then_retry(tmp_path: Path) -> None:
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         total = conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
-        distinct_ids = conn.execute("SELECT count(DISTINCT message_id) FROM contacts WHERE channel='email'").fetchone()[0]
+        distinct_ids = conn.execute("SELECT count(DISTINCT message_id) FROM contacts WHERE channel='email'").fetchone()[
+            0
+        ]
         phones = conn.execute("SELECT count(*) FROM contacts WHERE channel='phone'").fetchone()[0]
         quarantined = conn.execute("SELECT count(*) FROM quarantine").fetchone()[0]
-        orphans = conn.execute("SELECT count(*) FROM children WHERE contact_id NOT IN (SELECT id FROM contacts)").fetchone()[0]
+        orphans = conn.execute(
+            "SELECT count(*) FROM children WHERE contact_id NOT IN (SELECT id FROM contacts)"
+        ).fetchone()[0]
         fts = conn.execute("SELECT count(*) FROM contacts_fts").fetchone()[0]
     finally:
         conn.close()
     summary = out.decode() + err.decode()[-2000:]
-    assert (total, distinct_ids, phones, quarantined, orphans) == (emails + calls, emails, calls, 0, 0), summary
+    assert (total, distinct_ids, phones, quarantined, orphans) == (
+        emails + calls,
+        emails,
+        calls,
+        0,
+        0,
+    ), summary
     assert fts == total
     assert "quarantined 0" in summary

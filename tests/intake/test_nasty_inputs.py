@@ -104,7 +104,7 @@ def test_forwarded_message_is_told_apart_from_new_text(fixtures: Path) -> None:
     assert d is not None
     assert d.new_text.strip().startswith("Please see below from the midwife.")
     assert "30 weeks pregnant" not in d.new_text
-    assert "30 weeks pregnant" in d.body_text[d.new_text_end:]
+    assert "30 weeks pregnant" in d.body_text[d.new_text_end :]
     unborn = [c for c in d.children if c.unborn]
     assert unborn and unborn[0].edd is not None and unborn[0].edd.isoformat() == "2027-01-10"
 

@@ -1,0 +1,1 @@
+"""MASHdesk desktop app (PySide6). The only package that imports Qt."""
