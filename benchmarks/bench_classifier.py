@@ -30,13 +30,14 @@ from mashdesk.progress import NullProgress  # noqa: E402
 from mashdesk.synthetic import generate_contacts, to_draft  # noqa: E402
 
 
-def _rules_fn():  # type: ignore[no-untyped-def]
-    """The rules engine's evaluate over a draft, when mashdesk.rules is available."""
+def _rules():  # type: ignore[no-untyped-def]
+    """The default rules pack's evaluate over a draft (None when mashdesk.rules is missing)."""
     try:
-        from mashdesk.triage import rules_result_for_draft  # type: ignore[attr-defined]
+        from mashdesk.rules import default_pack, evaluate, facts_from_draft
     except ImportError:
         return None
-    return rules_result_for_draft
+    pack = default_pack()
+    return lambda draft, previous: evaluate(pack, facts_from_draft(draft, previous))
 
 
 def main() -> None:
@@ -46,19 +47,24 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--latency-n", type=int, default=500)
     ap.add_argument("--card", type=Path, default=None, help="write the model card Markdown here")
+    ap.add_argument(
+        "--rules-features", action="store_true", help="also give the classifier the rules' output as features"
+    )
+    ap.add_argument("--C", type=float, default=None)
     args = ap.parse_args()
     warnings.filterwarnings("ignore", category=UserWarning)
     print(f"cores available: {os.cpu_count()}, load average: {os.getloadavg()}")
 
-    rules_fn = _rules_fn()
+    rules_fn = _rules()
+    feature_fn = rules_fn if args.rules_features else None
     t = time.perf_counter()
-    synthetic, heldout = bootstrap_data(args.train, args.heldout, args.seed, rules_fn=rules_fn)
+    synthetic, heldout = bootstrap_data(args.train, args.heldout, args.seed, rules_fn=feature_fn)
     print(
-        f"generated {len(synthetic)} train + {len(heldout)} held-out synthetic contacts "
-        f"in {time.perf_counter() - t:.1f} s (rules features: {'yes' if rules_fn else 'no'})"
+        f"generated {len(synthetic)} train + {len(heldout)} held-out synthetic contacts in "
+        f"{time.perf_counter() - t:.1f} s (rules output as features: {'yes' if feature_fn else 'no'})"
     )
-
-    result = train([], synthetic, heldout=heldout, progress=NullProgress())
+    kwargs = {"C": args.C} if args.C else {}
+    result = train([], synthetic, heldout=heldout, progress=NullProgress(), factory_kwargs=kwargs)
     fit_s = result.timings["fit"]
     print(
         f"TRAINING on {len(synthetic)} contacts: {fit_s:.1f} s fit "
@@ -102,10 +108,7 @@ def main() -> None:
         )
 
     m = result.card["evaluation"]["synthetic_heldout"]
-    print(
-        f"HELD-OUT macro-F1: {m['macro_f1']:.3f}  target >= 0.80  "
-        f"{'OK' if m['macro_f1'] >= 0.80 else 'MISSED'}"
-    )
+    print(f"HELD-OUT macro-F1: {m['macro_f1']:.3f}  target >= 0.80  {'OK' if m['macro_f1'] >= 0.80 else 'MISSED'}")
     print(format_metrics(m, "held-out synthetic contacts (other templates and vocabulary)"))
 
     # strategy_discussion recall: classifier alone, and combined with the rules when available
@@ -113,40 +116,44 @@ def main() -> None:
     classes = list(result.pipeline.classes_)
     sd_rows = [i for i, r in enumerate(heldout) if r.routing == "strategy_discussion"]
     alone = sum(classes[proba[i].argmax()] == "strategy_discussion" for i in sd_rows)
-    print(
-        f"strategy_discussion recall, classifier alone (argmax): {alone / len(sd_rows):.3f} "
-        f"of {len(sd_rows)}"
-    )
+    print(f"strategy_discussion recall, classifier alone (argmax): {alone / len(sd_rows):.3f} of {len(sd_rows)}")
     if rules_fn is None:
-        print(
-            "strategy_discussion recall, rules + classifier combined: NOT MEASURED "
-            "(mashdesk.rules is not available on this branch yet)"
-        )
+        print("strategy_discussion recall, rules + classifier combined: NOT MEASURED (mashdesk.rules is not available)")
     else:
         held_contacts = generate_contacts(args.heldout, args.seed + 1, "heldout")
-        hits = 0
-        missed: Counter[str] = Counter()
-        for i in sd_rows:
-            c = held_contacts[i]
-            rules = rules_fn(to_draft(c), c.previous_contacts)
-            p = proba[i]
-            k = int(p.argmax())
-            clf = {
-                "routing": classes[k] if p[k] >= DEFAULT_ABSTAIN_BELOW else None,
-                "top_routing": classes[k],
-                "confidence": float(p[k]),
-            }
-            combined = combine(rules, clf)
-            if combined.routing == "strategy_discussion":
-                hits += 1
-            else:
-                missed[c.concerns[0]] += 1
-        rec = hits / len(sd_rows)
-        print(
-            f"STRATEGY_DISCUSSION RECALL (rules + classifier combined): {rec:.3f}  "
-            f"target >= 0.97  {'OK' if rec >= 0.97 else 'MISSED'}"
-        )
-        print(f"  missed by concern: {dict(missed.most_common())}")
+        rules_results = [rules_fn(to_draft(c), c.previous_contacts) for c in held_contacts]
+        y = [c.routing for c in held_contacts]
+        rules_pred = [r.routing for r in rules_results]
+        rules_sd = [i for i in sd_rows if rules_pred[i] == "strategy_discussion"]
+        print(f"strategy_discussion recall, rules alone: {len(rules_sd) / len(sd_rows):.3f}")
+        from sklearn.metrics import f1_score
+
+        print(f"macro-F1, rules alone: {f1_score(y, rules_pred, average='macro'):.3f}")
+        for raise_at in (None, 0.5, 0.4, 0.3, 0.2, 0.1):
+            combined = []
+            for p, rules in zip(proba, rules_results, strict=True):
+                k = int(p.argmax())
+                clf = {
+                    "routing": classes[k] if p[k] >= DEFAULT_ABSTAIN_BELOW else None,
+                    "top_routing": classes[k],
+                    "confidence": float(p[k]),
+                    "probabilities": dict(zip(classes, map(float, p), strict=True)),
+                }
+                combined.append(combine(rules, clf, strategy_raise_at=raise_at).routing)
+            hits = [i for i in sd_rows if combined[i] == "strategy_discussion"]
+            flagged = [i for i, r in enumerate(combined) if r == "strategy_discussion"]
+            rec = len(hits) / len(sd_rows)
+            prec = len(hits) / max(len(flagged), 1)
+            f1 = f1_score(y, combined, average="macro")
+            label = "off" if raise_at is None else f"{raise_at:.1f}"
+            print(
+                f"COMBINED (raise to SD at P>={label}): SD recall {rec:.3f} "
+                f"(target >= 0.97 {'OK' if rec >= 0.97 else 'MISSED'}), SD precision "
+                f"{prec:.3f}, macro-F1 {f1:.3f}"
+            )
+            if raise_at == 0.3:
+                missed = Counter(held_contacts[i].concerns[0] for i in sd_rows if combined[i] != "strategy_discussion")
+                print(f"  missed at 0.3, by concern: {dict(missed.most_common())}")
     if args.card:
         card = dict(result.card, version="benchmark", created_at=time.strftime("%Y-%m-%d"))
         args.card.parent.mkdir(parents=True, exist_ok=True)

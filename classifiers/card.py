@@ -75,11 +75,7 @@ def _weaknesses(evaluations: Mapping[str, Any]) -> list[str]:
         for group, values in m.get("by_group", {}).items():
             for v, g in values.items():
                 if g["n"] >= 30 and g["accuracy"] < m["accuracy"] - 0.1:
-                    label = (
-                        f"source {v} ({REFERRAL_SOURCES.get(v, v)})"
-                        if group == "source_code"
-                        else f"{group} {v}"
-                    )
+                    label = f"source {v} ({REFERRAL_SOURCES.get(v, v)})" if group == "source_code" else f"{group} {v}"
                     found.append(
                         f"{name}: weaker on {label}: accuracy {g['accuracy']:.2f} against "
                         f"{m['accuracy']:.2f} overall (n={g['n']})."
@@ -130,8 +126,7 @@ def build_card(
             "local_label_counts": dict(Counter(r.routing for r in local)),
             "synthetic_date_range": _date_range(synthetic),
             "local_date_range": _date_range(local),
-            "how_made": (data_description + " " if data_description else "")
-            + SYNTHETIC_DESCRIPTION,
+            "how_made": (data_description + " " if data_description else "") + SYNTHETIC_DESCRIPTION,
         },
         "evaluation": dict(evaluations),
         "suggestion_mix": mix_source["predicted_mix"] if mix_source else None,

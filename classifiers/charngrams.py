@@ -122,9 +122,7 @@ class CharNgramTfidf(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         )
         counts = W @ self.word_grams_
         if unknown:
-            U = sp.csr_matrix(
-                (np.ones(len(unk_rows)), (unk_rows, unk_cols)), shape=(len(docs), len(unknown))
-            )
+            U = sp.csr_matrix((np.ones(len(unk_rows)), (unk_rows, unk_cols)), shape=(len(docs), len(unknown)))
             counts = counts + U @ self._word_matrix(list(unknown), self.vocabulary_)
         return self._finish(sp.csr_matrix(counts))
 

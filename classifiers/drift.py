@@ -29,9 +29,7 @@ class DriftReport:
     warning: str | None = None
 
 
-def population_stability_index(
-    expected: Mapping[str, float], observed: Mapping[str, float]
-) -> float:
+def population_stability_index(expected: Mapping[str, float], observed: Mapping[str, float]) -> float:
     eps = 1e-4
     total = 0.0
     for code in ROUTING_CODES:
@@ -64,9 +62,7 @@ def drift_report(
     for w in range(weeks):
         start = since + dt.timedelta(weeks=w)
         end = start + dt.timedelta(weeks=1)
-        wc = Counter(
-            r for at, r in rows if start.isoformat() <= at < end.isoformat() and r in ROUTING_CODES
-        )
+        wc = Counter(r for at, r in rows if start.isoformat() <= at < end.isoformat() and r in ROUTING_CODES)
         weekly.append(
             {
                 "week_from": start.date().isoformat(),
@@ -91,9 +87,7 @@ def drift_report(
         report.warning = None
         return report
     report.psi = round(population_stability_index(expected, observed), 4)
-    report.total_variation = round(
-        0.5 * sum(abs(observed[c] - expected.get(c, 0.0)) for c in ROUTING_CODES), 4
-    )
+    report.total_variation = round(0.5 * sum(abs(observed[c] - expected.get(c, 0.0)) for c in ROUTING_CODES), 4)
     if n >= min_count and report.psi > PSI_WARN:
         moved = max(ROUTING_CODES, key=lambda c: abs(observed[c] - expected.get(c, 0.0)))
         report.warning = (

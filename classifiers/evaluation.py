@@ -47,9 +47,7 @@ def classification_metrics(
     y_idx = np.array([col.get(y, -1) for y in y_true])
     out: dict[str, Any] = {
         "n": len(y_true),
-        "accuracy": float(np.mean([a == b for a, b in zip(y_true, pred, strict=True)]))
-        if y_true
-        else 0.0,
+        "accuracy": float(np.mean([a == b for a, b in zip(y_true, pred, strict=True)])) if y_true else 0.0,
         "macro_f1": float(np.mean(f)) if len(f) else 0.0,
         "per_class": {
             c: {
@@ -77,15 +75,11 @@ def classification_metrics(
         out["abstention"] = {
             "threshold": abstain_below,
             "coverage": round(float(answered.mean()), 4),
-            "accuracy_when_answered": round(float(correct[answered].mean()), 4)
-            if answered.any()
-            else None,
+            "accuracy_when_answered": round(float(correct[answered].mean()), 4) if answered.any() else None,
             "abstained": int((~answered).sum()),
         }
     if groups:
-        out["by_group"] = {
-            name: _group_metrics(list(y_true), pred, values) for name, values in groups.items()
-        }
+        out["by_group"] = {name: _group_metrics(list(y_true), pred, values) for name, values in groups.items()}
     return out
 
 
@@ -95,9 +89,7 @@ def _mix(values: Sequence[str]) -> dict[str, float]:
     return {c: round(counts.get(c, 0) / total, 4) for c in ROUTING_CODES}
 
 
-def _group_metrics(
-    y_true: list[str], pred: list[str], values: Sequence[str]
-) -> dict[str, dict[str, Any]]:
+def _group_metrics(y_true: list[str], pred: list[str], values: Sequence[str]) -> dict[str, dict[str, Any]]:
     rows: dict[str, list[int]] = defaultdict(list)
     for i, v in enumerate(values):
         rows[str(v)].append(i)
@@ -112,9 +104,7 @@ def _group_metrics(
             "n": len(idx),
             "accuracy": round(float(np.mean([a == b for a, b in zip(yt, yp, strict=True)])), 4),
             "macro_f1": round(float(np.mean(f)), 4) if len(f) else None,
-            "strategy_discussion_recall": round(
-                float(np.mean([yp[i] == "strategy_discussion" for i in sd])), 4
-            )
+            "strategy_discussion_recall": round(float(np.mean([yp[i] == "strategy_discussion" for i in sd])), 4)
             if sd
             else None,
         }
@@ -132,9 +122,7 @@ def format_metrics(m: dict[str, Any], title: str = "") -> str:
     )
     lines.append(f"{'routing':30s} {'precision':>9s} {'recall':>7s} {'F1':>6s} {'n':>6s}")
     for c, v in m["per_class"].items():
-        lines.append(
-            f"{c:30s} {v['precision']:9.3f} {v['recall']:7.3f} {v['f1']:6.3f} {v['support']:6d}"
-        )
+        lines.append(f"{c:30s} {v['precision']:9.3f} {v['recall']:7.3f} {v['f1']:6.3f} {v['support']:6d}")
     labels = m["confusion"]["labels"]
     if labels:
         short = {c: c[:5] for c in labels}

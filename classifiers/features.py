@@ -297,3 +297,18 @@ def record_from_text(text: str, rules: Any = None) -> Record:
             rules=rules,
         ),
     }
+
+
+def record_from_facts(facts: Any, rules: Any = None) -> Record:
+    """A record from the rules engine's RuleFacts (text is already subject + body)."""
+    return {
+        "text": facts.text,
+        "structured": structured_features(
+            channel=facts.channel,
+            source_code=facts.source_code,
+            child_ages=list(facts.child_ages),
+            unborn=bool(facts.unborn),
+            previous_contacts=int(facts.previous_contacts),
+            rules=rules,
+        ),
+    }

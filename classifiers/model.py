@@ -87,9 +87,10 @@ def describe_fact(name: str) -> str:
 class RoutingModel:
     """A fitted pipeline plus what is needed to explain it; not itself persisted (see registry)."""
 
-    def __init__(self, pipeline: Pipeline, version: str | None = None) -> None:
+    def __init__(self, pipeline: Pipeline, version: str | None = None, card: dict[str, Any] | None = None) -> None:
         self.pipeline = pipeline
         self.version = version
+        self.card = card or {}
         features = pipeline.named_steps["features"]
         self._union = features.named_steps["union"]
         self._clf = pipeline.named_steps["clf"]
@@ -108,9 +109,7 @@ class RoutingModel:
         self._char_idf = np.asarray(self._char_vec.idf_, dtype=np.float64)
         base = getattr(self._clf, "estimator_", None)
         self._coef_t = np.ascontiguousarray(self._coef.T) if base is not None else None
-        self._intercept = (
-            np.asarray(base.intercept_, dtype=np.float64) if base is not None else None
-        )
+        self._intercept = np.asarray(base.intercept_, dtype=np.float64) if base is not None else None
         self._gram_cache: dict[str, list[tuple[int, float]]] = {}
 
     def _linear_coef(self) -> np.ndarray:
@@ -265,9 +264,7 @@ class RoutingModel:
             term = self._word_names[j]
             weights[term] = weights.get(term, 0.0) + c
         char_mask = (idx >= lo_c) & (idx < hi_c)
-        char_contrib = dict(
-            zip((idx[char_mask] - lo_c).tolist(), contrib[char_mask].tolist(), strict=True)
-        )
+        char_contrib = dict(zip((idx[char_mask] - lo_c).tolist(), contrib[char_mask].tolist(), strict=True))
         if char_contrib:
             # share each n-gram's weight among the distinct words of this contact containing it
             word_grams: dict[str, list[int]] = {}
@@ -308,9 +305,7 @@ def _spans_index(text: str) -> dict[str, list[tuple[int, int]]]:
     return index
 
 
-def _find_spans(
-    label: str, text: str, index: dict[str, list[tuple[int, int]]]
-) -> list[tuple[int, int]]:
+def _find_spans(label: str, text: str, index: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
     """Where a word or two-word phrase (function words may sit between) occurs in the text."""
     words = [w.removeprefix("(negated) ") for w in label.split(" ") if w != "(negated)"]
     words = [w for w in words if w]

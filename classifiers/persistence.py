@@ -138,9 +138,7 @@ def dumps_model(pipeline: Pipeline, metadata: ModelMetadata) -> bytes:
 
 def check_compatible(metadata: ModelMetadata) -> None:
     if metadata.format != FORMAT:
-        raise ModelLoadError(
-            f"Model {metadata.version} has format {metadata.format!r}, expected {FORMAT!r}."
-        )
+        raise ModelLoadError(f"Model {metadata.version} has format {metadata.format!r}, expected {FORMAT!r}.")
     if metadata.sklearn_version != sklearn.__version__:
         raise ModelVersionError(
             f"Model {metadata.version} was saved with scikit-learn {metadata.sklearn_version}, "
@@ -193,8 +191,7 @@ def load_model(path: Path) -> tuple[Pipeline, ModelMetadata]:
     meta_file = metadata_path(path)
     if not meta_file.exists():
         raise ModelLoadError(
-            f"No metadata beside {path} (expected {meta_file.name}); "
-            "a model is never loaded without it."
+            f"No metadata beside {path} (expected {meta_file.name}); a model is never loaded without it."
         )
     metadata = ModelMetadata.from_json(meta_file.read_text(encoding="utf-8"))
     return loads_model(path.read_bytes(), metadata), metadata

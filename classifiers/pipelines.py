@@ -29,9 +29,7 @@ STRUCTURED_WEIGHT = 0.5
 CHAR_WEIGHT = 0.7
 
 
-def make_features(
-    *, char_max_features: int = 200_000, word_max_features: int = 150_000, min_df: int = 2
-) -> Pipeline:
+def make_features(*, char_max_features: int = 200_000, word_max_features: int = 150_000, min_df: int = 2) -> Pipeline:
     """Word n-grams (negation-marked), character n-grams (robust to typos) and structured facts.
 
     The text is prepared once (lower-cased, function words dropped, negations marked) and
@@ -92,9 +90,7 @@ def make_linear_svm_calibrated(
             ("features", make_features(**feature_kwargs)),
             (
                 "clf",
-                SplitCalibratedClassifier(
-                    svm, method=calibration, calibration_share=calibration_share
-                ),
+                SplitCalibratedClassifier(svm, method=calibration, calibration_share=calibration_share),
             ),
         ]
     )

@@ -6,6 +6,7 @@ model it replaces becomes `retired` and stays in the store so it can be rolled b
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import threading
@@ -24,6 +25,9 @@ from classifiers.persistence import (
 from mashdesk.store import Store
 
 ABSTAIN_SETTING = "classifier.abstain_below"
+STRATEGY_RAISE_SETTING = "classifier.strategy_raise_at"
+# P(strategy_discussion) at which the combined suggestion is raised to it (see combine.py).
+DEFAULT_STRATEGY_RAISE_AT = 0.3
 
 
 class ModelRegistryError(Exception):
@@ -132,9 +136,7 @@ def register_model(
     return get_model_info(store, version)
 
 
-def _event(
-    store: Store, version: str, event: str, actor: str | None, at: str, detail: str = ""
-) -> None:
+def _event(store: Store, version: str, event: str, actor: str | None, at: str, detail: str = "") -> None:
     store.db.execute(
         "INSERT INTO model_events (version, event, actor, at, detail) VALUES (?, ?, ?, ?, ?)",
         (version, event, actor, at, detail),
@@ -142,16 +144,12 @@ def _event(
 
 
 def list_models(store: Store) -> list[ModelInfo]:
-    rows = store.db.execute(
-        f"SELECT {_COLUMNS} FROM models ORDER BY created_at DESC, version DESC"
-    ).fetchall()
+    rows = store.db.execute(f"SELECT {_COLUMNS} FROM models ORDER BY created_at DESC, version DESC").fetchall()
     return [_info(r) for r in rows]
 
 
 def get_model_info(store: Store, version: str) -> ModelInfo:
-    row = store.db.execute(
-        f"SELECT {_COLUMNS} FROM models WHERE version = ?", (version,)
-    ).fetchone()
+    row = store.db.execute(f"SELECT {_COLUMNS} FROM models WHERE version = ?", (version,)).fetchone()
     if row is None:
         raise ModelRegistryError(f"There is no model {version!r} in this store.")
     return _info(row)
@@ -174,9 +172,7 @@ def model_events(store: Store, version: str | None = None) -> list[dict[str, Any
 
 def _require(can_activate: bool, actor: str, what: str) -> None:
     if not can_activate:
-        raise ModelPermissionError(
-            f"{actor} may not {what}: only a user whose role may activate models can do that."
-        )
+        raise ModelPermissionError(f"{actor} may not {what}: only a user whose role may activate models can do that.")
 
 
 def accept_model(
@@ -207,9 +203,7 @@ def accept_model(
     return get_model_info(store, version)
 
 
-def rollback_model(
-    store: Store, *, actor: str, can_activate: bool, now: dt.datetime | None = None
-) -> ModelInfo:
+def rollback_model(store: Store, *, actor: str, can_activate: bool, now: dt.datetime | None = None) -> ModelInfo:
     """Retire the active model and make the one it replaced active again."""
     _require(can_activate, actor, "roll back the active model")
     at = _now(now)
@@ -219,8 +213,7 @@ def rollback_model(
             raise ModelRegistryError("There is no active model to roll back.")
         if current.previous_active is None:
             raise ModelRegistryError(
-                f"Model {current.version} replaced no earlier model; there is nothing to roll "
-                "back to."
+                f"Model {current.version} replaced no earlier model; there is nothing to roll back to."
             )
         previous = current.previous_active
         load_routing_model(store, previous)
@@ -248,38 +241,35 @@ _CACHE_SIZE = 2
 def load_routing_model(store: Store, version: str | None = None) -> RoutingModel | None:
     """The active model (or `version`), loaded through the allowlist; None if none is active."""
     if version is None:
-        row = store.db.execute(
-            "SELECT version, sha256 FROM models WHERE status = 'active'"
-        ).fetchone()
+        row = store.db.execute("SELECT version, sha256 FROM models WHERE status = 'active'").fetchone()
     else:
-        row = store.db.execute(
-            "SELECT version, sha256 FROM models WHERE version = ?", (version,)
-        ).fetchone()
+        row = store.db.execute("SELECT version, sha256 FROM models WHERE version = ?", (version,)).fetchone()
         if row is None:
             raise ModelRegistryError(f"There is no model {version!r} in this store.")
     if row is None:
         return None
+    blob_sha = row[1]
+    card = json.loads(store.db.execute("SELECT card_json FROM models WHERE version = ?", (row[0],)).fetchone()[0])
     with _CACHE_LOCK:
-        cached = _CACHE.get(row[1])
-    if cached is not None:
+        cached = _CACHE.get(blob_sha)
+    if cached is None:
+        blob, meta = store.db.execute("SELECT blob, metadata_json FROM models WHERE version = ?", (row[0],)).fetchone()
+        cached = RoutingModel(loads_model(blob, ModelMetadata.from_json(meta)), version=row[0], card=card)
+        with _CACHE_LOCK:
+            while len(_CACHE) >= _CACHE_SIZE:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[blob_sha] = cached
+    if cached.version == row[0] and cached.card == card:
         return cached
-    blob, meta = store.db.execute(
-        "SELECT blob, metadata_json FROM models WHERE version = ?", (row[0],)
-    ).fetchone()
-    pipeline = loads_model(blob, ModelMetadata.from_json(meta))
-    model = RoutingModel(pipeline, version=row[0])
-    with _CACHE_LOCK:
-        while len(_CACHE) >= _CACHE_SIZE:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[row[1]] = model
+    # the same bytes registered under another version (or store): share the loaded pipeline
+    model = copy.copy(cached)
+    model.version, model.card = row[0], card
     return model
 
 
 def abstain_below(store: Store) -> float:
     """The configured confidence below which suggestions read "no clear suggestion"."""
-    row = store.db.execute(
-        "SELECT value FROM settings WHERE key = ?", (ABSTAIN_SETTING,)
-    ).fetchone()
+    row = store.db.execute("SELECT value FROM settings WHERE key = ?", (ABSTAIN_SETTING,)).fetchone()
     if row is None:
         return DEFAULT_ABSTAIN_BELOW
     try:
@@ -293,7 +283,25 @@ def set_abstain_below(store: Store, value: float) -> None:
         raise ValueError("the abstention threshold is a probability between 0 and 1")
     with store.write() as db:
         db.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?)"
-            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (ABSTAIN_SETTING, json.dumps(value)),
+        )
+
+
+def strategy_raise_at(store: Store) -> float | None:
+    """P(strategy_discussion) at which the classifier raises to it; None when switched off."""
+    row = store.db.execute("SELECT value FROM settings WHERE key = ?", (STRATEGY_RAISE_SETTING,)).fetchone()
+    if row is None:
+        return DEFAULT_STRATEGY_RAISE_AT
+    value = json.loads(row[0])
+    return None if value is None else float(value)
+
+
+def set_strategy_raise_at(store: Store, value: float | None) -> None:
+    if value is not None and not 0.0 < value <= 1.0:
+        raise ValueError("the strategy raise threshold is a probability above 0 and at most 1")
+    with store.write() as db:
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (STRATEGY_RAISE_SETTING, json.dumps(value)),
         )

@@ -184,18 +184,14 @@ def _check(progress: Progress) -> None:
         raise Cancelled("training cancelled")
 
 
-def fit_pipeline(
-    rows: Sequence[TrainingRow], *, factory: str = DEFAULT_FACTORY, **factory_kwargs: Any
-) -> Pipeline:
+def fit_pipeline(rows: Sequence[TrainingRow], *, factory: str = DEFAULT_FACTORY, **factory_kwargs: Any) -> Pipeline:
     pipeline: Pipeline = FACTORIES[factory](**factory_kwargs)
     weights = np.array([r.weight for r in rows], dtype=np.float64)
     pipeline.fit([r.record for r in rows], [r.routing for r in rows], clf__sample_weight=weights)
     return pipeline
 
 
-def evaluate_rows(
-    pipeline: Pipeline, rows: Sequence[TrainingRow], abstain_below: float
-) -> dict[str, Any]:
+def evaluate_rows(pipeline: Pipeline, rows: Sequence[TrainingRow], abstain_below: float) -> dict[str, Any]:
     proba = pipeline.predict_proba([r.record for r in rows])
     return classification_metrics(
         [r.routing for r in rows],
@@ -287,12 +283,8 @@ def bootstrap_data(
     n_train: int, n_heldout: int, seed: int, rules_fn: RulesFn | None = None
 ) -> tuple[list[TrainingRow], list[TrainingRow]]:
     """Synthetic training rows (train templates) and evaluation rows (held-out templates)."""
-    train_rows = synthetic_rows(
-        generate_contacts(n_train, seed, "train"), rules_fn=rules_fn, seed=seed
-    )
-    held = synthetic_rows(
-        generate_contacts(n_heldout, seed + 1, "heldout"), rules_fn=rules_fn, dropout=0.0
-    )
+    train_rows = synthetic_rows(generate_contacts(n_train, seed, "train"), rules_fn=rules_fn, seed=seed)
+    held = synthetic_rows(generate_contacts(n_heldout, seed + 1, "heldout"), rules_fn=rules_fn, dropout=0.0)
     return train_rows, held
 
 

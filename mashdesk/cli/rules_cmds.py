@@ -86,9 +86,7 @@ def register(group: click.Group) -> None:
     @click.option("--examples", default=3, show_default=True, help="Example contacts per move.")
     @click.option("--json", "as_json", is_flag=True)
     @click.pass_obj
-    def diff(
-        obj: Any, old: str, new: str, since: dt.datetime | None, examples: int, as_json: bool
-    ) -> None:
+    def diff(obj: Any, old: str, new: str, since: dt.datetime | None, examples: int, as_json: bool) -> None:
         """Replay stored contacts through OLD and NEW packs: how suggested routing would move."""
         from mashdesk.domain import ROUTING_CODES
         from mashdesk.triage.diff import diff_packs
@@ -96,9 +94,7 @@ def register(group: click.Group) -> None:
         old_p, new_p = _load(old), _load(new)
         progress = CliProgress("Replaying")
         try:
-            result = diff_packs(
-                obj.store(), old_p, new_p, since.date() if since else None, examples, progress
-            )
+            result = diff_packs(obj.store(), old_p, new_p, since.date() if since else None, examples, progress)
         finally:
             progress.close()
         if as_json:
@@ -117,9 +113,7 @@ def register(group: click.Group) -> None:
         }
         click.echo("\nfrom \\ to".ljust(32) + "".join(short[c].rjust(7) for c in ROUTING_CODES))
         for a in ROUTING_CODES:
-            click.echo(
-                a.ljust(31) + "".join(str(result.moves[(a, b)]).rjust(7) for b in ROUTING_CODES)
-            )
+            click.echo(a.ljust(31) + "".join(str(result.moves[(a, b)]).rjust(7) for b in ROUTING_CODES))
         moved = [(k, v) for k, v in result.moves.items() if k[0] != k[1]]
         if moved:
             click.echo("\nmoves (example contact ids):")
@@ -140,17 +134,25 @@ def register(group: click.Group) -> None:
     @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
     @click.option("--json", "as_json", is_flag=True, help="One JSON object per line per contact.")
     @click.option("--pack", "pack_ref", default="default", show_default=True, help=PACK_HELP)
-    def suggest(paths: tuple[Path, ...], as_json: bool, pack_ref: str) -> None:
-        """Suggest a routing for each contact in the given files, storing nothing."""
+    @click.pass_obj
+    def suggest(obj: Any, paths: tuple[Path, ...], as_json: bool, pack_ref: str) -> None:
+        """Suggest a routing for each contact in the given files, storing nothing. With an
+        existing --db store that has an accepted model, the classifier fills in `classifier`
+        and the combined routing."""
         from mashdesk import intake, triage
 
         pack = _load(pack_ref)
+        model, settings = None, {}
+        if obj.db_path.exists():
+            store = obj.store()
+            model = triage.active_model(store)
+            settings = triage.classifier_settings(store) if model is not None else {}
         for path in paths:
             for item in intake.parse_path(path):
                 if item.draft is None:
                     click.echo(f"{item.source}: quarantined ({item.quarantine_reason})", err=True)
                     continue
-                s = triage.suggest(item.draft, previous_contacts=0, pack=pack)
+                s = triage.suggest(item.draft, previous_contacts=0, pack=pack, model=model, **settings)
                 if as_json:
                     record = {"source": item.source} | s.to_dict()
                     click.echo(json.dumps(record, ensure_ascii=False))
@@ -171,6 +173,4 @@ def register(group: click.Group) -> None:
             n = run(obj.store(), pack, progress)
         finally:
             progress.close()
-        click.echo(
-            f"{n} suggestions recomputed with {pack.name} {pack.version} ({pack.sha256[:12]})"
-        )
+        click.echo(f"{n} suggestions recomputed with {pack.name} {pack.version} ({pack.sha256[:12]})")

@@ -35,11 +35,22 @@ def test_the_classifier_can_raise_the_level_and_the_difference_is_shown():
     assert "higher" in c.disagreement and "80%" in c.disagreement
 
 
-def test_a_confident_classifier_below_a_non_mandatory_rules_level_is_shown_not_averaged():
+def test_a_confident_classifier_never_lowers_the_rules_and_the_difference_is_shown():
     c = combine(rules([3]), clf("early_help", 0.9))
+    assert c.routing == "child_and_family_assessment" and c.basis == "rules"
+    assert c.classifier_routing == "early_help"
+    assert "lower" in c.disagreement and "stands" in c.disagreement
+
+
+def test_a_strategy_probability_above_the_safety_margin_raises_to_strategy_discussion():
+    probs = {"early_help": 0.6, "strategy_discussion": 0.35, "information_advice": 0.05}
+    c = combine(rules([2]), dict(clf("early_help", 0.6), probabilities=probs), strategy_raise_at=0.3)
+    assert c.routing == "strategy_discussion" and c.basis == "classifier"
+    assert any("35%" in n for n in c.notes)
+    c = combine(rules([2]), dict(clf("early_help", 0.6), probabilities=probs))
     assert c.routing == "early_help"
-    assert c.rules_routing == "child_and_family_assessment"
-    assert "lower" in c.disagreement
+    c = combine(rules([2]), dict(clf("early_help", 0.6), probabilities=probs), strategy_raise_at=0.4)
+    assert c.routing == "early_help"
 
 
 def test_an_abstaining_classifier_leaves_the_rules_level():

@@ -52,9 +52,7 @@ def test_structured_features_include_rules_output_when_given():
     assert feats["age_band=1_4"] == 1.0 and feats["previous_contacts=2+"] == 1.0
     assert feats["rules_level=4"] == 1.0 and feats["rules_max_level"] == 4.0
     assert feats["rules_trigger=fgm"] == 1.0 and feats["rules_negated=fii"] == 1.0
-    plain = structured_features(
-        channel="email", source_code="2A", child_ages=[], unborn=True, previous_contacts=0
-    )
+    plain = structured_features(channel="email", source_code="2A", child_ages=[], unborn=True, previous_contacts=0)
     assert not any(k.startswith("rules_") for k in plain) and plain["unborn"] == 1.0
 
 
@@ -69,9 +67,9 @@ def test_record_from_draft_uses_subject_and_body_like_the_rules():
 def test_char_ngrams_match_scikit_learn_char_wb():
     docs = ["hit him hard", "no neg_marks seen hit", "hello world hello", "typo hitt him"] * 3
     ours = CharNgramTfidf(min_df=2).fit(docs)
-    ref = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=(3, 5), lowercase=False, sublinear_tf=True, min_df=2
-    ).fit(docs)
+    ref = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=False, sublinear_tf=True, min_df=2).fit(
+        docs
+    )
     assert set(ours.vocabulary_) == set(ref.vocabulary_)
     test = ["hit hello unseenword", "him"]
     order = [ours.vocabulary_[n] for n in ref.get_feature_names_out()]
@@ -83,7 +81,5 @@ def test_char_ngrams_match_scikit_learn_char_wb():
 def test_received_date_drives_age():
     from classifiers.features import record_from_parts
 
-    rec = record_from_parts(
-        subject="s", body="b", child_dobs=[dt.date(2020, 6, 1)], received=dt.date(2026, 5, 31)
-    )
+    rec = record_from_parts(subject="s", body="b", child_dobs=[dt.date(2020, 6, 1)], received=dt.date(2026, 5, 31))
     assert rec["structured"]["age_band=5_10"] == 1.0

@@ -42,10 +42,7 @@ def test_explanations_point_at_words_in_the_contact(tiny_model):
 
 
 def test_a_disclosure_is_suggested_for_strategy_discussion(tiny_model):
-    text = (
-        "Maya told her teacher today that mum's boyfriend punched her and kicked her. "
-        "She is scared to go home."
-    )
+    text = "Maya told her teacher today that mum's boyfriend punched her and kicked her. She is scared to go home."
     s = tiny_model.suggest(record_from_text(text), abstain_below=0.0)
     assert s.top_routing == "strategy_discussion"
     assert any(e.label in {"punched", "kicked", "scared"} for e in s.evidence_for)

@@ -37,43 +37,27 @@ def test_no_oversight_table_means_no_local_decisions(store):
     assert load_confirmed_decisions(store) == []
 
 
-def _add_contact(db, cid, body, received, synthetic=0):
-    db.execute("INSERT OR IGNORE INTO raw_blobs VALUES (?, 1, x'00', 'now')", (f"sha{cid}",))
-    db.execute(
-        "INSERT INTO contacts (id, raw_sha256, channel, received_at, received_at_basis,"
-        " source_code, subject, body_text, decision_due, ingested_at, synthetic)"
-        " VALUES (?, ?, 'email', ?, 'header', '2A', 'Referral', ?, ?, 'now', ?)",
-        (cid, f"sha{cid}", received, body, received, synthetic),
-    )
-    db.execute(
-        "INSERT INTO children (contact_id, name, dob, confidence, source_field)"
-        " VALUES (?, 'A Child', '2016-01-01', 1.0, 'body')",
-        (cid,),
-    )
+def test_confirmed_decisions_are_the_managers_latest_routing(store):
+    from mashdesk.demo import seed_demo
 
-
-def test_confirmed_decisions_use_the_latest_oversight_record(store):
-    with store.write() as db:
-        # the shape of the oversight branch's table, reduced to the columns training reads
-        db.execute(
-            "CREATE TABLE oversight_records (id INTEGER PRIMARY KEY, contact_id INTEGER,"
-            " replaces_id INTEGER, routing TEXT)"
-        )
-        _add_contact(db, 1, "Child hit by dad", "2026-01-05T10:00:00+00:00")
-        _add_contact(db, 2, "Asking about childcare", "2026-01-06T10:00:00+00:00")
-        _add_contact(db, 3, "Synthetic demo", "2026-01-07T10:00:00+00:00", synthetic=1)
-        db.execute("INSERT INTO oversight_records VALUES (1, 1, NULL, 'early_help')")
-        db.execute("INSERT INTO oversight_records VALUES (2, 1, 1, 'strategy_discussion')")
-        db.execute("INSERT INTO oversight_records VALUES (3, 2, NULL, 'information_advice')")
-        db.execute("INSERT INTO oversight_records VALUES (4, 3, NULL, 'early_help')")
-    rows = load_confirmed_decisions(store)
-    assert [(r.id, r.routing) for r in rows] == [
-        ("contact-1", "strategy_discussion"),
-        ("contact-2", "information_advice"),
-    ]
-    assert rows[0].record["text"] == "Referral\nChild hit by dad"
-    assert rows[0].record["structured"]["age_band=5_10"] == 1.0
-    assert len(load_confirmed_decisions(store, include_synthetic=True)) == 3
+    seed_demo(store, n=24)
+    # demo contacts are synthetic: not local decisions unless asked for
+    assert load_confirmed_decisions(store) == []
+    rows = load_confirmed_decisions(store, include_synthetic=True)
+    latest = dict(
+        store.db.execute(
+            "SELECT o.contact_id, o.routing FROM oversight_records o WHERE o.id ="
+            " (SELECT max(id) FROM oversight_records WHERE contact_id = o.contact_id)"
+        ).fetchall()
+    )
+    assert rows and {int(r.id.split("-")[1]): r.routing for r in rows} == latest
+    first = rows[0]
+    subject, body = store.db.execute(
+        "SELECT subject, body_text FROM contacts WHERE id = ?", (int(first.id.split("-")[1]),)
+    ).fetchone()
+    assert first.record["text"] == f"{subject}\n{body}"
+    assert any(k.startswith("age_band=") for k in first.record["structured"])
+    assert [r.received_at for r in rows] == sorted(r.received_at for r in rows)
 
 
 def test_training_with_local_decisions_holds_out_the_newest_and_writes_a_card(tiny_rows):
