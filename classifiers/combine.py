@@ -103,10 +103,8 @@ def combine(rules: Any, classifier: Any, *, strategy_raise_at: float | None = No
     abstained = classifier is not None and c_routing is None
     notes: list[str] = []
 
-    sd_raise = False
-    p_sd = probs.get("strategy_discussion")
-    if strategy_raise_at is not None and p_sd is not None and float(p_sd) >= strategy_raise_at:
-        sd_raise = True
+    p_sd = float(probs.get("strategy_discussion") or 0.0)
+    sd_raise = strategy_raise_at is not None and p_sd >= strategy_raise_at
     candidates = [lv for lv in (r_level, c_level, floor) if lv is not None]
     if sd_raise:
         candidates.append(TRIGGER_FLOOR_LEVEL)
@@ -127,7 +125,7 @@ def combine(rules: Any, classifier: Any, *, strategy_raise_at: float | None = No
         )
     if sd_raise and (c_level or 0) < TRIGGER_FLOOR_LEVEL and (r_level or 0) < TRIGGER_FLOOR_LEVEL:
         notes.append(
-            f"Raised to strategy_discussion: the classifier gives it {float(p_sd):.0%} "
+            f"Raised to strategy_discussion: the classifier gives it {p_sd:.0%} "
             f"(at or above {strategy_raise_at:.0%}), though it is not the most likely routing."
         )
     if abstained:

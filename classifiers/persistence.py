@@ -101,12 +101,17 @@ def current_versions() -> dict[str, str]:
 
 
 def new_metadata(version: str, created_at: str, factory: str, **extra: Any) -> ModelMetadata:
+    v = current_versions()
     return ModelMetadata(
         version=version,
         created_at=created_at,
         factory=factory,
+        sklearn_version=v["sklearn_version"],
+        skops_version=v["skops_version"],
+        numpy_version=v["numpy_version"],
+        scipy_version=v["scipy_version"],
+        python_version=v["python_version"],
         extra=extra or None,
-        **current_versions(),
     )
 
 

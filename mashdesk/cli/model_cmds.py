@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -100,12 +101,9 @@ def register(group: click.Group) -> None:
             )
         except Cancelled as exc:
             raise click.ClickException(str(exc)) from exc
-        info = register_model(
-            store, result.pipeline, result.card, factory=result.factory, created_by=created_by
-        )
+        info = register_model(store, result.pipeline, result.card, factory=result.factory, created_by=created_by)
         click.echo(
-            f"model {info.version}: candidate, {info.size_bytes / 1e6:.1f} MB, "
-            f"trained in {result.seconds:.1f} s"
+            f"model {info.version}: candidate, {info.size_bytes / 1e6:.1f} MB, trained in {result.seconds:.1f} s"
         )
         for line in _summary(info.card):
             click.echo(line)
@@ -169,9 +167,7 @@ def register(group: click.Group) -> None:
         except (ModelLoadError, ModelRegistryError) as exc:
             raise click.ClickException(str(exc)) from exc
         if model is None:
-            raise click.ClickException(
-                "No active model: train one (mashdesk train), accept it, or pass --model."
-            )
+            raise click.ClickException("No active model: train one (mashdesk train), accept it, or pass --model.")
         threshold = DEFAULT_ABSTAIN_BELOW if threshold is None else threshold
         records = [
             record_from_parts(
@@ -184,7 +180,7 @@ def register(group: click.Group) -> None:
             for it in items
         ]
         proba = model.predict_proba(records)
-        groups = {}
+        groups: dict[str, Sequence[str]] = {}
         for key in ("source_code", "channel"):
             if any(key in it for it in items):
                 groups[key] = [str(it.get(key, "unknown")) for it in items]
@@ -248,12 +244,7 @@ def register(group: click.Group) -> None:
 
         models = list_models(obj.store())
         if as_json:
-            _echo_json(
-                [
-                    {k: v for k, v in m.__dict__.items() if k not in ("card", "metadata")}
-                    for m in models
-                ]
-            )
+            _echo_json([{k: v for k, v in m.__dict__.items() if k not in ("card", "metadata")} for m in models])
             return
         if not models:
             click.echo("no models yet: mashdesk train")
@@ -261,9 +252,7 @@ def register(group: click.Group) -> None:
             ev = m.card.get("evaluation", {}).get("synthetic_heldout")
             f1 = f" held-out macro-F1 {ev['macro_f1']:.3f}" if ev else ""
             who = f" accepted by {m.accepted_by} {m.accepted_at}" if m.accepted_by else ""
-            click.echo(
-                f"{m.version:6s} {m.status:9s} {m.created_at} {m.size_bytes / 1e6:5.1f} MB{f1}{who}"
-            )
+            click.echo(f"{m.version:6s} {m.status:9s} {m.created_at} {m.size_bytes / 1e6:5.1f} MB{f1}{who}")
 
     @model_group.command("show")
     @click.argument("version", required=False)
@@ -316,9 +305,7 @@ def register(group: click.Group) -> None:
         from classifiers.registry import ModelRegistryError, accept_model, can_activate_models
 
         try:
-            info = accept_model(
-                obj.store(), version, actor=actor, can_activate=can_activate_models(role)
-            )
+            info = accept_model(obj.store(), version, actor=actor, can_activate=can_activate_models(role))
         except (ModelRegistryError, ModelLoadError) as exc:
             raise click.ClickException(str(exc)) from exc
         prev = f" (replaces {info.previous_active})" if info.previous_active else ""
@@ -357,10 +344,7 @@ def register(group: click.Group) -> None:
             return
         click.echo(f"{report.count} suggestions {report.since[:10]} to {report.until[:10]}")
         for code in report.observed:
-            click.echo(
-                f"  {code:30s} now {report.observed[code]:6.1%}   card "
-                f"{report.expected.get(code, 0.0):6.1%}"
-            )
+            click.echo(f"  {code:30s} now {report.observed[code]:6.1%}   card {report.expected.get(code, 0.0):6.1%}")
         if report.psi is not None:
             click.echo(f"PSI {report.psi:.3f}, total variation {report.total_variation:.3f}")
         if report.warning:

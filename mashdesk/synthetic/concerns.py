@@ -145,10 +145,8 @@ CONCERNS: tuple[Concern, ...] = (
         ),
         heldout=(
             "{c} told the nurse about a ceremony to make her 'clean' planned during the holiday.",
-            "Mother has undergone female circumcision and {c} is due to travel to the family's "
-            "country of origin.",
-            "{c} struggles to pass urine after an extended trip; female genital mutilation is "
-            "suspected.",
+            "Mother has undergone female circumcision and {c} is due to travel to the family's country of origin.",
+            "{c} struggles to pass urine after an extended trip; female genital mutilation is suspected.",
         ),
         neg_train=("FGM was discussed, mum is clearly opposed and there are no travel plans.",),
         neg_heldout=("No cultural practices of concern were identified.",),
@@ -186,8 +184,7 @@ CONCERNS: tuple[Concern, ...] = (
             "High risk domestic abuse, MARAC referral made, children present when mum was assaulted.",
         ),
         heldout=(
-            "Officers attended after mother was punched repeatedly by her partner in front of the "
-            "children.",
+            "Officers attended after mother was punched repeatedly by her partner in front of the children.",
             "Mother sustained a head injury in an assault by her ex; {c} witnessed it and rang 999.",
             "DASH graded high; a weapon was used and {c} was in the household at the time.",
         ),
@@ -241,16 +238,13 @@ CONCERNS: tuple[Concern, ...] = (
         "fabricated_induced_illness",
         (0, 14),
         train=(
-            "{parent} keeps reporting symptoms no one else sees and {c} has had many "
-            "unnecessary tests.",
+            "{parent} keeps reporting symptoms no one else sees and {c} has had many unnecessary tests.",
             "Concern {parent} is making {c} ill; {he} gets better in hospital and worse after visits.",
             "Suspected FII, multiple hospitals, diagnoses never confirmed.",
         ),
         heldout=(
-            "{c} has seen a dozen specialists and {parent} insists on a feeding tube that doctors "
-            "say is not needed.",
-            "Clinicians suspect the illness is being induced; {c} deteriorates only when {parent} "
-            "is present.",
+            "{c} has seen a dozen specialists and {parent} insists on a feeding tube that doctors say is not needed.",
+            "Clinicians suspect the illness is being induced; {c} deteriorates only when {parent} is present.",
             "Reported seizures have never been witnessed by staff and every test is normal.",
         ),
         neg_train=("{c} has a genuine diagnosed condition and {parent} works well with the team.",),
@@ -350,13 +344,8 @@ CONCERNS: tuple[Concern, ...] = (
         4,
         None,
         (0, 0),
-        train=(
-            "Mum's three older children were removed under care orders and she has not engaged "
-            "with any support.",
-        ),
-        heldout=(
-            "Previous babies were adopted following proceedings; the same risks remain unchanged.",
-        ),
+        train=("Mum's three older children were removed under care orders and she has not engaged with any support.",),
+        heldout=("Previous babies were adopted following proceedings; the same risks remain unchanged.",),
         unborn=True,
         factors=("16A",),
     ),
@@ -430,8 +419,7 @@ CONCERNS: tuple[Concern, ...] = (
             "{c} has an eating disorder and has lost a lot of weight.",
         ),
         heldout=(
-            "Significant anxiety and low mood; {c} rarely leaves {his} bedroom and needs "
-            "specialist support.",
+            "Significant anxiety and low mood; {c} rarely leaves {his} bedroom and needs specialist support.",
             "{c} is experiencing panic attacks and intrusive thoughts daily.",
         ),
         factors=("4A",),
@@ -457,13 +445,11 @@ CONCERNS: tuple[Concern, ...] = (
         None,
         (0, 17),
         train=(
-            "There is a history of domestic abuse between the parents, now separated but dad "
-            "still turns up.",
+            "There is a history of domestic abuse between the parents, now separated but dad still turns up.",
             "Mum has previously been in a violent relationship and the ex has found her address.",
         ),
         heldout=(
-            "Past police call-outs for domestic incidents at the address; the former partner has "
-            "just been released.",
+            "Past police call-outs for domestic incidents at the address; the former partner has just been released.",
             "Pattern of controlling behaviour by the father reported by several agencies.",
         ),
         factors=("3B",),
@@ -507,8 +493,7 @@ CONCERNS: tuple[Concern, ...] = (
             "{c} has been kicked out by {parent} after a row and is sofa surfing.",
         ),
         heldout=(
-            "The relationship with {parent} has broken down and they ask the council to "
-            "accommodate {c}.",
+            "The relationship with {parent} has broken down and they ask the council to accommodate {c}.",
             "{c} is refusing to return home and the family say they will not have {him} back.",
         ),
     ),
@@ -882,12 +867,9 @@ TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
         "{c} [disclosed|told {his} teacher|told a friend|said|has alleged] that {adult} [touches|touched|"
         "has been touching] {him} [in private places|down below|on {his} private parts|inappropriately] "
         "[at night|when mum is out|in the bath|]",
-        "{c} [says|said] {adult} [made|forced] {him} [do sexual things|touch him|watch porn|take "
-        "{his} clothes off]",
-        "allegation of sexual abuse [by|against] [a family friend|an uncle|{adult}|a cousin|a "
-        "babysitter]",
-        "{c} [described|disclosed] being [raped|sexually assaulted|abused] by [an older cousin|a "
-        "neighbour|{adult}]",
+        "{c} [says|said] {adult} [made|forced] {him} [do sexual things|touch him|watch porn|take {his} clothes off]",
+        "allegation of sexual abuse [by|against] [a family friend|an uncle|{adult}|a cousin|a babysitter]",
+        "{c} [described|disclosed] being [raped|sexually assaulted|abused] by [an older cousin|a neighbour|{adult}]",
         "{c} said {adult} [comes into|gets into] {his} [room|bed] at night and [touches|hurts] {him}",
     ),
     "baby_injury": (
@@ -906,8 +888,7 @@ TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
         "not fit]",
         "[unexplained|suspicious|inconsistent] [bruising|injuries|marks|fracture] on {c}'s [back|arms|"
         "legs|face|wrist|neck]",
-        "{parent} says {c} fell but the [injury|bruise|mark|fracture] [does not fit|is inconsistent "
-        "with] the account",
+        "{parent} says {c} fell but the [injury|bruise|mark|fracture] [does not fit|is inconsistent with] the account",
     ),
     "fgm": (
         "[risk of|concern about|suspected] [FGM|female genital mutilation|cutting] for {c}[, mum has "
@@ -923,8 +904,7 @@ TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
         "{c} [keeps going missing|was found miles away|has been seen] [with older men|with older "
         "youths|in a trap house|in another city|in cars with adults] [and has new phones|with cash|"
         "with drugs|and unexplained money|]",
-        "{c} [is running drugs|is holding drugs|owes money|is carrying a knife] for [a gang|older "
-        "boys|adults|dealers]",
+        "{c} [is running drugs|is holding drugs|owes money|is carrying a knife] for [a gang|older boys|adults|dealers]",
         "{c} is being [groomed|exploited|used] by [older males|adults|a gang] who give {him} "
         "[alcohol|gifts|lifts|drugs|money]",
     ),
@@ -935,8 +915,7 @@ TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
         "present|in front of the children|with {c} in the room|and {c} rang 999]",
         "[high risk|repeated|serious|ongoing] domestic abuse[, MARAC|, DASH high risk|, weapon "
         "used|, third incident this month|], [children present|{c} witnessed it|{c} was hurt]",
-        "{c} [was injured|got hurt|was in the middle] when {adult} [attacked|assaulted|hit] [mum|"
-        "the mother]",
+        "{c} [was injured|got hurt|was in the middle] when {adult} [attacked|assaulted|hit] [mum|the mother]",
     ),
     "under13_sexual": (
         "{c} [is|who is] [only |]{age} [and|,] [is having sex|has had sex|is sexually active|may be "
@@ -958,8 +937,7 @@ TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
         "multiple hospitals|]",
         "{parent} [insists|keeps saying] {c} [has seizures|cannot eat|needs a tube|is very ill] but "
         "[tests are normal|doctors find nothing|staff have never seen it]",
-        "{c} [gets better|improves] [in hospital|away from {parent}] and [worse|deteriorates] "
-        "[after visits|at home]",
+        "{c} [gets better|improves] [in hospital|away from {parent}] and [worse|deteriorates] [after visits|at home]",
     ),
     "serious_neglect": (
         "[the home is|the house is|home conditions are] [squalid|filthy|unsafe|in a very poor state]"
@@ -981,8 +959,7 @@ TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
     "hsb": (
         "{c} [touched|forced|made|exposed {himself} to] [a younger pupil|a younger child|younger "
         "children|a reception child] [in the toilets|in the park|at home|]",
-        "[harmful sexual behaviour|sexually harmful behaviour|HSB] by {c}[ towards a younger child|"
-        " in school|]",
+        "[harmful sexual behaviour|sexually harmful behaviour|HSB] by {c}[ towards a younger child| in school|]",
         "{c} [showed|has been showing] [porn|pornography|sexual videos] to younger children and "
         "[asked them to copy|made them undress|simulated sex]",
     ),
@@ -990,8 +967,7 @@ TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
         "{c} [took an overdose|tried to hang {himself}|has cut {his} arms badly|tried to kill "
         "{himself}|took tablets] [last night|at the weekend|today] and [says {he} wants to die|was "
         "admitted|needed stitches|has a plan to end {his} life]",
-        "[serious|significant|escalating] self-harm[, {c} needed hospital treatment|, overdose|, "
-        "suicide attempt|]",
+        "[serious|significant|escalating] self-harm[, {c} needed hospital treatment|, overdose|, suicide attempt|]",
     ),
     "emotional_abuse": (
         "{parent} [screams at|shouts at|belittles|humiliates|threatens] {c}[, calls {him} worthless|,"
@@ -1155,13 +1131,11 @@ TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
     ),
     "school_place": (
         "[query|question|request] about [admissions|a school transfer|a mid-year move|school places|the school bus]",
-        "[asking how to apply for|wants help with] [a school place|school transport|admissions] for "
-        "{c}",
+        "[asking how to apply for|wants help with] [a school place|school transport|admissions] for {c}",
     ),
     "sen_query": (
         "[parent|mum|dad] [wants to know|asks] how to [request|get] [an assessment|support] for [special educational needs|SEND|autism|ADHD]",
-        "[question about|asking about] [an EHCP assessment|SEN support|the local offer|autism "
-        "support] for {c}",
+        "[question about|asking about] [an EHCP assessment|SEN support|the local offer|autism support] for {c}",
     ),
     "closure_update": (
         "[the earlier|the previous|our] [query|referral|concern] [is|has been] [resolved|sorted|closed][; nothing further needed|, no action needed|]",
@@ -1177,13 +1151,9 @@ NEG_TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
         "[being hit|being hurt|anyone hurting {him}]",
     ),
     "sexual_disclosure": (
-        "[no sexual concerns|no concerns of a sexual nature|no sexualised "
-        "behaviour] [raised|noted|reported]",
+        "[no sexual concerns|no concerns of a sexual nature|no sexualised behaviour] [raised|noted|reported]",
     ),
-    "baby_injury": (
-        "[baby|the infant] [checked|examined] [head to toe|fully], [no marks|no "
-        "bruises|skin clear]",
-    ),
+    "baby_injury": ("[baby|the infant] [checked|examined] [head to toe|fully], [no marks|no bruises|skin clear]",),
     "unexplained_injury": (
         "[bruise|graze|mark|cut] [on {his} knee|on {his} shin|on {his} arm] [explained by|from] "
         "[football|PE|falling off {his} bike|a fall in the playground], [consistent with the "
@@ -1194,13 +1164,9 @@ NEG_TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
         "children not present|children at school]",
     ),
     "serious_neglect": (
-        "[house|home] [was clean and tidy|conditions adequate|well kept], [food "
-        "in the cupboards|no neglect concerns]",
+        "[house|home] [was clean and tidy|conditions adequate|well kept], [food in the cupboards|no neglect concerns]",
     ),
-    "exploitation": (
-        "[no exploitation concerns|no CSE or CCE concerns|no county lines concerns] "
-        "[identified|noted]",
-    ),
+    "exploitation": ("[no exploitation concerns|no CSE or CCE concerns|no county lines concerns] [identified|noted]",),
 }
 
 
@@ -1209,11 +1175,7 @@ def _merge() -> tuple[Concern, ...]:
     for concern in CONCERNS:
         extra = TRAIN_EXTRA.get(concern.key, ())
         neg = NEG_TRAIN_EXTRA.get(concern.key, ())
-        merged.append(
-            dataclasses.replace(
-                concern, train=concern.train + extra, neg_train=concern.neg_train + neg
-            )
-        )
+        merged.append(dataclasses.replace(concern, train=concern.train + extra, neg_train=concern.neg_train + neg))
     return tuple(merged)
 
 
