@@ -64,11 +64,13 @@ def main() -> None:
         f"{time.perf_counter() - t:.1f} s (rules output as features: {'yes' if feature_fn else 'no'})"
     )
     kwargs = {"C": args.C} if args.C else {}
+    cpu = time.process_time()
     result = train([], synthetic, heldout=heldout, progress=NullProgress(), factory_kwargs=kwargs)
+    cpu = time.process_time() - cpu
     fit_s = result.timings["fit"]
     print(
         f"TRAINING on {len(synthetic)} contacts: {fit_s:.1f} s fit "
-        f"({result.seconds:.1f} s with evaluation)  target < 60 s  "
+        f"({result.seconds:.1f} s with evaluation; {cpu:.1f} s CPU; the box is shared)  target < 60 s  "
         f"{'OK' if fit_s < 60 else 'MISSED'}"
     )
 

@@ -28,11 +28,15 @@ class SplitCalibratedClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         method: str = "temperature",
         calibration_share: float = 0.15,
         random_state: int = 0,
+        c_per_sample: float | None = None,
+        max_c: float = 0.5,
     ) -> None:
         self.estimator = estimator
         self.method = method
         self.calibration_share = calibration_share
         self.random_state = random_state
+        self.c_per_sample = c_per_sample
+        self.max_c = max_c
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> SplitCalibratedClassifier:
         y = np.asarray(y)
@@ -47,6 +51,9 @@ class SplitCalibratedClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         )
         w = None if sample_weight is None else np.asarray(sample_weight)
         est = clone(self.estimator)
+        if self.c_per_sample is not None:
+            # more (synthetic, repetitive) data needs more regularisation to generalise
+            est.set_params(C=min(self.max_c, self.c_per_sample / len(fit_idx)))
         if w is None:
             est.fit(X[fit_idx], y[fit_idx])
         else:

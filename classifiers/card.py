@@ -42,6 +42,9 @@ STANDING_WEAKNESSES = (
     "trigger requires.",
     "Level 3 versus level 2 and level 2 versus level 1 are judgements that vary by council; "
     "expect most disagreements there.",
+    "Level-4 concerns with no mandatory trigger code (serious self-harm, emotional abuse) depend "
+    "on the classifier alone; in the synthetic held-out benchmark they are the strategy "
+    "discussions missed most often.",
 )
 
 
@@ -175,7 +178,16 @@ def render_markdown(card: Mapping[str, Any]) -> str:
     if not card["evaluation"]:
         lines.append("No evaluation data was available for this model.")
     for name, metrics in card["evaluation"].items():
-        lines += [f"### {name}", "", "```", format_metrics(metrics), "```", ""]
+        lines += [f"### {name}", ""]
+        vocab = metrics.get("vocabulary")
+        if vocab:
+            lines += [
+                f"Of the words in these contacts, {vocab['unseen_token_share']:.0%} (and "
+                f"{vocab['unseen_word_share']:.0%} of distinct words) never occur in the "
+                "training contacts.",
+                "",
+            ]
+        lines += ["```", format_metrics(metrics), "```", ""]
     lines += ["## Known weaknesses", ""]
     lines += [f"- {w}" for w in card["known_weaknesses"]]
     if card.get("suggestion_mix"):

@@ -44,7 +44,7 @@ def register(group: click.Group) -> None:
     @click.option(
         "--synthetic",
         "n_synthetic",
-        default=20000,
+        default=50000,
         show_default=True,
         help="Synthetic bootstrap contacts (weighted down as local decisions grow).",
     )
