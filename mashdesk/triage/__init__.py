@@ -172,8 +172,17 @@ def suggest(
     *,
     abstain_below: float | None = None,
     strategy_raise_at: float | None = None,
+    store: Store | None = None,
 ) -> Suggestion:
-    """Rules, plus the classifier when `model` is given (intake: `model=active_model(store)`)."""
+    """Rules, plus the classifier: `model`, or the store's accepted model when `store` is given
+    (with the store's abstention and strategy-margin settings unless passed)."""
+    if store is not None and model is None:
+        model = active_model(store)
+        if model is not None:
+            settings = classifier_settings(store)
+            abstain_below = settings["abstain_below"] if abstain_below is None else abstain_below
+            if strategy_raise_at is None:
+                strategy_raise_at = settings["strategy_raise_at"]
     return suggest_facts(
         facts_from_draft(draft, previous_contacts),
         pack,

@@ -50,3 +50,16 @@ def test_resuggest_uses_the_active_model(store, micro_pipeline, tmp_path):
     stored = json.loads(rows[0][1])
     assert stored["classifier"]["weaknesses"] == ["w"]
     assert stored["combination"]["rules_routing"] is not None
+
+
+def test_suggest_picks_up_the_stores_accepted_model_and_settings(store, micro_pipeline):
+    from classifiers.registry import accept_model, register_model, set_abstain_below
+
+    draft = to_draft(generate_contacts(1, 43)[0])
+    assert triage.suggest(draft, store=store).classifier is None
+    register_model(store, micro_pipeline, {}, factory="f")
+    accept_model(store, "v1", actor="q", can_activate=True)
+    set_abstain_below(store, 1.0)
+    s = triage.suggest(draft, store=store)
+    assert s.classifier["model_version"] == "v1"
+    assert s.classifier["abstain_below"] == 1.0 and s.classifier["routing"] is None
