@@ -61,6 +61,12 @@ def register(group: click.Group) -> None:
         is_flag=True,
         help="Also learn from decisions on contacts marked synthetic (demo data).",
     )
+    @click.option(
+        "--rules-features",
+        is_flag=True,
+        help="Also learn from the default rules pack's output (more accurate on held-out data, "
+        "but a less independent second opinion: see the model card).",
+    )
     @click.option("--by", "created_by", default=None, help="Who is training (recorded).")
     @click.option(
         "--out",
@@ -75,6 +81,7 @@ def register(group: click.Group) -> None:
         n_heldout: int,
         seed: int,
         include_synthetic_decisions: bool,
+        rules_features: bool,
         created_by: str | None,
         out: Path | None,
     ) -> None:
@@ -87,10 +94,19 @@ def register(group: click.Group) -> None:
 
         store = obj.store()
         progress = _StepProgress()
-        local = load_confirmed_decisions(store, include_synthetic=include_synthetic_decisions)
+        rules_fn = None
+        if rules_features:
+            from mashdesk.rules import default_pack, evaluate, facts_from_draft
+
+            pack = default_pack()
+
+            def rules_fn(draft: Any, previous: int) -> Any:
+                return evaluate(pack, facts_from_draft(draft, previous))
+
+        local = load_confirmed_decisions(store, include_synthetic=include_synthetic_decisions, rules_fn=rules_fn)
         click.echo(f"confirmed local decisions: {len(local)}", err=True)
         click.echo(f"generating {n_synthetic} synthetic + {n_heldout} held-out contacts", err=True)
-        synthetic, heldout = bootstrap_data(n_synthetic, n_heldout, seed)
+        synthetic, heldout = bootstrap_data(n_synthetic, n_heldout, seed, rules_fn=rules_fn)
         try:
             result = train(
                 local,
@@ -350,6 +366,23 @@ def register(group: click.Group) -> None:
         if report.warning:
             click.echo(f"WARNING: {report.warning}", err=True)
             sys.exit(2)
+
+    @model_group.command("margin")
+    @click.argument("value", required=False)
+    @click.pass_obj
+    def margin_cmd(obj: Any, value: str | None) -> None:
+        """Show or set the strategy-discussion safety margin: the classifier probability for
+        strategy_discussion at which the combined suggestion is raised to it ("off" disables)."""
+        from classifiers.registry import set_strategy_raise_at, strategy_raise_at
+
+        store = obj.store()
+        if value is not None:
+            try:
+                set_strategy_raise_at(store, None if value == "off" else float(value))
+            except ValueError as exc:
+                raise click.BadParameter(str(exc)) from exc
+        current = strategy_raise_at(store)
+        click.echo("strategy margin off" if current is None else f"raise to strategy_discussion at {current:.2f}")
 
     @model_group.command("threshold")
     @click.argument("value", type=float, required=False)

@@ -89,16 +89,21 @@ def classifier_payload(suggestion: ClassifierSuggestion, model: RoutingModel) ->
 
 
 def classify(
-    facts: RuleFacts, model: RoutingModel | None = None, *, abstain_below: float | None = None
+    facts: RuleFacts,
+    model: RoutingModel | None = None,
+    *,
+    abstain_below: float | None = None,
+    rules: RulesResult | None = None,
 ) -> dict[str, Any] | None:
-    """The classifier's view of a contact (None without a model)."""
+    """The classifier's view of a contact (None without a model). The rules' result is passed
+    as features; a model trained without them ignores it."""
     if model is None:
         return None
     from classifiers.features import record_from_facts
     from classifiers.model import DEFAULT_ABSTAIN_BELOW
 
     threshold = DEFAULT_ABSTAIN_BELOW if abstain_below is None else abstain_below
-    suggestion = model.suggest(record_from_facts(facts), abstain_below=threshold)
+    suggestion = model.suggest(record_from_facts(facts, rules), abstain_below=threshold)
     return classifier_payload(suggestion, model)
 
 
@@ -142,7 +147,7 @@ def suggest_facts(
 ) -> Suggestion:
     pack = pack or default_pack()
     rules = evaluate(pack, facts)
-    classifier = classify(facts, model, abstain_below=abstain_below)
+    classifier = classify(facts, model, abstain_below=abstain_below, rules=rules)
     combined = combined_suggestion(rules, classifier, strategy_raise_at)
     routing = combined.routing or rules.routing
     return Suggestion(

@@ -42,3 +42,6 @@ def test_train_accept_evaluate_rollback(tmp_path):
     assert run(db, "model", "drift").exit_code == 0
     r = run(db, "model", "threshold", "0.5")
     assert "0.50" in r.output
+    assert "0.30" in run(db, "model", "margin").output
+    assert "off" in run(db, "model", "margin", "off").output
+    assert run(db, "model", "margin", "7").exit_code != 0
