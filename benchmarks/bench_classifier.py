@@ -131,6 +131,7 @@ def main() -> None:
         from sklearn.metrics import f1_score
 
         print(f"macro-F1, rules alone: {f1_score(y, rules_pred, average='macro'):.3f}")
+        combined_rows = []
         for raise_at in (None, 0.5, 0.4, 0.3, 0.2, 0.1):
             combined = []
             for p, rules in zip(proba, rules_results, strict=True):
@@ -153,11 +154,25 @@ def main() -> None:
                 f"(target >= 0.97 {'OK' if rec >= 0.97 else 'MISSED'}), SD precision "
                 f"{prec:.3f}, macro-F1 {f1:.3f}"
             )
+            combined_rows.append(
+                {
+                    "strategy_raise_at": raise_at,
+                    "sd_recall": round(rec, 4),
+                    "sd_precision": round(prec, 4),
+                    "macro_f1": round(f1, 4),
+                }
+            )
             if raise_at == 0.3:
                 missed = Counter(held_contacts[i].concerns[0] for i in sd_rows if combined[i] != "strategy_discussion")
                 print(f"  missed at 0.3, by concern: {dict(missed.most_common())}")
     if args.card:
         card = dict(result.card, version="benchmark", created_at=time.strftime("%Y-%m-%d"))
+        if rules_fn is not None:
+            card["combined_with_rules"] = {
+                "rules_alone_sd_recall": round(len(rules_sd) / len(sd_rows), 4),
+                "rules_alone_macro_f1": round(f1_score(y, rules_pred, average="macro"), 4),
+                "rows": combined_rows,
+            }
         args.card.parent.mkdir(parents=True, exist_ok=True)
         args.card.write_text(render_markdown(card), encoding="utf-8")
         print(f"wrote {args.card}")

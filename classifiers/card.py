@@ -188,6 +188,22 @@ def render_markdown(card: Mapping[str, Any]) -> str:
                 "",
             ]
         lines += ["```", format_metrics(metrics), "```", ""]
+    comb = card.get("combined_with_rules")
+    if comb:
+        lines += [
+            "### Combined with the default rules pack (synthetic held-out contacts)",
+            "",
+            f"Rules alone: strategy_discussion recall {comb['rules_alone_sd_recall']:.3f}, "
+            f"macro-F1 {comb['rules_alone_macro_f1']:.3f}. Combined suggestion (classifier raises, "
+            "never lowers; mandatory triggers are a floor), by strategy safety margin:",
+            "",
+            "| raise to strategy_discussion at P >= | SD recall | SD precision | macro-F1 |",
+            "|---|---|---|---|",
+        ]
+        for row in comb["rows"]:
+            margin = "off" if row["strategy_raise_at"] is None else f"{row['strategy_raise_at']:.1f}"
+            lines.append(f"| {margin} | {row['sd_recall']:.3f} | {row['sd_precision']:.3f} | {row['macro_f1']:.3f} |")
+        lines.append("")
     lines += ["## Known weaknesses", ""]
     lines += [f"- {w}" for w in card["known_weaknesses"]]
     if card.get("suggestion_mix"):
