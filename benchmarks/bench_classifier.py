@@ -150,7 +150,7 @@ def main() -> None:
             f1 = f1_score(y, combined, average="macro")
             label = "off" if raise_at is None else f"{raise_at:.1f}"
             print(
-                f"COMBINED (raise to SD at P>={label}): SD recall {rec:.3f} "
+                f"COMBINED (raise to SD at P>={label}): SD recall {rec:.4f} ({len(hits)}/{len(sd_rows)}) "
                 f"(target >= 0.97 {'OK' if rec >= 0.97 else 'MISSED'}), SD precision "
                 f"{prec:.3f}, macro-F1 {f1:.3f}"
             )
