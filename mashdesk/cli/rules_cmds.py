@@ -134,17 +134,25 @@ def register(group: click.Group) -> None:
     @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
     @click.option("--json", "as_json", is_flag=True, help="One JSON object per line per contact.")
     @click.option("--pack", "pack_ref", default="default", show_default=True, help=PACK_HELP)
-    def suggest(paths: tuple[Path, ...], as_json: bool, pack_ref: str) -> None:
-        """Suggest a routing for each contact in the given files, storing nothing."""
+    @click.pass_obj
+    def suggest(obj: Any, paths: tuple[Path, ...], as_json: bool, pack_ref: str) -> None:
+        """Suggest a routing for each contact in the given files, storing nothing. With an
+        existing --db store that has an accepted model, the classifier fills in `classifier`
+        and the combined routing."""
         from mashdesk import intake, triage
 
         pack = _load(pack_ref)
+        model, settings = None, {}
+        if obj.db_path.exists():
+            store = obj.store()
+            model = triage.active_model(store)
+            settings = triage.classifier_settings(store) if model is not None else {}
         for path in paths:
             for item in intake.parse_path(path):
                 if item.draft is None:
                     click.echo(f"{item.source}: quarantined ({item.quarantine_reason})", err=True)
                     continue
-                s = triage.suggest(item.draft, previous_contacts=0, pack=pack)
+                s = triage.suggest(item.draft, previous_contacts=0, pack=pack, model=model, **settings)
                 if as_json:
                     record = {"source": item.source} | s.to_dict()
                     click.echo(json.dumps(record, ensure_ascii=False))

@@ -19,6 +19,7 @@ _SETS: tuple[str, ...] = (
     "mashdesk.decisions.schema",
     "mashdesk.quality",
     "mashdesk.mailbox.schema",
+    "classifiers.schema",
 )
 
 

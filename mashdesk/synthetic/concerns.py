@@ -12,6 +12,7 @@ Placeholders: {c} child's first name, {he}/{him}/{his}/{himself} and capitalised
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 
@@ -144,10 +145,8 @@ CONCERNS: tuple[Concern, ...] = (
         ),
         heldout=(
             "{c} told the nurse about a ceremony to make her 'clean' planned during the holiday.",
-            "Mother has undergone female circumcision and {c} is due to travel to the family's "
-            "country of origin.",
-            "{c} struggles to pass urine after an extended trip; female genital mutilation is "
-            "suspected.",
+            "Mother has undergone female circumcision and {c} is due to travel to the family's country of origin.",
+            "{c} struggles to pass urine after an extended trip; female genital mutilation is suspected.",
         ),
         neg_train=("FGM was discussed, mum is clearly opposed and there are no travel plans.",),
         neg_heldout=("No cultural practices of concern were identified.",),
@@ -185,8 +184,7 @@ CONCERNS: tuple[Concern, ...] = (
             "High risk domestic abuse, MARAC referral made, children present when mum was assaulted.",
         ),
         heldout=(
-            "Officers attended after mother was punched repeatedly by her partner in front of the "
-            "children.",
+            "Officers attended after mother was punched repeatedly by her partner in front of the children.",
             "Mother sustained a head injury in an assault by her ex; {c} witnessed it and rang 999.",
             "DASH graded high; a weapon was used and {c} was in the household at the time.",
         ),
@@ -240,16 +238,13 @@ CONCERNS: tuple[Concern, ...] = (
         "fabricated_induced_illness",
         (0, 14),
         train=(
-            "{parent} keeps reporting symptoms no one else sees and {c} has had many "
-            "unnecessary tests.",
+            "{parent} keeps reporting symptoms no one else sees and {c} has had many unnecessary tests.",
             "Concern {parent} is making {c} ill; {he} gets better in hospital and worse after visits.",
             "Suspected FII, multiple hospitals, diagnoses never confirmed.",
         ),
         heldout=(
-            "{c} has seen a dozen specialists and {parent} insists on a feeding tube that doctors "
-            "say is not needed.",
-            "Clinicians suspect the illness is being induced; {c} deteriorates only when {parent} "
-            "is present.",
+            "{c} has seen a dozen specialists and {parent} insists on a feeding tube that doctors say is not needed.",
+            "Clinicians suspect the illness is being induced; {c} deteriorates only when {parent} is present.",
             "Reported seizures have never been witnessed by staff and every test is normal.",
         ),
         neg_train=("{c} has a genuine diagnosed condition and {parent} works well with the team.",),
@@ -349,13 +344,8 @@ CONCERNS: tuple[Concern, ...] = (
         4,
         None,
         (0, 0),
-        train=(
-            "Mum's three older children were removed under care orders and she has not engaged "
-            "with any support.",
-        ),
-        heldout=(
-            "Previous babies were adopted following proceedings; the same risks remain unchanged.",
-        ),
+        train=("Mum's three older children were removed under care orders and she has not engaged with any support.",),
+        heldout=("Previous babies were adopted following proceedings; the same risks remain unchanged.",),
         unborn=True,
         factors=("16A",),
     ),
@@ -429,8 +419,7 @@ CONCERNS: tuple[Concern, ...] = (
             "{c} has an eating disorder and has lost a lot of weight.",
         ),
         heldout=(
-            "Significant anxiety and low mood; {c} rarely leaves {his} bedroom and needs "
-            "specialist support.",
+            "Significant anxiety and low mood; {c} rarely leaves {his} bedroom and needs specialist support.",
             "{c} is experiencing panic attacks and intrusive thoughts daily.",
         ),
         factors=("4A",),
@@ -456,13 +445,11 @@ CONCERNS: tuple[Concern, ...] = (
         None,
         (0, 17),
         train=(
-            "There is a history of domestic abuse between the parents, now separated but dad "
-            "still turns up.",
+            "There is a history of domestic abuse between the parents, now separated but dad still turns up.",
             "Mum has previously been in a violent relationship and the ex has found her address.",
         ),
         heldout=(
-            "Past police call-outs for domestic incidents at the address; the former partner has "
-            "just been released.",
+            "Past police call-outs for domestic incidents at the address; the former partner has just been released.",
             "Pattern of controlling behaviour by the father reported by several agencies.",
         ),
         factors=("3B",),
@@ -506,8 +493,7 @@ CONCERNS: tuple[Concern, ...] = (
             "{c} has been kicked out by {parent} after a row and is sofa surfing.",
         ),
         heldout=(
-            "The relationship with {parent} has broken down and they ask the council to "
-            "accommodate {c}.",
+            "The relationship with {parent} has broken down and they ask the council to accommodate {c}.",
             "{c} is refusing to return home and the family say they will not have {him} back.",
         ),
     ),
@@ -856,3 +842,341 @@ BACKGROUND_HELDOUT: tuple[str, ...] = (
 
 def concerns_at(level: int, *, unborn: bool = False) -> list[Concern]:
     return [c for c in CONCERNS if c.level == level and c.unborn == unborn]
+
+
+# Extra training phrasings with inline alternatives "[a|b|c]" (one is picked per use; an empty
+# alternative drops the part), so the training set covers the everyday vocabulary referrers use.
+# Held-out phrasings stay whole sentences never seen in training; some of their words are
+# deliberately absent from these lists so evaluation still measures unseen wording.
+TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
+    "physical_disclosure": (
+        "{c} [told|said to] [{his} teacher|staff|the school nurse|a friend|{his} form tutor|me] "
+        "[this morning|today|yesterday|] that {adult} [hit|punched|slapped|kicked|beat|smacked|hurt] "
+        "{him} [with a belt|with a shoe|across the face|on the arm|on the back|] [last night|at the "
+        "weekend|when drunk|]",
+        "{c} disclosed that {adult} [punches|hits|kicks|slaps|beats|smacks] {him} when [he gets "
+        "angry|{he} is naughty|he has been drinking|{he} answers back]",
+        "{c} [alleges|reports|has said|told us] {adult} [grabbed|pushed|shoved|threw|strangled] {him} "
+        "[into the wall|down the stairs|onto the floor|by the neck] [and it hurt|leaving marks|]",
+        "{c} [said|says] {adult} hits {him} with a [wooden spoon|belt|slipper|cable|stick] and it "
+        "happens [a lot|every week|often]",
+        "{c} is [scared|frightened|afraid|terrified] to go home because {adult} [hits|hurts|beats] {him}",
+        "allegation of physical abuse: {c} says {adult} [hurt|assaulted|attacked] {him}",
+    ),
+    "sexual_disclosure": (
+        "{c} [disclosed|told {his} teacher|told a friend|said|has alleged] that {adult} [touches|touched|"
+        "has been touching] {him} [in private places|down below|on {his} private parts|inappropriately] "
+        "[at night|when mum is out|in the bath|]",
+        "{c} [says|said] {adult} [made|forced] {him} [do sexual things|touch him|watch porn|take {his} clothes off]",
+        "allegation of sexual abuse [by|against] [a family friend|an uncle|{adult}|a cousin|a babysitter]",
+        "{c} [described|disclosed] being [raped|sexually assaulted|abused] by [an older cousin|a neighbour|{adult}]",
+        "{c} said {adult} [comes into|gets into] {his} [room|bed] at night and [touches|hurts] {him}",
+    ),
+    "baby_injury": (
+        "[bruise|bruising|a mark|a burn|swelling|a fracture] [seen|noted|found] on [baby|the baby|the "
+        "infant|] {c} ({age_m} months, [not yet crawling|not mobile|non-mobile]) on [{his} cheek|{his} "
+        "arm|{his} leg|{his} chest|{his} ear|the head]",
+        "[non-mobile|non mobile|immobile] [baby|infant] with [a bruise|bruises|a burn|an injury|a "
+        "head injury] [and no explanation|, parents say {sib} did it|, mum unsure how]",
+        "{c} is {age_m} months old and has [fingertip bruising|a bruise|marks|a swelling] on "
+        "[{his} leg|{his} face|{his} back|{his} head]",
+    ),
+    "unexplained_injury": (
+        "{c} [came into school|arrived|presented] with [a black eye|bruising to {his} face|marks on "
+        "{his} neck|a cut lip|burns on {his} hand|a fractured arm|bruised arms] and [would not say how|"
+        "gave different accounts|the explanation keeps changing|could not explain it|the account does "
+        "not fit]",
+        "[unexplained|suspicious|inconsistent] [bruising|injuries|marks|fracture] on {c}'s [back|arms|"
+        "legs|face|wrist|neck]",
+        "{parent} says {c} fell but the [injury|bruise|mark|fracture] [does not fit|is inconsistent with] the account",
+    ),
+    "fgm": (
+        "[risk of|concern about|suspected] [FGM|female genital mutilation|cutting] for {c}[, mum has "
+        "had FGM|, going abroad this summer|, older sister was cut|]",
+        "{c} [said|disclosed|told staff] she [will be|was|is going to be] [cut|circumcised|'made "
+        "clean'] [on holiday|abroad|in the family's country of origin|over the summer]",
+        "{parent} [mentioned|said] {c} [will travel|is going] [abroad|back home] for a [ceremony|"
+        "special procedure] [for girls|to become a woman]",
+    ),
+    "exploitation": (
+        "[suspected|concerns about|evidence of|risk of] [county lines|criminal exploitation|sexual "
+        "exploitation|CSE|CCE|gang involvement|trafficking] [for|involving] {c}",
+        "{c} [keeps going missing|was found miles away|has been seen] [with older men|with older "
+        "youths|in a trap house|in another city|in cars with adults] [and has new phones|with cash|"
+        "with drugs|and unexplained money|]",
+        "{c} [is running drugs|is holding drugs|owes money|is carrying a knife] for [a gang|older boys|adults|dealers]",
+        "{c} is being [groomed|exploited|used] by [older males|adults|a gang] who give {him} "
+        "[alcohol|gifts|lifts|drugs|money]",
+    ),
+    "serious_da": (
+        "[police called to|officers attended] a [domestic|DV incident|domestic abuse incident|"
+        "serious domestic] [last night|at the weekend|this morning] where [{adult}|dad|mum's ex|the "
+        "partner] [strangled|punched|assaulted|stabbed|attacked|beat] [mum|the mother] [while {c} was "
+        "present|in front of the children|with {c} in the room|and {c} rang 999]",
+        "[high risk|repeated|serious|ongoing] domestic abuse[, MARAC|, DASH high risk|, weapon "
+        "used|, third incident this month|], [children present|{c} witnessed it|{c} was hurt]",
+        "{c} [was injured|got hurt|was in the middle] when {adult} [attacked|assaulted|hit] [mum|the mother]",
+    ),
+    "under13_sexual": (
+        "{c} [is|who is] [only |]{age} [and|,] [is having sex|has had sex|is sexually active|may be "
+        "pregnant|is pregnant|is sending nude images] [with|to] [an older boy|a 16 year old|a man "
+        "she met online|her boyfriend|]",
+        "[sexual activity|pregnancy|a sexual relationship] [involving|for] {c} aged {age}",
+    ),
+    "forced_marriage": (
+        "{c} [is scared|fears|believes|says] she will be [forced|made|pressured] to [marry|get "
+        "married|be engaged] [to a cousin|abroad|this summer|to an older man]",
+        "[honour based abuse|honour-based violence|forced marriage] [concerns|risk] for {c}[: family "
+        "have taken her passport|, threatened for having a boyfriend|]",
+        "{c}'s [brother|father|family] [threatened|hit|warned] her for [bringing shame|dishonouring "
+        "the family|having a boyfriend]",
+    ),
+    "fii": (
+        "[suspected|possible|concern about] [FII|fabricated illness|induced illness|fabricated or "
+        "induced illness][: {parent} reports symptoms nobody else sees|, many unnecessary tests|, "
+        "multiple hospitals|]",
+        "{parent} [insists|keeps saying] {c} [has seizures|cannot eat|needs a tube|is very ill] but "
+        "[tests are normal|doctors find nothing|staff have never seen it]",
+        "{c} [gets better|improves] [in hospital|away from {parent}] and [worse|deteriorates] [after visits|at home]",
+    ),
+    "serious_neglect": (
+        "[the home is|the house is|home conditions are] [squalid|filthy|unsafe|in a very poor state]"
+        "[ with dog faeces|, rotting food|, no food|, no heating|, no working toilet|] and {c} is "
+        "[hungry|unsupervised|left alone|neglected]",
+        "{c} [comes to school|arrives|presents] [filthy|starving|hungry|underweight|smelling of "
+        "urine|with lice] and [stealing food|in the same clothes all week|with untreated sores|"
+        "scavenging for food]",
+        "[severe|serious|long-term|chronic] neglect[: {c} left alone for days|, {c} is severely "
+        "underweight|, no food in the house|]",
+    ),
+    "radicalisation": (
+        "[Prevent|radicalisation|extremism] [concerns|referral|risk] for {c}[: extremist videos|, "
+        "terrorist propaganda|, wants to join a banned group|, talks of an attack|]",
+        "{c} [is watching|is sharing|has been groomed online by] [extremist|far right|terrorist|"
+        "extreme right-wing] [videos|material|groups] and [talks about hurting people|wants to "
+        "attack|researches weapons|]",
+    ),
+    "hsb": (
+        "{c} [touched|forced|made|exposed {himself} to] [a younger pupil|a younger child|younger "
+        "children|a reception child] [in the toilets|in the park|at home|]",
+        "[harmful sexual behaviour|sexually harmful behaviour|HSB] by {c}[ towards a younger child| in school|]",
+        "{c} [showed|has been showing] [porn|pornography|sexual videos] to younger children and "
+        "[asked them to copy|made them undress|simulated sex]",
+    ),
+    "serious_self_harm": (
+        "{c} [took an overdose|tried to hang {himself}|has cut {his} arms badly|tried to kill "
+        "{himself}|took tablets] [last night|at the weekend|today] and [says {he} wants to die|was "
+        "admitted|needed stitches|has a plan to end {his} life]",
+        "[serious|significant|escalating] self-harm[, {c} needed hospital treatment|, overdose|, suicide attempt|]",
+    ),
+    "emotional_abuse": (
+        "{parent} [screams at|shouts at|belittles|humiliates|threatens] {c}[, calls {him} worthless|,"
+        " says nobody wants {him}|, threatens to put {him} in care|] and [locks {him} in {his} room|"
+        "stops {his} meals|makes {him} stand outside]",
+        "[emotional abuse|emotionally abusive parenting|constant rejection] of {c}",
+    ),
+    "prebirth_removed": (
+        "[previous children|older siblings|mum's other children] [removed|taken into care|adopted] "
+        "[under care orders|after proceedings|] and [the same risks remain|no change|mum has not "
+        "engaged]",
+    ),
+    "persistent_absence": (
+        "{c}'s attendance is [52|60|62|65|70|74]% [this term|this year|] [despite meetings|despite "
+        "letters|and falling|]",
+        "[persistent|ongoing|chronic] [absence|non-attendance] for {c}[, fixed penalty issued|, home "
+        "visits unanswered|, parents not engaging|]",
+    ),
+    "exclusion_risk": (
+        "{c} is [at risk of|close to|facing] [permanent exclusion|exclusion|being expelled] "
+        "[after repeated fights|following incidents|as behaviour escalates|]",
+        "{c} [has had|received] [two|three|several] [exclusions|suspensions|fixed term exclusions] "
+        "[this term|this year]",
+    ),
+    "pregnant_u18": (
+        "{c} ({age}) is [pregnant|expecting a baby|14 weeks pregnant|booked late in pregnancy]"
+        "[ and has not told her parents|, not attending antenatal care|, the father is 19|]",
+    ),
+    "drug_use": (
+        "{c} is [using|smoking|taking] [cannabis|weed|ketamine|pills|cocaine|drugs] [daily|every "
+        "day|at weekends|regularly] [and selling it|and was found intoxicated|]",
+        "[regular|escalating|problematic] [drug use|substance misuse|alcohol use] by {c}",
+    ),
+    "mental_health": (
+        "{c} [is very low|is hearing voices|has an eating disorder|has severe anxiety|has panic "
+        "attacks|rarely leaves {his} room] and [needs CAMHS|is on the CAMHS waiting list|needs "
+        "specialist support|]",
+        "[significant|serious|deteriorating] mental health [needs|difficulties] for {c}",
+    ),
+    "missing": (
+        "{c} has been [reported missing|missing|going missing] [four times this month|overnight|"
+        "again|repeatedly] [and returns the next day|and won't say where {he} was|]",
+        "[repeated|frequent|another] missing [episodes|episode] for {c}",
+    ),
+    "da_history": (
+        "[history of|previous|past] [domestic abuse|DV|domestic incidents|police call-outs for "
+        "domestic abuse] [between the parents|at the address|with mum's ex][, ex has found her "
+        "address|, now separated|, ex recently released|]",
+    ),
+    "private_fostering": (
+        "{c} [is living|has been staying|is being cared for] with [a family friend|a neighbour|an "
+        "unrelated adult|a friend of the family] [for two months|long term|for several weeks] "
+        "[while mum is abroad|and parents are not in contact|]",
+    ),
+    "parent_prison": (
+        "[dad|mum|{parent}|the father|the mother] [was sent to prison|is in prison|has been "
+        "remanded|got a custodial sentence] [last week|recently|] and [mum is not coping|{c} is with "
+        "grandparents|{c}'s behaviour has got worse|care is unclear]",
+    ),
+    "family_breakdown": (
+        "{parent} [says they can't cope|wants {c} to go into care|has kicked {c} out|refuses to have "
+        "{c} home] [after a row|anymore|]",
+        "[family breakdown|risk of family breakdown|relationship breakdown] between {c} and {parent}",
+    ),
+    "parental_substance": (
+        "[mum|dad|{parent}|the mother] is [drinking heavily|using heroin|using crack|alcohol "
+        "dependent|misusing drugs] and {c} [looks after|cares for|gets ready] [{his} younger "
+        "siblings|{sib}|the little ones]",
+    ),
+    "untreated_health": (
+        "{c}'s [diabetes|asthma|epilepsy|dental decay|eczema] is [not being managed|untreated|"
+        "getting worse] and [appointments are missed|medication is not collected|{he} is in "
+        "pain|{he} has been admitted]",
+    ),
+    "prebirth_substance": (
+        "[mum|the expectant mother] [booked late|missed scans|is not attending antenatal care] and "
+        "is [using cannabis|drinking|using drugs] in pregnancy",
+    ),
+    "occasional_absence": (
+        "[punctuality|attendance] has [slipped|dipped|dropped a little][ and {c} misses the odd day|]",
+        "{c}'s attendance is [89|90|91|92|93]% [and {he} is often late|, the odd day missed|]",
+        "{c} [is late|misses the odd day|has some absences] [now and then|sometimes|occasionally]",
+    ),
+    "missed_checks": (
+        "{c} has [missed|not attended] [health visitor checks|the developmental review|clinic "
+        "appointments|the 1 year review] [and immunisations are overdue|and jabs are not up to "
+        "date|]",
+    ),
+    "low_emotional": (
+        "{c} [gets upset|is tearful|worries|seems sad] [at times|sometimes|about home|since dad left]",
+        "[low-level|mild|some] [emotional|wellbeing|anxiety] [needs|difficulties] [noted|reported] [by school|by the pastoral lead|]",
+        "{c} [seems|is] [a bit|somewhat|] [withdrawn|anxious|tearful|low|worried] [since the "
+        "separation|in class|about home|lately]",
+    ),
+    "young_carer": (
+        "{c} [is a young carer|helps look after|supports] [for {his} disabled brother|mum who has "
+        "MS|a disabled parent|a parent with a disability] [with shopping|with medication|]",
+    ),
+    "inconsistent_parenting": (
+        "{parent} is [struggling with|finding it hard to manage] {c}'s [behaviour|tantrums|bedtime "
+        "routines] [and would like parenting support|]",
+        "[inconsistent|few] boundaries at home[, parents disagree|]",
+    ),
+    "parental_stress": (
+        "{parent} is [stressed|low|overwhelmed|isolated|anxious] [since the new baby|after losing "
+        "{his} job|and waiting for counselling|] [but the children are well cared for|]",
+    ),
+    "poor_housing": (
+        "family [living in|in] [a damp flat|a hostel|temporary accommodation|an overcrowded flat]"
+        "[ with mould|, waiting for rehousing|, may become homeless|]",
+    ),
+    "low_income": (
+        "family [struggling with money|in financial hardship|using the food bank|in rent arrears]"
+        "[, no money for uniform|, benefits sanctioned|]",
+    ),
+    "bullying": (
+        "{c} is being [bullied|picked on|targeted] [at school|online|on social media|by peers] "
+        "[and is reluctant to attend|]",
+    ),
+    "separation": (
+        "[after|following|since] the [breakdown of the parents' relationship|separation|divorce] {c} [moves between two homes|is unsettled|is caught in the middle]",
+        "[child arrangements|contact arrangements] are [disputed|difficult|causing upset]",
+        "parents [have split up|separated recently|are separating] and {c} is [unsettled|caught in "
+        "the middle|upset about contact]",
+    ),
+    "early_offending": (
+        "{c} [was caught shoplifting|got a warning|received a community resolution|was involved in "
+        "antisocial behaviour] [with friends|on the estate|] [, first time|]",
+    ),
+    "prebirth_support": (
+        "[young|first-time|isolated] [mum|expectant mother] [asking for help|would like support] "
+        "[preparing for the baby|with little family support]",
+    ),
+    "advice_request": (
+        "[parent|mum|dad|caller|the family] [would like|wants|is asking for|requested] [a list of|details of|information on|the number for] [local|nearby|] [activities|groups|services|support|courses] [for children|for families|in the holidays|]",
+        "[request|enquiry|query] for [information|advice|signposting] [only|about local services|about family hubs]",
+        "[asking for|looking for|wants] [information|advice|details] about [parenting courses|"
+        "family support groups|holiday activities|positive parenting]",
+    ),
+    "childcare_query": (
+        "[eligibility|entitlement] [for|to] [funded|free] [early years|nursery|childcare] [places|hours]",
+        "[asking about|question about|enquiry about] [free childcare hours|a nursery place|funded "
+        "childcare|30 hours] for {c}",
+    ),
+    "doing_well": (
+        "{c} is [happy|settled|healthy|well|thriving] [at school|at home|in nursery|] and [development is on track|attendance is good|basic care is good|parents act on advice|needs are met]",
+        "[development|health|attendance|progress] [appears|is] [on track|good|fine|as expected][; no worries|, no concerns|]",
+        "[family|parents] [are coping well|manage well|are supportive|use universal services]",
+        "[just|only] [letting you know|for information]: {c} is [doing well|thriving|meeting "
+        "milestones] and [there are no concerns|attendance is good|basic care is good]",
+    ),
+    "benefits_signpost": (
+        "[parent|caller|mum] [requests|wants] [the number for|signposting to|details of] [welfare rights|citizens advice|debt advice|the benefits team]",
+        "[wants|asking for] [advice|help|signposting] [about housing benefit|with universal credit|"
+        "to debt advice|about council tax]",
+    ),
+    "wrong_service": (
+        "[query|call|email] [relates to|was about] [an adult|a housing repair|parking|council tax], [redirected|passed to the right team|signposted]",
+        "[caller wanted|query was for] [adult social care|bin collections|school admissions|the "
+        "council contact centre], [given the number|passed on|redirected]",
+    ),
+    "school_place": (
+        "[query|question|request] about [admissions|a school transfer|a mid-year move|school places|the school bus]",
+        "[asking how to apply for|wants help with] [a school place|school transport|admissions] for {c}",
+    ),
+    "sen_query": (
+        "[parent|mum|dad] [wants to know|asks] how to [request|get] [an assessment|support] for [special educational needs|SEND|autism|ADHD]",
+        "[question about|asking about] [an EHCP assessment|SEN support|the local offer|autism support] for {c}",
+    ),
+    "closure_update": (
+        "[the earlier|the previous|our] [query|referral|concern] [is|has been] [resolved|sorted|closed][; nothing further needed|, no action needed|]",
+        "[support|the plan|the intervention] [has ended|is complete|finished] [successfully|well] and [needs are met|all is well]",
+        "[update only|follow-up|for information]: [concerns resolved|support completed|plan "
+        "closed], [family doing well|no further worries|all needs met]",
+    ),
+}
+
+NEG_TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
+    "physical_disclosure": (
+        "[no marks seen|no injuries seen|no visible injuries] and {c} [denies|says nobody has] "
+        "[being hit|being hurt|anyone hurting {him}]",
+    ),
+    "sexual_disclosure": (
+        "[no sexual concerns|no concerns of a sexual nature|no sexualised behaviour] [raised|noted|reported]",
+    ),
+    "baby_injury": ("[baby|the infant] [checked|examined] [head to toe|fully], [no marks|no bruises|skin clear]",),
+    "unexplained_injury": (
+        "[bruise|graze|mark|cut] [on {his} knee|on {his} shin|on {his} arm] [explained by|from] "
+        "[football|PE|falling off {his} bike|a fall in the playground], [consistent with the "
+        "account|seen by staff|witnessed]",
+    ),
+    "serious_da": (
+        "[verbal argument only|no violence|no physical assault], [children asleep|"
+        "children not present|children at school]",
+    ),
+    "serious_neglect": (
+        "[house|home] [was clean and tidy|conditions adequate|well kept], [food in the cupboards|no neglect concerns]",
+    ),
+    "exploitation": ("[no exploitation concerns|no CSE or CCE concerns|no county lines concerns] [identified|noted]",),
+}
+
+
+def _merge() -> tuple[Concern, ...]:
+    merged = []
+    for concern in CONCERNS:
+        extra = TRAIN_EXTRA.get(concern.key, ())
+        neg = NEG_TRAIN_EXTRA.get(concern.key, ())
+        merged.append(dataclasses.replace(concern, train=concern.train + extra, neg_train=concern.neg_train + neg))
+    return tuple(merged)
+
+
+CONCERNS = _merge()

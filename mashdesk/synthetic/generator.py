@@ -139,9 +139,7 @@ def _pronouns(gender: str) -> dict[str, str]:
 def _fmt_date(d: dt.date, template_set: str, rng: random.Random) -> str:
     if template_set == "train":
         return rng.choice((d.strftime("%d/%m/%Y"), d.strftime("%d.%m.%y"), d.strftime("%d/%m/%y")))
-    return rng.choice(
-        (f"{d.day} {_MONTHS[d.month - 1]} {d.year}", d.isoformat(), d.strftime("%d-%m-%Y"))
-    )
+    return rng.choice((f"{d.day} {_MONTHS[d.month - 1]} {d.year}", d.isoformat(), d.strftime("%d-%m-%Y")))
 
 
 def _typos(text: str, rng: random.Random, rate: float) -> str:
@@ -167,11 +165,23 @@ def _abbreviate(text: str, rng: random.Random) -> str:
     return text
 
 
+_ALTERNATIVES = re.compile(r"\[([^\[\]]*)\]")
+
+
+def expand(phrasing: str, slots: dict[str, str], rng: random.Random) -> str:
+    """Pick one of each "[a|b|c]" alternative, fill the slots, tidy spacing, end with a stop."""
+    text = _ALTERNATIVES.sub(lambda m: rng.choice(m.group(1).split("|")), phrasing)
+    text = text.format_map(slots)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:])", r"\1", text).replace(",,", ",")
+    if text and text[-1] not in ".!?'\"":
+        text += "."
+    return text[0].upper() + text[1:]
+
+
 def _usable(phrasing: str, unborn: bool) -> bool:
     # Pre-birth contacts can only use phrasings that do not talk about a born child.
-    return not unborn or not re.search(
-        r"\{(c|he|him|his|himself|He|His|age|age_m|boygirl)\}", phrasing
-    )
+    return not unborn or not re.search(r"\{(c|he|him|his|himself|He|His|age|age_m|boygirl)\}", phrasing)
 
 
 def _phrasings(concern: Concern, template_set: str, negated: bool, unborn: bool) -> list[str]:
@@ -249,9 +259,7 @@ class _Builder:
             pool = [
                 c
                 for c in _candidates(sec_level, voice, unborn, ts)
-                if c.key != primary.key
-                and c.ages[0] <= age <= c.ages[1]
-                and (not c.girls_only or gender == "female")
+                if c.key != primary.key and c.ages[0] <= age <= c.ages[1] and (not c.girls_only or gender == "female")
             ]
             if pool:
                 positives.append(rng.choice(pool))
@@ -279,7 +287,7 @@ class _Builder:
         background = BACKGROUND_TRAIN if ts == "train" else BACKGROUND_HELDOUT
         n_bg = {"oneliner": 0, "short": 0, "standard": rng.randint(0, 2), "long": rng.randint(2, 4)}
         bgs = [
-            b.format_map(slots)
+            expand(b, slots, rng)
             for b in rng.sample(background, k=n_bg[style])
             if (len(children) > 1 or "{sib}" not in b) and _usable(b, unborn)
         ]
@@ -299,9 +307,7 @@ class _Builder:
             text = self._phone_notes(voice, sender, child_ref, concern_text)
             form = "call_notes"
         else:
-            text, form = self._email_body(
-                voice, sender, child, children, child_ref, concern_text, style, received
-            )
+            text, form = self._email_body(voice, sender, child, children, child_ref, concern_text, style, received)
         subject = self._subject(voice, child, level, channel)
         triggers = sorted({c.trigger for c in positives if c.trigger})
         negated_triggers = sorted({c.trigger for c in negated if c.trigger} - set(triggers))
@@ -376,9 +382,7 @@ class _Builder:
             like.postcode if like else people.postcode(rng),
         )
 
-    def _slots(
-        self, child: SyntheticChild, children: list[SyntheticChild], age: int, today: dt.date
-    ) -> dict[str, str]:
+    def _slots(self, child: SyntheticChild, children: list[SyntheticChild], age: int, today: dt.date) -> dict[str, str]:
         rng = self.rng
         slots = _pronouns(child.gender)
         slots["c"] = child.name.split()[0] if not child.unborn else "the baby"
@@ -392,8 +396,7 @@ class _Builder:
 
     def _render(self, concern: Concern, slots: dict[str, str], negated: bool, unborn: bool) -> str:
         phr = self.rng.choice(_phrasings(concern, self.ts, negated, unborn))
-        text = phr.format_map(slots)
-        return text[0].upper() + text[1:]
+        return expand(phr, slots, self.rng)
 
     def _sender(self, voice: Voice, child: SyntheticChild) -> dict[str, str | None]:
         rng = self.rng
@@ -581,10 +584,7 @@ class _Builder:
                 )
         else:
             if ts == "train":
-                body = (
-                    f"Hi, {child_ref} - {concerns} Can someone call me back on "
-                    f"{sender['phone']}. Thanks {first}"
-                )
+                body = f"Hi, {child_ref} - {concerns} Can someone call me back on {sender['phone']}. Thanks {first}"
             else:
                 body = f"{concerns} This is about {child_ref}.\n{first}" + (
                     f" ({sender['org']})" if sender["org"] else ""
@@ -601,9 +601,7 @@ class _Builder:
         return _fmt_date(child.dob, self.ts, self.rng)
 
     def _forward(self, body: str, sender: dict[str, str | None], received: dt.datetime) -> str:
-        when = (received - dt.timedelta(hours=self.rng.randint(1, 30))).strftime(
-            "%a, %d %b %Y %H:%M"
-        )
+        when = (received - dt.timedelta(hours=self.rng.randint(1, 30))).strftime("%a, %d %b %Y %H:%M")
         original = sender["email"] or "unknown@mail.example"
         if self.ts == "train":
             return (
@@ -616,9 +614,7 @@ class _Builder:
             f"Sent: {when}\nTo: Front Door\nSubject: worry\n\n{body}"
         )
 
-    def _phone_notes(
-        self, voice: Voice, sender: dict[str, str | None], child_ref: str, concerns: str
-    ) -> str:
+    def _phone_notes(self, voice: Voice, sender: dict[str, str | None], child_ref: str, concerns: str) -> str:
         rng = self.rng
         who = sender["name"] or "anonymous caller, declined to give name"
         if self.ts == "train":
@@ -629,9 +625,8 @@ class _Builder:
                     "Call ended.",
                 )
             )
-        return (
-            f"Tel contact. {voice.role} phoned about {child_ref}. Info: {concerns} "
-            + rng.choice(("Handler passed for screening.", "Nothing further.", ""))
+        return f"Tel contact. {voice.role} phoned about {child_ref}. Info: {concerns} " + rng.choice(
+            ("Handler passed for screening.", "Nothing further.", "")
         )
 
 

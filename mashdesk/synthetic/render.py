@@ -23,9 +23,7 @@ CALL_CSV_COLUMNS: tuple[str, ...] = (
 )
 
 
-def to_eml_bytes(
-    contact: SyntheticContact, message_id: str, date: dt.datetime | None = None
-) -> bytes:
+def to_eml_bytes(contact: SyntheticContact, message_id: str, date: dt.datetime | None = None) -> bytes:
     """An RFC 822 message carrying the contact; marked synthetic in a header and the subject."""
     when = date or contact.received_at
     if when.tzinfo is None:

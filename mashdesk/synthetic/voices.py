@@ -24,9 +24,7 @@ VOICES: tuple[Voice, ...] = (
     Voice("gp", "GP", "3A", (0, 17), 0.1, True, "gp", 0.9),
     Voice("health_visitor", "Health Visitor", "3B", (0, 4), 0.25, True, "health", 1.0, 0.15),
     Voice("midwife", "Community Midwife", "3F", (0, 0), 0.2, True, "hospital", 0.6, 0.8),
-    Voice(
-        "ae_liaison", "A&E Safeguarding Liaison Nurse", "3E", (0, 17), 0.1, True, "hospital", 0.8
-    ),
+    Voice("ae_liaison", "A&E Safeguarding Liaison Nurse", "3E", (0, 17), 0.1, True, "hospital", 0.8),
     Voice("housing", "Housing Officer", "4", (0, 17), 0.3, True, "housing", 0.6),
     Voice("probation", "Probation Officer", "7", (0, 17), 0.3, True, "probation", 0.5),
     Voice("youth_offending", "Youth Justice Case Manager", "5B", (10, 17), 0.3, True, "yot", 0.5),

@@ -1,6 +1,7 @@
 """Triage: the combined, advisory suggestion for a contact, and storing it with its evidence.
 
-`suggest(draft)` runs the threshold rules (and, once it exists, the classifier) over a draft;
+`suggest(draft, model=...)` runs the threshold rules and the classifier (when a model is given:
+`active_model(store)`) over a draft and combines them (classifiers.combine);
 `record_suggestion` stores it inside the caller's transaction; `resuggest` recomputes every
 stored contact after a pack change. Suggestions never route a contact on their own.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,10 +22,13 @@ from mashdesk.rules.pack import Pack, default_pack
 from mashdesk.store import Store
 
 if TYPE_CHECKING:  # intake imports this module while it is itself being imported
+    from classifiers.combine import CombinedSuggestion
+    from classifiers.model import ClassifierSuggestion, RoutingModel
     from mashdesk.intake.model import ContactDraft
 
-# The classifier may raise a rules suggestion (never lower it) when it is at least this sure.
+# Bare classifier probabilities (callers that pass no routing) count when at least this sure.
 CLASSIFIER_RAISE_MIN_PROBABILITY = 0.5
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -34,10 +39,12 @@ class Suggestion:
     negated_triggers: list[dict[str, Any]]
     immediate_protection: bool
     rules: dict[str, Any]  # RulesResult.to_dict(): every indicator with its evidence
-    classifier: dict[str, Any] | None  # {"model_version", "probabilities": {routing: p}} or None
+    classifier: dict[str, Any] | None  # classifier_payload(), or None with no active model
     rules_pack: dict[str, str]  # name, version, sha256
+    combination: dict[str, Any] | None = None  # classifiers.combine.CombinedSuggestion.to_dict()
 
     def to_dict(self) -> dict[str, Any]:
+        combination = self.combination or {}
         return {
             "routing": self.routing,
             "level": self.level,
@@ -47,47 +54,147 @@ class Suggestion:
             "rules": self.rules,
             "classifier": self.classifier,
             "rules_pack": dict(self.rules_pack),
+            "combination": self.combination,
+            "disagreements": [combination["disagreement"]] if combination.get("disagreement") else [],
         }
 
 
-def classify(facts: RuleFacts) -> dict[str, Any] | None:
-    """The classifier's view of a contact: the one place the classifier plugs in (None for now)."""
-    return None
+def active_model(store: Store) -> RoutingModel | None:
+    """The accepted classifier, or None (also when it cannot load: suggestions then come from
+    the rules alone, and the reason is logged, so intake never stops on a model problem)."""
+    from classifiers.persistence import ModelLoadError
+    from classifiers.registry import ModelRegistryError, load_routing_model
+
+    try:
+        return load_routing_model(store)
+    except (ModelLoadError, ModelRegistryError) as exc:
+        log.warning("classifier not used: %s", exc)
+        return None
 
 
-def combine(rules: RulesResult, classifier: dict[str, Any] | None) -> str:
-    """Combined routing: a mandatory trigger always means strategy_discussion; otherwise the
-    rules' routing, raised (never lowered) to the classifier's top class when it is sure enough."""
-    if rules.triggers or classifier is None:
-        return rules.routing
-    probs: dict[str, float] = classifier.get("probabilities") or {}
-    known = {k: float(v) for k, v in probs.items() if k in ROUTING_RANK}
-    if not known:
-        return rules.routing
-    top = max(known, key=lambda k: (known[k], ROUTING_RANK[k]))
-    if known[top] >= CLASSIFIER_RAISE_MIN_PROBABILITY and ROUTING_RANK[top] > ROUTING_RANK[rules.routing]:
-        return top
-    return rules.routing
+def classifier_settings(store: Store) -> dict[str, float | None]:
+    from classifiers.registry import abstain_below, strategy_raise_at
+
+    return {"abstain_below": abstain_below(store), "strategy_raise_at": strategy_raise_at(store)}
 
 
-def suggest_facts(facts: RuleFacts, pack: Pack | None = None) -> Suggestion:
+def classifier_payload(suggestion: ClassifierSuggestion, model: RoutingModel) -> dict[str, Any]:
+    """The classifier's part of a stored suggestion: probabilities, abstention, evidence."""
+    out = suggestion.to_dict()
+    out["words"] = {
+        suggestion.top_routing: [(e.label, e.weight) for e in suggestion.evidence_for + suggestion.evidence_against]
+    }
+    out["weaknesses"] = list((model.card or {}).get("known_weaknesses") or [])
+    return out
+
+
+def classify(
+    facts: RuleFacts,
+    model: RoutingModel | None = None,
+    *,
+    abstain_below: float | None = None,
+    rules: RulesResult | None = None,
+) -> dict[str, Any] | None:
+    """The classifier's view of a contact (None without a model). The rules' result is passed
+    as features; a model trained without them ignores it."""
+    if model is None:
+        return None
+    from classifiers.features import record_from_facts
+    from classifiers.model import DEFAULT_ABSTAIN_BELOW
+
+    threshold = DEFAULT_ABSTAIN_BELOW if abstain_below is None else abstain_below
+    suggestion = model.suggest(record_from_facts(facts, rules), abstain_below=threshold)
+    return classifier_payload(suggestion, model)
+
+
+def combined_suggestion(
+    rules: RulesResult, classifier: dict[str, Any] | None, strategy_raise_at: float | None = None
+) -> CombinedSuggestion:
+    """classifiers.combine.combine over a rules result and a classifier payload. A payload with
+    only probabilities counts its top class when at least CLASSIFIER_RAISE_MIN_PROBABILITY."""
+    from classifiers.combine import combine as combine_pure
+
+    clf = classifier
+    if clf is not None and "routing" not in clf:
+        probs = {k: float(v) for k, v in (clf.get("probabilities") or {}).items() if k in ROUTING_RANK}
+        if probs:
+            top = max(probs, key=lambda k: (probs[k], ROUTING_RANK[k]))
+            sure = probs[top] >= CLASSIFIER_RAISE_MIN_PROBABILITY
+            clf = {
+                "routing": top if sure else None,
+                "top_routing": top,
+                "confidence": probs[top],
+                "probabilities": probs,
+            }
+        else:
+            clf = None
+    return combine_pure(rules, clf, strategy_raise_at=strategy_raise_at)
+
+
+def combine(rules: RulesResult, classifier: dict[str, Any] | None, strategy_raise_at: float | None = None) -> str:
+    """Combined routing: the rules' routing (strategy_discussion with a mandatory trigger),
+    raised, never lowered, by a classifier sure enough of a higher one."""
+    return combined_suggestion(rules, classifier, strategy_raise_at).routing or rules.routing
+
+
+def suggest_facts(
+    facts: RuleFacts,
+    pack: Pack | None = None,
+    model: RoutingModel | None = None,
+    *,
+    abstain_below: float | None = None,
+    strategy_raise_at: float | None = None,
+) -> Suggestion:
     pack = pack or default_pack()
     rules = evaluate(pack, facts)
-    classifier = classify(facts)
+    classifier = classify(facts, model, abstain_below=abstain_below, rules=rules)
+    combined = combined_suggestion(rules, classifier, strategy_raise_at)
+    routing = combined.routing or rules.routing
     return Suggestion(
-        routing=combine(rules, classifier),
-        level=rules.level,
+        routing=routing,
+        level=rules.level if routing == rules.routing else _pack_level(pack, routing, rules.level),
         triggers=list(rules.triggers),
         negated_triggers=list(rules.negated_triggers),
         immediate_protection=rules.immediate_protection,
         rules=rules.to_dict(),
         classifier=classifier,
         rules_pack=pack.ref(),
+        combination=combined.to_dict(),
     )
 
 
-def suggest(draft: ContactDraft, previous_contacts: int = 0, pack: Pack | None = None) -> Suggestion:
-    return suggest_facts(facts_from_draft(draft, previous_contacts), pack)
+def _pack_level(pack: Pack, routing: str, default: int) -> int:
+    """The pack's own level number for a routing the classifier raised to."""
+    levels = [n for n, lv in pack.levels.items() if lv.routing == routing]
+    return min(levels) if levels else default
+
+
+def suggest(
+    draft: ContactDraft,
+    previous_contacts: int = 0,
+    pack: Pack | None = None,
+    model: RoutingModel | None = None,
+    *,
+    abstain_below: float | None = None,
+    strategy_raise_at: float | None = None,
+    store: Store | None = None,
+) -> Suggestion:
+    """Rules, plus the classifier: `model`, or the store's accepted model when `store` is given
+    (with the store's abstention and strategy-margin settings unless passed)."""
+    if store is not None and model is None:
+        model = active_model(store)
+        if model is not None:
+            settings = classifier_settings(store)
+            abstain_below = settings["abstain_below"] if abstain_below is None else abstain_below
+            if strategy_raise_at is None:
+                strategy_raise_at = settings["strategy_raise_at"]
+    return suggest_facts(
+        facts_from_draft(draft, previous_contacts),
+        pack,
+        model,
+        abstain_below=abstain_below,
+        strategy_raise_at=strategy_raise_at,
+    )
 
 
 def record_suggestion(store: Store, contact_id: int, suggestion: Suggestion) -> int:
@@ -128,6 +235,8 @@ def resuggest(store: Store, pack: Pack | None = None, progress: Progress | None 
 
     pack = pack or default_pack()
     progress = progress or NullProgress()
+    model = active_model(store)
+    settings = classifier_settings(store) if model is not None else {}
     ids = queries.contact_ids(store)
     done = 0
     for i in range(0, len(ids), batch):
@@ -136,7 +245,7 @@ def resuggest(store: Store, pack: Pack | None = None, progress: Progress | None 
         chunk = ids[i : i + batch]
         with store.write():
             for cid, facts in queries.stored_facts(store, chunk):
-                record_suggestion(store, cid, suggest_facts(facts, pack))
+                record_suggestion(store, cid, suggest_facts(facts, pack, model, **settings))
                 done += 1
         progress.report(done, len(ids), "resuggest")
     return done
@@ -144,6 +253,10 @@ def resuggest(store: Store, pack: Pack | None = None, progress: Progress | None 
 
 __all__ = [
     "Suggestion",
+    "active_model",
+    "classifier_payload",
+    "classifier_settings",
+    "combined_suggestion",
     "classify",
     "combine",
     "record_suggestion",

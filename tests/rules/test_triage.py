@@ -76,6 +76,8 @@ def test_suggest_json_contract(eml: Path, mbox: Path) -> None:
             "rules",
             "classifier",
             "rules_pack",
+            "combination",
+            "disagreements",
         }
         assert r["routing"] in ROUTING_CODES
         assert r["classifier"] is None

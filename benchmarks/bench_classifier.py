@@ -1,0 +1,182 @@
+"""Routing classifier benchmark: training time, model size, suggestion latency, held-out metrics.
+
+Run: python benchmarks/bench_classifier.py [--train N] [--heldout N] [--card docs/model_card.md]
+
+Targets (issue 4): held-out macro-F1 >= 0.80; strategy_discussion recall (rules and classifier
+combined) >= 0.97; training on 50,000 contacts < 60 s on 2 cores; suggestion < 5 ms p50; model
+file < 50 MB. Every figure printed here is measured in this run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import warnings
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from classifiers.card import render_markdown  # noqa: E402
+from classifiers.combine import combine  # noqa: E402
+from classifiers.evaluation import format_metrics  # noqa: E402
+from classifiers.model import DEFAULT_ABSTAIN_BELOW, RoutingModel  # noqa: E402
+from classifiers.persistence import dumps_model, loads_model, new_metadata  # noqa: E402
+from classifiers.training import bootstrap_data, train  # noqa: E402
+from mashdesk.progress import NullProgress  # noqa: E402
+from mashdesk.synthetic import generate_contacts, to_draft  # noqa: E402
+
+
+def _rules():  # type: ignore[no-untyped-def]
+    """The default rules pack's evaluate over a draft (None when mashdesk.rules is missing)."""
+    try:
+        from mashdesk.rules import default_pack, evaluate, facts_from_draft
+    except ImportError:
+        return None
+    pack = default_pack()
+    return lambda draft, previous: evaluate(pack, facts_from_draft(draft, previous))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--train", type=int, default=50_000)
+    ap.add_argument("--heldout", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--latency-n", type=int, default=500)
+    ap.add_argument("--card", type=Path, default=None, help="write the model card Markdown here")
+    ap.add_argument(
+        "--rules-features", action="store_true", help="also give the classifier the rules' output as features"
+    )
+    ap.add_argument("--C", type=float, default=None)
+    args = ap.parse_args()
+    warnings.filterwarnings("ignore", category=UserWarning)
+    print(f"cores available: {os.cpu_count()}, load average: {os.getloadavg()}")
+
+    rules_fn = _rules()
+    feature_fn = rules_fn if args.rules_features else None
+    t = time.perf_counter()
+    synthetic, heldout = bootstrap_data(args.train, args.heldout, args.seed, rules_fn=feature_fn)
+    print(
+        f"generated {len(synthetic)} train + {len(heldout)} held-out synthetic contacts in "
+        f"{time.perf_counter() - t:.1f} s (rules output as features: {'yes' if feature_fn else 'no'})"
+    )
+    kwargs = {"C": args.C} if args.C else {}
+    cpu = time.process_time()
+    result = train([], synthetic, heldout=heldout, progress=NullProgress(), factory_kwargs=kwargs)
+    cpu = time.process_time() - cpu
+    fit_s = result.timings["fit"]
+    print(
+        f"TRAINING on {len(synthetic)} contacts: {fit_s:.1f} s fit "
+        f"({result.seconds:.1f} s with evaluation; {cpu:.1f} s CPU; the box is shared)  target < 60 s  "
+        f"{'OK' if fit_s < 60 else 'MISSED'}"
+    )
+
+    meta = new_metadata("bench", "now", result.factory)
+    t = time.perf_counter()
+    data = dumps_model(result.pipeline, meta)
+    dump_s = time.perf_counter() - t
+    t = time.perf_counter()
+    loaded = loads_model(data, meta)
+    load_s = time.perf_counter() - t
+    mb = len(data) / 1e6
+    print(
+        f"MODEL FILE: {mb:.1f} MB (save {dump_s:.1f} s, load with allowlist {load_s:.1f} s)"
+        f"  target < 50 MB  {'OK' if mb < 50 else 'MISSED'}"
+    )
+
+    model = RoutingModel(loaded, "bench")
+    sample = generate_contacts(args.latency_n, args.seed + 7, "heldout")
+    from classifiers.features import record_from_draft
+
+    records = [record_from_draft(to_draft(c), c.previous_contacts) for c in sample]
+    for r in records[:20]:
+        model.suggest(r)
+    for explain in (False, True):
+        times = []
+        for r in records:
+            t = time.perf_counter()
+            model.suggest(r, explain=explain)
+            times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        p50 = statistics.median(times)
+        p95 = times[int(len(times) * 0.95)]
+        label = "with explanation" if explain else "probabilities only"
+        print(
+            f"SUGGESTION ({label}): p50 {p50:.2f} ms, p95 {p95:.2f} ms  target < 5 ms p50  "
+            f"{'OK' if p50 < 5 else 'MISSED'}"
+        )
+
+    m = result.card["evaluation"]["synthetic_heldout"]
+    print(f"HELD-OUT macro-F1: {m['macro_f1']:.3f}  target >= 0.80  {'OK' if m['macro_f1'] >= 0.80 else 'MISSED'}")
+    print(format_metrics(m, "held-out synthetic contacts (other templates and vocabulary)"))
+
+    # strategy_discussion recall: classifier alone, and combined with the rules when available
+    proba = result.pipeline.predict_proba([r.record for r in heldout])
+    classes = list(result.pipeline.classes_)
+    sd_rows = [i for i, r in enumerate(heldout) if r.routing == "strategy_discussion"]
+    alone = sum(classes[proba[i].argmax()] == "strategy_discussion" for i in sd_rows)
+    print(f"strategy_discussion recall, classifier alone (argmax): {alone / len(sd_rows):.3f} of {len(sd_rows)}")
+    if rules_fn is None:
+        print("strategy_discussion recall, rules + classifier combined: NOT MEASURED (mashdesk.rules is not available)")
+    else:
+        held_contacts = generate_contacts(args.heldout, args.seed + 1, "heldout")
+        rules_results = [rules_fn(to_draft(c), c.previous_contacts) for c in held_contacts]
+        y = [c.routing for c in held_contacts]
+        rules_pred = [r.routing for r in rules_results]
+        rules_sd = [i for i in sd_rows if rules_pred[i] == "strategy_discussion"]
+        print(f"strategy_discussion recall, rules alone: {len(rules_sd) / len(sd_rows):.3f}")
+        from sklearn.metrics import f1_score
+
+        print(f"macro-F1, rules alone: {f1_score(y, rules_pred, average='macro'):.3f}")
+        combined_rows = []
+        for raise_at in (None, 0.5, 0.4, 0.3, 0.2, 0.1):
+            combined = []
+            for p, rules in zip(proba, rules_results, strict=True):
+                k = int(p.argmax())
+                clf = {
+                    "routing": classes[k] if p[k] >= DEFAULT_ABSTAIN_BELOW else None,
+                    "top_routing": classes[k],
+                    "confidence": float(p[k]),
+                    "probabilities": dict(zip(classes, map(float, p), strict=True)),
+                }
+                combined.append(combine(rules, clf, strategy_raise_at=raise_at).routing)
+            hits = [i for i in sd_rows if combined[i] == "strategy_discussion"]
+            flagged = [i for i, r in enumerate(combined) if r == "strategy_discussion"]
+            rec = len(hits) / len(sd_rows)
+            prec = len(hits) / max(len(flagged), 1)
+            f1 = f1_score(y, combined, average="macro")
+            label = "off" if raise_at is None else f"{raise_at:.1f}"
+            print(
+                f"COMBINED (raise to SD at P>={label}): SD recall {rec:.4f} ({len(hits)}/{len(sd_rows)}) "
+                f"(target >= 0.97 {'OK' if rec >= 0.97 else 'MISSED'}), SD precision "
+                f"{prec:.3f}, macro-F1 {f1:.3f}"
+            )
+            combined_rows.append(
+                {
+                    "strategy_raise_at": raise_at,
+                    "sd_recall": round(rec, 4),
+                    "sd_precision": round(prec, 4),
+                    "macro_f1": round(f1, 4),
+                }
+            )
+            if raise_at == 0.3:
+                missed = Counter(held_contacts[i].concerns[0] for i in sd_rows if combined[i] != "strategy_discussion")
+                print(f"  missed at 0.3, by concern: {dict(missed.most_common())}")
+    if args.card:
+        card = dict(result.card, version="benchmark", created_at=time.strftime("%Y-%m-%d"))
+        if rules_fn is not None:
+            card["combined_with_rules"] = {
+                "rules_alone_sd_recall": round(len(rules_sd) / len(sd_rows), 4),
+                "rules_alone_macro_f1": round(f1_score(y, rules_pred, average="macro"), 4),
+                "rows": combined_rows,
+            }
+        args.card.parent.mkdir(parents=True, exist_ok=True)
+        args.card.write_text(render_markdown(card), encoding="utf-8")
+        print(f"wrote {args.card}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,212 @@
+"""The model card: what data a model saw, how it performs per class and group, what it misses."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from classifiers.persistence import current_versions
+from mashdesk.domain import REFERRAL_SOURCES, ROUTING_CODES
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
+
+    from classifiers.training import TrainingRow
+
+SYNTHETIC_DESCRIPTION = (
+    "Synthetic bootstrap: contacts from mashdesk.synthetic (generate_contacts, template set "
+    "'train'). Each contact has a referrer voice (13 voices: school DSL, police notification, GP, "
+    "health visitor, midwife, A&E liaison, housing, probation, youth justice, neighbour, parent, "
+    "relative, anonymous caller), a channel (email or phone call notes), a format (referral "
+    "form, letter, quick note, police notification, call notes, sometimes forwarded), one to "
+    "two concern sentences whose threshold level sets the routing label (domain.md section 2), "
+    "sometimes a negated trigger ('no marks seen') and background sentences that do not change "
+    "the label, then abbreviations and typos. Evaluation uses template set 'heldout': other "
+    "document formats, other concern sentences and other names, written separately, so the "
+    "figure measures generalisation to unseen wording. Both sets were written by the same "
+    "author, so they share a domain vocabulary; real referrals are messier than either. All "
+    "people, places and numbers are fictional."
+)
+
+STANDING_WEAKNESSES = (
+    "Trained mostly on synthetic contacts until local decisions accumulate: its figures on "
+    "synthetic held-out data are an upper bound for real contacts, not a measure of them.",
+    "Reads words, not meaning: a concern phrased in words it has never seen gets little weight, "
+    "and suggestions fall back on structured facts (referral source, age) or abstain.",
+    "Negation is handled by marking up to six words after 'no', 'not', 'denies' and similar; "
+    "longer or indirect negations ('it was later found that the bruise was from football') "
+    "can still count as the concern.",
+    "Mandatory triggers are the rules' job: the classifier may miss a trigger phrased "
+    "unusually, which is why the combined suggestion never drops below what a non-negated "
+    "trigger requires.",
+    "Level 3 versus level 2 and level 2 versus level 1 are judgements that vary by council; "
+    "expect most disagreements there.",
+    "Level-4 concerns with no mandatory trigger code (serious self-harm, emotional abuse) depend "
+    "on the classifier alone; in the synthetic held-out benchmark they are the strategy "
+    "discussions missed most often.",
+)
+
+
+def _date_range(rows: Sequence[TrainingRow]) -> dict[str, str | None]:
+    dates = sorted(r.received_at[:10] for r in rows if r.received_at)
+    return {"from": dates[0] if dates else None, "to": dates[-1] if dates else None}
+
+
+def _weaknesses(evaluations: Mapping[str, Any]) -> list[str]:
+    found: list[str] = []
+    for name, m in evaluations.items():
+        for code, v in m["per_class"].items():
+            if v["support"] and v["recall"] < 0.8:
+                found.append(
+                    f"{name}: misses {1 - v['recall']:.0%} of {code} contacts "
+                    f"(recall {v['recall']:.2f}, n={v['support']})."
+                )
+            if v["support"] and v["precision"] < 0.8:
+                found.append(
+                    f"{name}: {1 - v['precision']:.0%} of its {code} suggestions are wrong "
+                    f"(precision {v['precision']:.2f})."
+                )
+        labels = m["confusion"]["labels"]
+        worst = []
+        for i, row in enumerate(m["confusion"]["matrix"]):
+            for j, x in enumerate(row):
+                if i != j and x:
+                    worst.append((x, labels[i], labels[j]))
+        for x, t, p in sorted(worst, reverse=True)[:3]:
+            found.append(f"{name}: {x} {t} contacts suggested as {p}.")
+        for group, values in m.get("by_group", {}).items():
+            for v, g in values.items():
+                if g["n"] >= 30 and g["accuracy"] < m["accuracy"] - 0.1:
+                    label = f"source {v} ({REFERRAL_SOURCES.get(v, v)})" if group == "source_code" else f"{group} {v}"
+                    found.append(
+                        f"{name}: weaker on {label}: accuracy {g['accuracy']:.2f} against "
+                        f"{m['accuracy']:.2f} overall (n={g['n']})."
+                    )
+    return found
+
+
+def build_card(
+    *,
+    factory: str,
+    factory_kwargs: Mapping[str, Any],
+    synthetic: Sequence[TrainingRow],
+    local: Sequence[TrainingRow],
+    local_holdout: int,
+    synthetic_weight: float,
+    evaluations: Mapping[str, Any],
+    abstain_below: float,
+    training_seconds: float,
+    data_description: str = "",
+    pipeline: Pipeline | None = None,
+) -> dict[str, Any]:
+    """A JSON-ready card. `version` and `created_at` are added when the model is registered."""
+    features: dict[str, int] = {}
+    if pipeline is not None:
+        union = pipeline.named_steps["features"].named_steps["union"]
+        for name, block in union.transformer_list:
+            last = block.steps[-1][1]
+            features[name] = len(getattr(last, "vocabulary_", {}))
+    mix_source = evaluations.get("local_newest") or evaluations.get("synthetic_heldout")
+    return {
+        "purpose": (
+            "Advisory routing suggestion for a contact at the children's social care front "
+            "door. A practitioner decides and records why; the model never routes on its own."
+        ),
+        "model": {
+            "factory": factory,
+            "parameters": dict(factory_kwargs),
+            "features": features,
+            "abstain_below": abstain_below,
+            "classes": list(ROUTING_CODES),
+        },
+        "data": {
+            "synthetic_contacts": len(synthetic),
+            "local_decisions": len(local),
+            "local_held_out_for_evaluation": local_holdout,
+            "synthetic_row_weight": round(synthetic_weight, 4),
+            "synthetic_label_counts": dict(Counter(r.routing for r in synthetic)),
+            "local_label_counts": dict(Counter(r.routing for r in local)),
+            "synthetic_date_range": _date_range(synthetic),
+            "local_date_range": _date_range(local),
+            "how_made": (data_description + " " if data_description else "") + SYNTHETIC_DESCRIPTION,
+        },
+        "evaluation": dict(evaluations),
+        "suggestion_mix": mix_source["predicted_mix"] if mix_source else None,
+        "known_weaknesses": list(STANDING_WEAKNESSES) + _weaknesses(evaluations),
+        "training_seconds": training_seconds,
+        "library_versions": current_versions(),
+    }
+
+
+def render_markdown(card: Mapping[str, Any]) -> str:
+    """The card as Markdown (docs/model_card.md is generated with this)."""
+    from classifiers.evaluation import format_metrics
+
+    d = card["data"]
+    m = card["model"]
+    lines = [
+        f"# Model card: routing classifier {card.get('version', '(unregistered)')}",
+        "",
+        "_Generated by MASHdesk; do not edit by hand._",
+        "",
+        f"Created: {card.get('created_at', 'n/a')}. {card['purpose']}",
+        "",
+        "## Model",
+        "",
+        f"- Pipeline factory: `{m['factory']}` {m['parameters'] or ''}",
+        f"- Features: {', '.join(f'{k} {v}' for k, v in m['features'].items())}",
+        f'- Abstains ("no clear suggestion") below calibrated confidence {m["abstain_below"]}',
+        f"- Training time: {card['training_seconds']} s",
+        f"- Libraries: {', '.join(f'{k} {v}' for k, v in card['library_versions'].items())}",
+        "",
+        "## Data",
+        "",
+        f"- Synthetic contacts: {d['synthetic_contacts']} (each weighted "
+        f"{d['synthetic_row_weight']}), labels {d['synthetic_label_counts']}, dates "
+        f"{d['synthetic_date_range']['from']} to {d['synthetic_date_range']['to']}",
+        f"- Local confirmed decisions: {d['local_decisions']} (newest "
+        f"{d['local_held_out_for_evaluation']} held out for evaluation), labels "
+        f"{d['local_label_counts']}, dates {d['local_date_range']['from']} to "
+        f"{d['local_date_range']['to']}",
+        "",
+        f"How the data was made: {d['how_made']}",
+        "",
+        "## Performance",
+        "",
+    ]
+    if not card["evaluation"]:
+        lines.append("No evaluation data was available for this model.")
+    for name, metrics in card["evaluation"].items():
+        lines += [f"### {name}", ""]
+        vocab = metrics.get("vocabulary")
+        if vocab:
+            lines += [
+                f"Of the words in these contacts, {vocab['unseen_token_share']:.0%} (and "
+                f"{vocab['unseen_word_share']:.0%} of distinct words) never occur in the "
+                "training contacts.",
+                "",
+            ]
+        lines += ["```", format_metrics(metrics), "```", ""]
+    comb = card.get("combined_with_rules")
+    if comb:
+        lines += [
+            "### Combined with the default rules pack (synthetic held-out contacts)",
+            "",
+            f"Rules alone: strategy_discussion recall {comb['rules_alone_sd_recall']:.3f}, "
+            f"macro-F1 {comb['rules_alone_macro_f1']:.3f}. Combined suggestion (classifier raises, "
+            "never lowers; mandatory triggers are a floor), by strategy safety margin:",
+            "",
+            "| raise to strategy_discussion at P >= | SD recall | SD precision | macro-F1 |",
+            "|---|---|---|---|",
+        ]
+        for row in comb["rows"]:
+            margin = "off" if row["strategy_raise_at"] is None else f"{row['strategy_raise_at']:.1f}"
+            lines.append(f"| {margin} | {row['sd_recall']:.3f} | {row['sd_precision']:.3f} | {row['macro_f1']:.3f} |")
+        lines.append("")
+    lines += ["## Known weaknesses", ""]
+    lines += [f"- {w}" for w in card["known_weaknesses"]]
+    if card.get("suggestion_mix"):
+        lines += ["", "## Expected suggestion mix (for drift monitoring)", ""]
+        lines += [f"- {k}: {v:.1%}" for k, v in card["suggestion_mix"].items()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,158 @@
+"""Combining the rules' result with the classifier's suggestion (a pure function).
+
+Policy (issue 4, as the rules engine and the desktop app also read it):
+- the rules' level stands; a non-negated mandatory trigger makes it strategy_discussion;
+- a classifier sure enough of its top routing (not abstaining) may raise the level, never lower
+  it, so nothing ever goes below what a non-negated mandatory trigger requires;
+- optionally, a classifier probability for strategy_discussion at or above `strategy_raise_at`
+  raises to strategy_discussion even when it is not the top class (a safety margin: missing a
+  child at risk costs more than an extra strategy discussion considered);
+- every difference between rules and classifier is shown in `disagreement`, never averaged.
+- with neither a rules level nor a confident classifier: "no clear suggestion".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from mashdesk.domain import ROUTING_CODES
+
+NO_CLEAR_SUGGESTION = "no clear suggestion"
+TRIGGER_FLOOR_LEVEL = 4
+
+
+@dataclass(frozen=True)
+class CombinedSuggestion:
+    routing: str | None  # None means "no clear suggestion"
+    level: int | None  # standard level 1-4 of `routing` (domain.md), whatever the pack numbers
+    basis: str  # rules, classifier, trigger_floor, rules_and_classifier, none
+    rules_level: int | None
+    rules_routing: str | None
+    mandatory_triggers: list[str]
+    floor_routing: str | None
+    classifier_routing: str | None  # None if absent or abstaining
+    classifier_top_routing: str | None
+    classifier_confidence: float | None
+    classifier_abstained: bool
+    disagreement: str | None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.routing or NO_CLEAR_SUGGESTION
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["label"] = self.label
+        return out
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if obj is None:
+        return default
+    if isinstance(obj, Mapping):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _routing(level: int | None) -> str | None:
+    return ROUTING_CODES[level - 1] if level else None
+
+
+def _level(routing: str | None) -> int | None:
+    return ROUTING_CODES.index(routing) + 1 if routing in ROUTING_CODES else None
+
+
+def rules_level(rules: Any) -> int | None:
+    """The rules' suggestion as a standard level 1-4 (domain.md): from its routing code when it
+    has one (packs may number their own levels differently), else from the levels fired; a
+    non-negated trigger counts as level 4."""
+    if rules is None:
+        return None
+    found: list[int] = []
+    routing = _get(rules, "routing")
+    if routing in ROUTING_CODES:
+        found.append(ROUTING_CODES.index(routing) + 1)
+    else:
+        levels = [int(x) for x in (_get(rules, "levels_fired") or [])]
+        explicit = _get(rules, "level")
+        if explicit:
+            levels.append(int(explicit))
+        found += [min(max(lv, 1), len(ROUTING_CODES)) for lv in levels]
+    if _get(rules, "triggers"):
+        found.append(TRIGGER_FLOOR_LEVEL)
+    return max(found) if found else None
+
+
+def combine(rules: Any, classifier: Any, *, strategy_raise_at: float | None = None) -> CombinedSuggestion:
+    """Combine a rules result and a classifier suggestion (objects or plain dicts).
+
+    rules: level and/or levels_fired (ints), triggers (non-negated trigger codes).
+    classifier: routing (None when abstaining), top_routing, confidence, probabilities; or None.
+    """
+    triggers = sorted(str(t) for t in (_get(rules, "triggers") or []))
+    floor = TRIGGER_FLOOR_LEVEL if triggers else None
+    r_level = rules_level(rules)
+    c_routing = _get(classifier, "routing")
+    c_level = _level(c_routing)
+    c_top = _get(classifier, "top_routing", c_routing)
+    c_conf = _get(classifier, "confidence")
+    probs = _get(classifier, "probabilities") or {}
+    abstained = classifier is not None and c_routing is None
+    notes: list[str] = []
+
+    p_sd = float(probs.get("strategy_discussion") or 0.0)
+    sd_raise = strategy_raise_at is not None and p_sd >= strategy_raise_at
+    candidates = [lv for lv in (r_level, c_level, floor) if lv is not None]
+    if sd_raise:
+        candidates.append(TRIGGER_FLOOR_LEVEL)
+    level = max(candidates) if candidates else None
+
+    if level is None:
+        basis = "none"
+    elif floor is not None and level == floor and (r_level == floor):
+        basis = "trigger_floor" if not c_level or c_level < floor else "rules_and_classifier"
+    elif r_level is not None and level == r_level:
+        basis = "rules_and_classifier" if c_level == r_level else "rules"
+    else:
+        basis = "classifier"
+    if floor and c_level is not None and c_level < floor:
+        notes.append(
+            f"The classifier suggested {c_routing}, but mandatory trigger(s) "
+            f"{', '.join(triggers)} require {ROUTING_CODES[floor - 1]}."
+        )
+    if sd_raise and (c_level or 0) < TRIGGER_FLOOR_LEVEL and (r_level or 0) < TRIGGER_FLOOR_LEVEL:
+        notes.append(
+            f"Raised to strategy_discussion: the classifier gives it {p_sd:.0%} "
+            f"(at or above {strategy_raise_at:.0%}), though it is not the most likely routing."
+        )
+    if abstained:
+        conf = f" ({c_conf:.0%} for {c_top})" if c_conf is not None and c_top else ""
+        notes.append(f"The classifier has no clear suggestion{conf}.")
+
+    disagreement = None
+    if r_level is not None and c_level is not None and r_level != c_level:
+        direction = "higher" if c_level > r_level else "lower"
+        conf = f" with {c_conf:.0%} confidence" if c_conf is not None else ""
+        outcome = "raised to it" if c_level > r_level else "the rules' level stands"
+        disagreement = (
+            f"Rules indicate {_routing(r_level)} (level {r_level}); the classifier suggests "
+            f"{c_routing} (level {c_level}){conf}, {direction} than the rules: {outcome}."
+        )
+    return CombinedSuggestion(
+        routing=_routing(level),
+        level=level,
+        basis=basis,
+        rules_level=r_level,
+        rules_routing=_routing(r_level),
+        mandatory_triggers=triggers,
+        floor_routing=_routing(floor),
+        classifier_routing=c_routing,
+        classifier_top_routing=c_top,
+        classifier_confidence=c_conf,
+        classifier_abstained=abstained,
+        disagreement=disagreement,
+        notes=notes,
+    )

@@ -1,0 +1,84 @@
+from classifiers.combine import combine, rules_level
+
+
+def clf(routing, confidence=0.9, top=None):
+    return {"routing": routing, "top_routing": top or routing, "confidence": confidence}
+
+
+def rules(levels=(), triggers=(), negated=()):
+    return {
+        "levels_fired": list(levels),
+        "triggers": list(triggers),
+        "negated_triggers": list(negated),
+    }
+
+
+def test_a_mandatory_trigger_is_a_floor_the_classifier_cannot_lower():
+    c = combine(rules([2], ["disclosure_physical_abuse"]), clf("early_help", 0.95))
+    assert c.routing == "strategy_discussion" and c.level == 4
+    assert c.basis == "trigger_floor"
+    assert c.floor_routing == "strategy_discussion"
+    assert c.disagreement and "early_help" in c.disagreement and "lower" in c.disagreement
+    assert any("disclosure_physical_abuse" in n for n in c.notes)
+
+
+def test_a_negated_trigger_sets_no_floor():
+    c = combine(rules([1], [], ["disclosure_physical_abuse"]), clf("information_advice"))
+    assert c.routing == "information_advice" and c.floor_routing is None
+    assert c.disagreement is None and c.basis == "rules_and_classifier"
+
+
+def test_the_classifier_can_raise_the_level_and_the_difference_is_shown():
+    c = combine(rules([2]), clf("strategy_discussion", 0.8))
+    assert c.routing == "strategy_discussion" and c.basis == "classifier"
+    assert c.rules_routing == "early_help"
+    assert "higher" in c.disagreement and "80%" in c.disagreement
+
+
+def test_a_confident_classifier_never_lowers_the_rules_and_the_difference_is_shown():
+    c = combine(rules([3]), clf("early_help", 0.9))
+    assert c.routing == "child_and_family_assessment" and c.basis == "rules"
+    assert c.classifier_routing == "early_help"
+    assert "lower" in c.disagreement and "stands" in c.disagreement
+
+
+def test_a_strategy_probability_above_the_safety_margin_raises_to_strategy_discussion():
+    probs = {"early_help": 0.6, "strategy_discussion": 0.35, "information_advice": 0.05}
+    c = combine(rules([2]), dict(clf("early_help", 0.6), probabilities=probs), strategy_raise_at=0.3)
+    assert c.routing == "strategy_discussion" and c.basis == "classifier"
+    assert any("35%" in n for n in c.notes)
+    c = combine(rules([2]), dict(clf("early_help", 0.6), probabilities=probs))
+    assert c.routing == "early_help"
+    c = combine(rules([2]), dict(clf("early_help", 0.6), probabilities=probs), strategy_raise_at=0.4)
+    assert c.routing == "early_help"
+
+
+def test_an_abstaining_classifier_leaves_the_rules_level():
+    c = combine(rules([3]), clf(None, 0.41, top="early_help"))
+    assert c.routing == "child_and_family_assessment" and c.basis == "rules"
+    assert c.classifier_abstained and c.disagreement is None
+    assert any("no clear suggestion" in n and "41%" in n for n in c.notes)
+
+
+def test_nothing_from_either_is_no_clear_suggestion():
+    c = combine(rules(), clf(None, 0.3, top="early_help"))
+    assert c.routing is None and c.label == "no clear suggestion" and c.basis == "none"
+    c = combine(None, None)
+    assert c.routing is None and c.rules_level is None
+
+
+def test_rules_alone_with_a_trigger_and_no_classifier():
+    c = combine(rules([], ["fgm"]), None)
+    assert c.routing == "strategy_discussion" and c.basis == "trigger_floor"
+    assert not c.classifier_abstained
+
+
+def test_rules_result_objects_work_like_dicts():
+    class R:
+        levels_fired = [2]
+        triggers = ["fgm"]
+        negated_triggers = []
+
+    assert rules_level(R()) == 4
+    assert combine(R(), clf("early_help")).routing == "strategy_discussion"
+    assert combine(rules([1]), clf("information_advice")).to_dict()["label"] == "information_advice"

@@ -1,0 +1,114 @@
+import datetime as dt
+
+import pytest
+
+from classifiers.training import (
+    load_confirmed_decisions,
+    read_jsonl,
+    rows_from_decisions,
+    synthetic_rows,
+    synthetic_weight,
+    train,
+)
+from mashdesk.progress import Cancelled
+from mashdesk.synthetic import generate_contacts
+
+
+def test_synthetic_rows_weigh_less_as_local_decisions_accumulate():
+    assert synthetic_weight(0) == 1.0
+    assert synthetic_weight(2000) == 0.5
+    assert synthetic_weight(20000) < 0.1
+
+
+def test_some_synthetic_rows_lose_their_structured_facts():
+    rows = synthetic_rows(generate_contacts(300, 2), seed=2)
+    unknown = [r for r in rows if "channel=unknown" in r.record["structured"]]
+    assert 10 < len(unknown) < 60
+
+
+def test_rows_from_decisions_validate_routing():
+    rows = rows_from_decisions([("text", "early_help", {"channel=email": 1.0})])
+    assert rows[0].origin == "local" and rows[0].record["structured"] == {"channel=email": 1.0}
+    with pytest.raises(ValueError):
+        rows_from_decisions([("text", "refer_to_police", {})])
+
+
+def test_no_oversight_table_means_no_local_decisions(store):
+    assert load_confirmed_decisions(store) == []
+
+
+def test_confirmed_decisions_are_the_managers_latest_routing(store):
+    from mashdesk.demo import seed_demo
+
+    seed_demo(store, n=24)
+    # demo contacts are synthetic: not local decisions unless asked for
+    assert load_confirmed_decisions(store) == []
+    rows = load_confirmed_decisions(store, include_synthetic=True)
+    latest = dict(
+        store.db.execute(
+            "SELECT o.contact_id, o.routing FROM oversight_records o WHERE o.id ="
+            " (SELECT max(id) FROM oversight_records WHERE contact_id = o.contact_id)"
+        ).fetchall()
+    )
+    assert rows and {int(r.id.split("-")[1]): r.routing for r in rows} == latest
+    first = rows[0]
+    subject, body = store.db.execute(
+        "SELECT subject, body_text FROM contacts WHERE id = ?", (int(first.id.split("-")[1]),)
+    ).fetchone()
+    assert first.record["text"] == f"{subject}\n{body}"
+    assert any(k.startswith("age_band=") for k in first.record["structured"])
+    assert [r.received_at for r in rows] == sorted(r.received_at for r in rows)
+
+
+def test_training_with_local_decisions_holds_out_the_newest_and_writes_a_card(tiny_rows):
+    local = synthetic_rows(generate_contacts(120, 77), seed=77)
+    for i, r in enumerate(local):
+        r.origin = "local"
+        r.received_at = (dt.datetime(2026, 1, 1) + dt.timedelta(days=i)).isoformat()
+    held = synthetic_rows(generate_contacts(80, 78, "heldout"), dropout=0.0)
+    steps = []
+
+    class Rec:
+        def report(self, done, total=None, message=""):
+            steps.append(message)
+
+        def cancelled(self):
+            return False
+
+    result = train(
+        local,
+        tiny_rows[:300],
+        heldout=held,
+        progress=Rec(),
+        factory_kwargs={"char_max_features": 5000, "word_max_features": 5000},
+    )
+    card = result.card
+    assert card["data"]["local_decisions"] == 120
+    assert card["data"]["local_held_out_for_evaluation"] == 24
+    assert card["data"]["synthetic_row_weight"] == pytest.approx(2000 / 2120, abs=1e-3)
+    assert set(card["evaluation"]) == {"synthetic_heldout", "local_newest"}
+    assert card["evaluation"]["local_newest"]["n"] == 24
+    assert card["data"]["local_date_range"]["to"] == local[-1].received_at[:10]
+    assert card["known_weaknesses"] and card["suggestion_mix"]
+    assert "refitting on all contacts" in steps and steps[-1] == "done"
+
+
+def test_training_can_be_cancelled(tiny_rows):
+    class Stop:
+        def report(self, *a, **k):
+            pass
+
+        def cancelled(self):
+            return True
+
+    with pytest.raises(Cancelled):
+        train([], tiny_rows, progress=Stop())
+
+
+def test_read_jsonl_names_the_bad_line():
+    good = read_jsonl(['{"id": 1, "text": "x", "routing": "early_help"}', ""])
+    assert good[0]["routing"] == "early_help"
+    with pytest.raises(ValueError, match="line 2"):
+        read_jsonl(['{"id": 1, "text": "x", "routing": "early_help"}', "{nope"])
+    with pytest.raises(ValueError, match="unknown routing"):
+        read_jsonl(['{"text": "x", "routing": "nfa"}'])
