@@ -161,13 +161,14 @@ def register(group: click.Group) -> None:
         sys.stdout.flush()
 
     @group.command()
-    @click.option("--pack", "pack_ref", default="default", show_default=True, help=PACK_HELP)
+    @click.option("--pack", "pack_ref", default=None, help=PACK_HELP + " Default: the store's rules_pack setting.")
     @click.pass_obj
-    def resuggest(obj: Any, pack_ref: str) -> None:
+    def resuggest(obj: Any, pack_ref: str | None) -> None:
         """Recompute the stored suggestion of every contact (after a pack change)."""
+        from mashdesk import settings
         from mashdesk.triage import resuggest as run
 
-        pack = _load(pack_ref)
+        pack = _load(pack_ref or str(settings.get(obj.store(), "rules_pack")))
         progress = CliProgress("Resuggesting")
         try:
             n = run(obj.store(), pack, progress)

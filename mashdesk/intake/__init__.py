@@ -48,38 +48,52 @@ def parse_path(path: Path, opts: IntakeOptions | None = None) -> Iterator[Parsed
     return parse_paths([Path(path)], opts)
 
 
-def _prepare(file: Path, opts: IntakeOptions, suggest: bool) -> list[ParsedItem]:
-    """Parse one file and suggest for each contact (as if it had no history): pure CPU work."""
-    items = [apply_local_domains(item, opts) for item in parse_file(file, opts)]
-    if suggest:
-        from mashdesk import triage
-        from mashdesk.rules.pack import load_pack
+_WORKER_CONTEXT: dict[str, Any] = {}
 
-        pack = load_pack(opts.rules_pack)
+
+def _context(store: Store | None, opts: IntakeOptions) -> Any:
+    from mashdesk import triage
+
+    return triage.suggest_context(store, opts.rules_pack)
+
+
+def _prepare(file: Path, opts: IntakeOptions, db_path: str | None) -> list[ParsedItem]:
+    """Parse one file and suggest for each contact (as if it had no history): pure CPU work.
+
+    In a worker process the suggestion context (pack, accepted model) is loaded once and kept.
+    """
+    items = [apply_local_domains(item, opts) for item in parse_file(file, opts)]
+    if db_path is not None:
+        key = f"{db_path}|{opts.rules_pack}"
+        if key not in _WORKER_CONTEXT:
+            _WORKER_CONTEXT[key] = _context(Store(db_path), opts)
+        ctx = _WORKER_CONTEXT[key]
         for item in items:
             if item.draft is not None:
-                item.suggestion = triage.suggest(item.draft, previous_contacts=0, pack=pack)
+                item.suggestion = ctx.suggest(item.draft, 0)
     return items
 
 
-def _prepared(files: list[Path], opts: IntakeOptions, workers: int) -> Iterator[tuple[Path, list[ParsedItem]]]:
+def _prepared(
+    files: list[Path], opts: IntakeOptions, workers: int, db_path: str
+) -> Iterator[tuple[Path, list[ParsedItem]]]:
     """(file, items) in file order; with workers, a bounded window of files is in flight."""
     if workers <= 1:
         for file in files:
-            yield file, _prepare(file, opts, suggest=True)
+            yield file, _prepare(file, opts, None)  # the storing process suggests, once per item
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque[tuple[Path, Future[list[ParsedItem]]]] = deque()
         queue = iter(files)
         for file in queue:
-            pending.append((file, pool.submit(_prepare, file, opts, True)))
+            pending.append((file, pool.submit(_prepare, file, opts, db_path)))
             if len(pending) >= workers * _WINDOW_PER_WORKER:
                 break
         while pending:
             file, future = pending.popleft()
             nxt = next(queue, None)
             if nxt is not None:
-                pending.append((nxt, pool.submit(_prepare, nxt, opts, True)))
+                pending.append((nxt, pool.submit(_prepare, nxt, opts, db_path)))
             yield file, future.result()
 
 
@@ -97,7 +111,7 @@ def ingest(
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_MIN_FILES else 1
     calendar = working_calendar(store)
-    pack = _pack(opts)
+    ctx = _context(store, opts)
     report = IngestReport()
     batch: list[ParsedItem] = []
     batch_bytes = 0
@@ -105,11 +119,11 @@ def ingest(
     def flush() -> None:
         nonlocal batch_bytes
         if batch:
-            report.add(store_items(store, batch, calendar, pack))
+            report.add(store_items(store, batch, calendar, ctx))
             batch.clear()
             batch_bytes = 0
 
-    for n, (file, items) in enumerate(_prepared(files, opts, workers)):
+    for n, (file, items) in enumerate(_prepared(files, opts, workers, str(store.path))):
         if progress.cancelled():
             flush()
             raise Cancelled(f"stopped after {n} of {len(files)} files")
@@ -139,13 +153,7 @@ def ingest_bytes(
     if received_fallback is not None and draft is not None and draft.received_at_basis == "file_time":
         draft.received_at_basis = "server_arrival"
         draft.flags = [f for f in draft.flags if f != "received_time_from_file"] + ["received_time_from_server"]
-    return store_item(store, item, working_calendar(store), _pack(opts))
-
-
-def _pack(opts: IntakeOptions) -> Any:
-    from mashdesk.rules.pack import load_pack
-
-    return load_pack(opts.rules_pack)
+    return store_item(store, item, working_calendar(store), _context(store, opts))
 
 
 def options_from_settings(store: Store) -> IntakeOptions:

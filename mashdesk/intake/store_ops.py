@@ -233,7 +233,7 @@ def previous_contacts(db: Any, contact_id: int) -> int:
     return int(row[0])
 
 
-def _store_one(store: Store, item: ParsedItem, calendar: WorkingCalendar, report: IngestReport, pack: Any) -> None:
+def _store_one(store: Store, item: ParsedItem, calendar: WorkingCalendar, report: IngestReport, ctx: Any) -> None:
     if item.draft is None:
         if _quarantine(store, item):
             report.quarantined += 1
@@ -261,13 +261,13 @@ def _store_one(store: Store, item: ParsedItem, calendar: WorkingCalendar, report
     history = previous_contacts(db, contact_id)
     suggestion = item.suggestion
     if suggestion is None or history:
-        suggestion = triage.suggest(draft, previous_contacts=history, pack=pack)
+        suggestion = (ctx or triage.suggest_context(store)).suggest(draft, history)
     triage.record_suggestion(store, contact_id, suggestion)
     report.new += 1
     report.contact_ids.append(contact_id)
 
 
-def store_items(store: Store, items: list[ParsedItem], calendar: WorkingCalendar, pack: Any = None) -> IngestReport:
+def store_items(store: Store, items: list[ParsedItem], calendar: WorkingCalendar, ctx: Any = None) -> IngestReport:
     """Store parsed items in one transaction, each in its own savepoint.
 
     A crash loses at most this batch, and a retry finds what was committed already there. An item
@@ -278,7 +278,7 @@ def store_items(store: Store, items: list[ParsedItem], calendar: WorkingCalendar
         for item in items:
             try:
                 with store.write():
-                    _store_one(store, item, calendar, report, pack)
+                    _store_one(store, item, calendar, report, ctx)
             except sqlite3.Error as exc:
                 failed = ParsedItem(
                     source=item.source,
@@ -290,13 +290,13 @@ def store_items(store: Store, items: list[ParsedItem], calendar: WorkingCalendar
                     quarantine_reason=f"could not be stored ({type(exc).__name__}: {exc})",
                 )
                 with store.write():
-                    _store_one(store, failed, calendar, report, pack)
+                    _store_one(store, failed, calendar, report, ctx)
     return report
 
 
-def store_item(store: Store, item: ParsedItem, calendar: WorkingCalendar, pack: Any = None) -> IngestReport:
+def store_item(store: Store, item: ParsedItem, calendar: WorkingCalendar, ctx: Any = None) -> IngestReport:
     """Store one parsed item in one transaction. Safe to repeat: a retry finds it already there."""
-    return store_items(store, [item], calendar, pack)
+    return store_items(store, [item], calendar, ctx)
 
 
 def mark_source_complete(store: Store, file_sha: str, items: int) -> None:

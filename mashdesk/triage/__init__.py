@@ -59,6 +59,40 @@ class Suggestion:
         }
 
 
+@dataclass
+class SuggestContext:
+    """What a batch of suggestions needs, loaded once: the pack, the accepted model, settings."""
+
+    pack: Pack
+    model: RoutingModel | None = None
+    abstain_below: float | None = None
+    strategy_raise_at: float | None = None
+
+    def suggest(self, draft: ContactDraft, previous_contacts: int = 0) -> Suggestion:
+        return suggest(
+            draft,
+            previous_contacts,
+            self.pack,
+            self.model,
+            abstain_below=self.abstain_below,
+            strategy_raise_at=self.strategy_raise_at,
+        )
+
+
+def suggest_context(store: Store | None, pack: Pack | str = "default") -> SuggestContext:
+    """The pack, plus the store's accepted model and classifier settings when a store is given."""
+    from mashdesk.rules.pack import load_pack
+
+    loaded = load_pack(pack) if isinstance(pack, str) else pack
+    if store is None:
+        return SuggestContext(loaded)
+    model = active_model(store)
+    if model is None:
+        return SuggestContext(loaded)
+    settings = classifier_settings(store)
+    return SuggestContext(loaded, model, settings["abstain_below"], settings["strategy_raise_at"])
+
+
 def active_model(store: Store) -> RoutingModel | None:
     """The accepted classifier, or None (also when it cannot load: suggestions then come from
     the rules alone, and the reason is logged, so intake never stops on a model problem)."""
