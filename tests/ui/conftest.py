@@ -43,3 +43,16 @@ def make_ctx(qapp, tmp_path):
     yield make
     for ctx in made:
         ctx.runner.wait(10_000)
+
+
+@pytest.fixture(autouse=True)
+def _release_qt_objects(qapp):
+    """Delete each test's Qt objects while Python is fully alive, not at interpreter exit."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.processEvents()
+    gc.collect()
