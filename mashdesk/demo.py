@@ -21,7 +21,13 @@ from mashdesk.intake import ingest, ingest_bytes
 from mashdesk.intake.children import DATE_RE, parse_date
 from mashdesk.progress import NullProgress, Progress
 from mashdesk.store import Store
-from mashdesk.synthetic import CALL_CSV_COLUMNS, SyntheticContact, generate_contacts, to_call_row, to_eml_bytes
+from mashdesk.synthetic import (
+    CALL_CSV_COLUMNS,
+    SyntheticContact,
+    generate_contacts,
+    to_call_row,
+    to_eml_bytes,
+)
 
 # The synthetic generator writes addresses under reserved .example domains; this is the demo
 # council's local domain list mapping them to census source codes.
@@ -37,7 +43,7 @@ DEMO_REFERRER_DOMAINS = {
 }
 
 # Seeders of later capabilities: "module:function", each called as fn(store, rng).
-_SEEDERS: tuple[str, ...] = ()
+_SEEDERS: tuple[str, ...] = ("mashdesk.decisions.demo:seed_demo_oversight",)
 
 
 def _swap_child(later: SyntheticContact, earlier: SyntheticContact) -> None:
@@ -52,7 +58,7 @@ def _swap_child(later: SyntheticContact, earlier: SyntheticContact) -> None:
     text = text.replace(old_first, new_first)
     for m in reversed(list(DATE_RE.finditer(text))):
         if parse_date(m.group(0)) == old.dob:
-            text = text[: m.start()] + new.dob.strftime("%d/%m/%Y") + text[m.end():]
+            text = text[: m.start()] + new.dob.strftime("%d/%m/%Y") + text[m.end() :]
     later.text = text
     later.subject = later.subject.replace(old.name, new.name).replace(old_first, new_first)
     later.children[0] = new
@@ -61,14 +67,22 @@ def _swap_child(later: SyntheticContact, earlier: SyntheticContact) -> None:
 def build_demo_contacts(n: int, seed: int, now: dt.datetime) -> list[SyntheticContact]:
     rng = random.Random(seed)
     contacts = generate_contacts(n, seed=seed, template_set="train")
-    span = dt.timedelta(weeks=8)
-    for c in contacts:
-        # Mostly within working hours on weekdays, as front doors see them.
-        when = now - dt.timedelta(seconds=rng.uniform(0, span.total_seconds()))
+    history, recent = dt.timedelta(weeks=8), dt.timedelta(days=3)
+    for i, c in enumerate(contacts):
+        # Eight weeks of history, decided by the oversight seeding, and the last three days'
+        # contacts still open: mostly within working hours on weekdays, as front doors see them.
+        if i % 5 < 3:
+            when = now - recent - dt.timedelta(seconds=rng.uniform(0, (history - recent).total_seconds()))
+        else:
+            when = now - dt.timedelta(seconds=rng.uniform(0, recent.total_seconds()))
         if when.weekday() >= 5 and rng.random() < 0.7:
             when -= dt.timedelta(days=when.weekday() - 4)
-        c.received_at = when.replace(hour=rng.choice([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 22]),
-                                     minute=rng.randrange(60), second=0, microsecond=0)
+        c.received_at = when.replace(
+            hour=rng.choice([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 22]),
+            minute=rng.randrange(60),
+            second=0,
+            microsecond=0,
+        )
         if c.received_at > now:
             c.received_at = now - dt.timedelta(minutes=rng.randrange(5, 600))
     contacts.sort(key=lambda c: c.received_at)
@@ -86,8 +100,13 @@ def build_demo_contacts(n: int, seed: int, now: dt.datetime) -> list[SyntheticCo
     return contacts
 
 
-def seed_demo(store: Store, n: int = 400, seed: int = 7, progress: Progress | None = None,
-              now: dt.datetime | None = None) -> dict[str, int]:
+def seed_demo(
+    store: Store,
+    n: int = 400,
+    seed: int = 7,
+    progress: Progress | None = None,
+    now: dt.datetime | None = None,
+) -> dict[str, int]:
     """Seed `n` synthetic contacts (emails and calls) plus whatever later capabilities add."""
     progress = progress or NullProgress()
     now = now or dt.datetime.now(dt.UTC)
@@ -116,7 +135,9 @@ def seed_demo(store: Store, n: int = 400, seed: int = 7, progress: Progress | No
         for key in summary:
             summary[key] += getattr(report, key)
     with store.write() as db:
-        db.execute("UPDATE contacts SET synthetic = 1 WHERE source_path LIKE 'demo:%' OR source_path LIKE '%demo-phone-log-%'")
+        db.execute(
+            "UPDATE contacts SET synthetic = 1 WHERE source_path LIKE 'demo:%' OR source_path LIKE '%demo-phone-log-%'"
+        )
     progress.report(len(contacts), len(contacts), "synthetic contacts")
     rng = random.Random(seed)
     for spec in _SEEDERS:

@@ -25,7 +25,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in [
     Setting("rag_amber_hours", 24.0, "Amber: within this many working hours"),
     Setting("rag_green_hours", 72.0, "Green: within this many working hours"),
     Setting("call_profile_paths", [], "TOML call-log mapping profiles to try before the built-in ones"),
-    Setting("referrer_domains", {}, "Local email domains and their census source codes, e.g. {'ourcouncil.gov.uk': '5B'}"),
+    Setting("referrer_domains", {}, "Local email domains and their census source codes, e.g. {'ourtown.gov.uk': '5B'}"),
+    Setting("mailbox_poll_seconds", 60, "How often the desktop app polls the front-door mailboxes"),
     Setting("watch_folders", [], "Folders watched for new files to ingest"),
     Setting("claim_minutes", 60, "How long a claim on a contact lasts without activity"),
     Setting("retention_years", 7, "Keep contacts and decisions this many years"),
@@ -44,12 +45,20 @@ def put(store: Store, key: str, value: Any) -> None:
     if key not in SETTINGS:
         raise KeyError(f"unknown setting {key!r}")
     with store.write() as db:
-        db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                   [key, json.dumps(value)])
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, json.dumps(value)],
+        )
 
 
 def working_calendar(store: Store) -> WorkingCalendar:
-    keys = ("working_day_start", "working_day_end", "rag_red_hours", "rag_amber_hours", "rag_green_hours")
+    keys = (
+        "working_day_start",
+        "working_day_end",
+        "rag_red_hours",
+        "rag_amber_hours",
+        "rag_green_hours",
+    )
     return calendar_from_settings({k: str(get(store, k)) for k in keys})
 
 

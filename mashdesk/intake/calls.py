@@ -22,7 +22,15 @@ from mashdesk.intake.model import ContactDraft, Referrer
 from mashdesk.intake.referrer import from_caller_type
 from mashdesk.timescales import LONDON
 
-GENERIC_COLUMNS = ("call_start", "caller_number", "caller_name", "caller_type", "handler", "duration_s", "notes")
+GENERIC_COLUMNS = (
+    "call_start",
+    "caller_number",
+    "caller_name",
+    "caller_type",
+    "handler",
+    "duration_s",
+    "notes",
+)
 
 
 class CallLogError(Exception):
@@ -58,6 +66,19 @@ class Profile:
 _DT = re.compile(r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}[ T]\d{1,2}:\d{2}")
 
 
+def _record_from(values: dict[str, str]) -> CallRecord:
+    v = {k: values.get(k, "").strip() for k in GENERIC_COLUMNS}
+    return CallRecord(
+        call_start=v["call_start"],
+        caller_number=v["caller_number"],
+        caller_name=v["caller_name"],
+        caller_type=v["caller_type"],
+        handler=v["handler"],
+        duration_s=v["duration_s"],
+        notes=v["notes"],
+    )
+
+
 def _by_name(header: list[str], row: list[str]) -> dict[str, str]:
     return {h.strip().lower(): (row[i] if i < len(row) else "") for i, h in enumerate(header)}
 
@@ -70,23 +91,34 @@ def _clid(value: str) -> tuple[str, str]:
 
 def _generic(header: list[str], row: list[str]) -> CallRecord:
     f = _by_name(header, row)
-    return CallRecord(**{c: f.get(c, "").strip() for c in GENERIC_COLUMNS})
+    return _record_from({c: f.get(c, "") for c in GENERIC_COLUMNS})
 
 
 def _asterisk(header: list[str], row: list[str]) -> CallRecord:
     name, num = _clid(row[4])
     return CallRecord(
-        call_start=row[9], caller_number=row[1] or num, caller_name=name, handler=row[2],
+        call_start=row[9],
+        caller_number=row[1] or num,
+        caller_name=name,
+        handler=row[2],
         duration_s=row[12],
-        extra={"disposition": row[14], "channel": row[5], "uniqueid": row[16] if len(row) > 16 else ""},
+        extra={
+            "disposition": row[14],
+            "channel": row[5],
+            "uniqueid": row[16] if len(row) > 16 else "",
+        },
     )
 
 
 def _asterisk_custom(header: list[str], row: list[str]) -> CallRecord:
     name, num = _clid(row[0])
     return CallRecord(
-        call_start=row[8], caller_number=row[1] or num, caller_name=name, handler=row[2],
-        duration_s=row[11], extra={"disposition": row[13], "channel": row[4]},
+        call_start=row[8],
+        caller_number=row[1] or num,
+        caller_name=name,
+        handler=row[2],
+        duration_s=row[11],
+        extra={"disposition": row[13], "channel": row[4]},
     )
 
 
@@ -95,8 +127,12 @@ _DISPOSITIONS = {"ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"}
 
 def _freeswitch(header: list[str], row: list[str]) -> CallRecord:
     return CallRecord(
-        call_start=row[4], caller_number=row[1], caller_name=row[0], handler=row[2],
-        duration_s=row[7], extra={"hangup_cause": row[9], "uuid": row[10]},
+        call_start=row[4],
+        caller_number=row[1],
+        caller_name=row[0],
+        handler=row[2],
+        duration_s=row[7],
+        extra={"hangup_cause": row[9], "uuid": row[10]},
     )
 
 
@@ -107,8 +143,11 @@ def _hms_seconds(value: str) -> str:
 
 def _threecx(header: list[str], row: list[str]) -> CallRecord:
     return CallRecord(
-        call_start=row[3], caller_number=row[7], caller_name=row[23] if len(row) > 23 else "",
-        handler=row[8], duration_s=_hms_seconds(row[2]),
+        call_start=row[3],
+        caller_number=row[7],
+        caller_name=row[23] if len(row) > 23 else "",
+        handler=row[8],
+        duration_s=_hms_seconds(row[2]),
         extra={"historyid": row[0], "callid": row[1], "reason_terminated": row[6]},
     )
 
@@ -116,19 +155,32 @@ def _threecx(header: list[str], row: list[str]) -> CallRecord:
 def _twilio(header: list[str], row: list[str]) -> CallRecord:
     f = _by_name(header, row)
     return CallRecord(
-        call_start=f.get("start_time") or f.get("date_created", ""), caller_number=f.get("from", ""),
-        caller_name=f.get("caller_name", ""), handler=f.get("to", ""), duration_s=f.get("duration", ""),
-        extra={"sid": f.get("sid", ""), "status": f.get("status", ""), "direction": f.get("direction", "")},
+        call_start=f.get("start_time") or f.get("date_created", ""),
+        caller_number=f.get("from", ""),
+        caller_name=f.get("caller_name", ""),
+        handler=f.get("to", ""),
+        duration_s=f.get("duration", ""),
+        extra={
+            "sid": f.get("sid", ""),
+            "status": f.get("status", ""),
+            "direction": f.get("direction", ""),
+        },
     )
 
 
 def _teams(header: list[str], row: list[str]) -> CallRecord:
     f = _by_name(header, row)
     return CallRecord(
-        call_start=f.get("start time", ""), caller_number=f.get("caller id", ""),
-        caller_name="", handler=f.get("user display name", ""), duration_s=f.get("duration seconds", ""),
-        extra={"call_id": f.get("call id", ""), "call_type": f.get("call type", ""),
-               "destination": f.get("destination number", "")},
+        call_start=f.get("start time", ""),
+        caller_number=f.get("caller id", ""),
+        caller_name="",
+        handler=f.get("user display name", ""),
+        duration_s=f.get("duration seconds", ""),
+        extra={
+            "call_id": f.get("call id", ""),
+            "call_type": f.get("call type", ""),
+            "destination": f.get("destination number", ""),
+        },
     )
 
 
@@ -141,15 +193,30 @@ BUILTIN_PROFILES: list[Profile] = [
     Profile("generic", True, _header_has("call_start", "caller_number", "notes"), _generic),
     Profile("twilio", True, _header_has("sid", "from", "to", "start_time", "duration"), _twilio),
     Profile("teams", True, _header_has("usageid", "call id", "caller id", "start time"), _teams),
-    Profile("asterisk-cdr-csv", False,
-            lambda r: 16 <= len(r) <= 21 and bool(_DT.match(r[9])) and r[14] in _DISPOSITIONS, _asterisk),
-    Profile("asterisk-cdr-custom", False,
-            lambda r: 15 <= len(r) <= 21 and bool(_DT.match(r[8])) and r[13] in _DISPOSITIONS, _asterisk_custom),
-    Profile("freeswitch-cdr-csv", False,
-            lambda r: 13 <= len(r) <= 15 and bool(_DT.match(r[4])) and bool(re.fullmatch(r"[A-Z_]+", r[9].strip())),
-            _freeswitch),
-    Profile("3cx-cdr", False,
-            lambda r: len(r) >= 26 and r[0].startswith("Call ") and bool(_DT.match(r[3])), _threecx),
+    Profile(
+        "asterisk-cdr-csv",
+        False,
+        lambda r: 16 <= len(r) <= 21 and bool(_DT.match(r[9])) and r[14] in _DISPOSITIONS,
+        _asterisk,
+    ),
+    Profile(
+        "asterisk-cdr-custom",
+        False,
+        lambda r: 15 <= len(r) <= 21 and bool(_DT.match(r[8])) and r[13] in _DISPOSITIONS,
+        _asterisk_custom,
+    ),
+    Profile(
+        "freeswitch-cdr-csv",
+        False,
+        lambda r: 13 <= len(r) <= 15 and bool(_DT.match(r[4])) and bool(re.fullmatch(r"[A-Z_]+", r[9].strip())),
+        _freeswitch,
+    ),
+    Profile(
+        "3cx-cdr",
+        False,
+        lambda r: len(r) >= 26 and r[0].startswith("Call ") and bool(_DT.match(r[3])),
+        _threecx,
+    ),
 ]
 
 
@@ -168,14 +235,15 @@ def load_profile(path: Path) -> Profile:
     if unknown or "call_start" not in columns:
         raise CallLogError(
             f"call-log profile {path}: [columns] must map call_start and may map only "
-            f"{', '.join(GENERIC_COLUMNS)}; unknown: {', '.join(sorted(unknown)) or 'none'}")
+            f"{', '.join(GENERIC_COLUMNS)}; unknown: {', '.join(sorted(unknown)) or 'none'}"
+        )
     needed = [columns[c] for c in columns]
     formats = tuple(str(f) for f in spec.get("date_formats", []))
     tz = ZoneInfo(str(spec.get("timezone", "Europe/London")))
 
     def to_record(header: list[str], row: list[str]) -> CallRecord:
         f = _by_name(header, row)
-        return CallRecord(**{ours: f.get(theirs.lower(), "").strip() for ours, theirs in columns.items()})
+        return _record_from({ours: f.get(theirs.lower(), "") for ours, theirs in columns.items()})
 
     return Profile(name, True, _header_has(*needed), to_record, tz, formats)
 
@@ -195,8 +263,14 @@ def parse_call_time(value: str, profile: Profile) -> dt.datetime:
         return when if when.tzinfo else when.replace(tzinfo=profile.timezone)
     except ValueError:
         pass
-    for fmt in ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
-                "%d-%m-%Y %H:%M", "%d.%m.%Y %H:%M"):
+    for fmt in (
+        "%Y/%m/%d %H:%M:%S",
+        "%Y/%m/%d %H:%M",
+        "%d/%m/%Y %H:%M:%S",
+        "%d/%m/%Y %H:%M",
+        "%d-%m-%Y %H:%M",
+        "%d.%m.%Y %H:%M",
+    ):
         try:
             return dt.datetime.strptime(s, fmt).replace(tzinfo=profile.timezone)
         except ValueError:
@@ -234,10 +308,19 @@ class _LineTracker:
 
 
 def _sniff_dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    """Only the delimiter is sniffed; quoting stays RFC 4180 (the sniffer guesses it badly)."""
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
+        delimiter = ","
+    if delimiter == ",":
         return csv.excel
+
+    class Sniffed(csv.excel):
+        pass
+
+    Sniffed.delimiter = delimiter
+    return Sniffed
 
 
 def detect_profile(first_row: list[str], profiles: list[Profile]) -> Profile | None:
@@ -267,17 +350,26 @@ def record_to_draft(rec: CallRecord, profile: Profile) -> ContactDraft:
     guess = from_caller_type(rec.caller_type)
     who = rec.caller_name or rec.caller_number or "unknown caller"
     duration = rec.duration_s.strip()
-    call = {"profile": profile.name, "caller_number": rec.caller_number, "caller_name": rec.caller_name,
-            "caller_type": rec.caller_type, "handler": rec.handler, "duration_s": duration,
-            "call_start": rec.call_start} | rec.extra
+    call = {
+        "profile": profile.name,
+        "caller_number": rec.caller_number,
+        "caller_name": rec.caller_name,
+        "caller_type": rec.caller_type,
+        "handler": rec.handler,
+        "duration_s": duration,
+        "call_start": rec.call_start,
+    } | rec.extra
     return ContactDraft(
         channel="phone",
         received_at=received.astimezone(dt.UTC),
         received_at_basis="call_start",
         subject=f"Phone call from {who}"[:200],
         body_text=notes,
-        referrer=Referrer(name=rec.caller_name or None, phone=rec.caller_number or None,
-                          role=rec.caller_type or None),
+        referrer=Referrer(
+            name=rec.caller_name or None,
+            phone=rec.caller_number or None,
+            role=rec.caller_type or None,
+        ),
         source_code=guess.code if guess else ("9" if "anon" in who.lower() else "10"),
         source_evidence=guess.evidence if guess else "call log gives no caller type",
         call=call,
@@ -300,8 +392,8 @@ def read_call_log(data: bytes, profiles: list[Profile] | None = None) -> Iterato
     if profile is None:
         shown = ", ".join(c.strip()[:30] for c in first[:12])
         raise CallLogError(
-            "the columns match no call-log profile (generic needs call_start, caller_number, "
-            f"notes; found: {shown})")
+            f"the columns match no call-log profile (generic needs call_start, caller_number, notes; found: {shown})"
+        )
     tracker = _LineTracker(data)
     reader = csv.reader(tracker, dialect)
     header: list[str] = []

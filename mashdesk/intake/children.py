@@ -10,8 +10,9 @@ import re
 
 from mashdesk.intake.model import ChildDraft
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTHS = {
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
 
 _DATE = (
     r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
@@ -53,7 +54,10 @@ _UNBORN = re.compile(
     r"\b(unborn(?: baby| child)?|(?P<weeks>\d{1,2})\s*weeks?\s*pregnant|is pregnant|expecting (?:a|her) baby)\b",
     re.I,
 )
-_EDD_FREE = re.compile(rf"\b(?:EDD|due date|due on|expected date of delivery)\s*(?:is|of)?\s*[:\-]?\s*(?P<date>{_DATE})", re.I)
+_EDD_FREE = re.compile(
+    rf"\b(?:EDD|due date|due on|expected date of delivery)\s*(?:is|of)?\s*[:\-]?\s*(?P<date>{_DATE})",
+    re.I,
+)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -76,6 +80,10 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+_CALENDAR_WORDS = {
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "oct", "nov", "dec", "dat", "sen", "rec",
+}  # fmt: skip
 _LEADING_WORDS = {
     "also", "and", "re", "about", "regarding", "concerning", "sister", "brother", "sibling",
     "son", "daughter", "baby", "child", "pupil", "student", "today", "yesterday", "when", "then",
@@ -92,6 +100,8 @@ def _clean_name(value: str) -> str | None:
     value = value.strip(" .:-*")
     if not value or value.title() in _STOP_NAMES or len(value) > 60:
         return None
+    if value.split()[0].lower().rstrip(".,")[:3] in _CALENDAR_WORDS:
+        return None
     if not re.search(r"[A-Za-z]{2}", value):
         return None
     return value
@@ -103,6 +113,12 @@ def name_key(name: str | None) -> str | None:
         return None
     key = re.sub(r"[^a-z ]+", "", name.lower())
     return re.sub(r"\s+", " ", key).strip() or None
+
+
+def surname_key(name: str | None) -> str | None:
+    """The last word of the name key: the block within which fuzzy name matches are looked for."""
+    key = name_key(name)
+    return key.split()[-1] if key and " " in key else None
 
 
 def _from_form(text: str, source_field: str) -> list[ChildDraft]:
@@ -138,7 +154,8 @@ def _from_form(text: str, source_field: str) -> list[ChildDraft]:
         if current is None:
             continue
         if label in {"dob", "dateofbirth"}:
-            current.dob = parse_date(DATE_RE.search(value)[0]) if DATE_RE.search(value) else None
+            date = DATE_RE.search(value)
+            current.dob = parse_date(date[0]) if date else None
         elif label in {"edd", "expecteddateofdelivery", "expecteddateofbirth", "duedate"}:
             date = DATE_RE.search(value)
             current.edd = parse_date(date[0]) if date else None
@@ -162,21 +179,43 @@ def _from_free_text(text: str, source_field: str) -> list[ChildDraft]:
         name = _clean_name(m["name"])
         dob = parse_date(m["date"])
         if name and dob and dob <= dt.date.today():
-            found.append(ChildDraft(name=name, dob=dob, confidence=0.75, source_field=source_field,
-                                    span=(m.start(), m.end()), evidence=m.group(0)))
+            found.append(
+                ChildDraft(
+                    name=name,
+                    dob=dob,
+                    confidence=0.75,
+                    source_field=source_field,
+                    span=(m.start(), m.end()),
+                    evidence=m.group(0),
+                )
+            )
     for m in _FREE_AGE.finditer(text):
         name = _clean_name(m["name"])
         age = int(m["age1"] or m["age2"])
         if name and age < 19 and not any(c.name == name for c in found):
-            found.append(ChildDraft(name=name, confidence=0.6, source_field=source_field,
-                                    span=(m.start(), m.end()), evidence=m.group(0)))
+            found.append(
+                ChildDraft(
+                    name=name,
+                    confidence=0.6,
+                    source_field=source_field,
+                    span=(m.start(), m.end()),
+                    evidence=m.group(0),
+                )
+            )
     unborn = _UNBORN.search(text)
     if unborn and not any(c.unborn for c in found):
         edd_m = _EDD_FREE.search(text)
-        found.append(ChildDraft(
-            name=None, unborn=True, edd=parse_date(edd_m["date"]) if edd_m else None,
-            confidence=0.6, source_field=source_field,
-            span=(unborn.start(), unborn.end()), evidence=unborn.group(0)))
+        found.append(
+            ChildDraft(
+                name=None,
+                unborn=True,
+                edd=parse_date(edd_m["date"]) if edd_m else None,
+                confidence=0.6,
+                source_field=source_field,
+                span=(unborn.start(), unborn.end()),
+                evidence=unborn.group(0),
+            )
+        )
     return found
 
 
@@ -187,7 +226,13 @@ def find_children(text: str, source_field: str = "body") -> list[ChildDraft]:
     for child in _from_free_text(text, source_field):
         if child.unborn and any(c.unborn for c in children):
             continue
-        if child.name and name_key(child.name) in known:
+        key = name_key(child.name)
+        if key and " " not in key and any(k and k.split()[0] == key for k in known):
+            continue  # "Freya, aged 10" after "Child's name: Freya Fakesley" is the same child
+        if child.name and key in known:
+            for same in children:
+                if name_key(same.name) == name_key(child.name) and same.dob is None:
+                    same.dob = child.dob  # "Subject child: Ava X, DOB 03/04/2016" on one line
             continue
         children.append(child)
         known.add(name_key(child.name))

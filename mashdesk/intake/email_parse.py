@@ -8,8 +8,8 @@ import email.utils
 import hashlib
 import re
 from email import policy
-from email.header import decode_header, make_header
-from email.message import EmailMessage, Message
+from email.header import decode_header
+from email.message import Message
 from email.parser import BytesParser
 from typing import Any
 
@@ -39,28 +39,44 @@ class NotAnEmail(Exception):
     """The bytes do not hold an email message."""
 
 
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
 def _decode_header_value(value: str) -> str:
+    """RFC 2047 words decoded; raw 8-bit bytes read as UTF-8, else Latin-1. Never raises."""
+    if not value.isascii() and _SURROGATE.search(value):
+        raw = value.encode("utf-8", "surrogateescape")
+        try:
+            value = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            value = raw.decode("latin-1")
+    if "=?" not in value:
+        return value
     try:
-        return str(make_header(decode_header(value)))
+        parts = []
+        for chunk, charset in decode_header(value):
+            if isinstance(chunk, bytes):
+                cs = (charset or "ascii").lower()
+                try:
+                    codecs.lookup(cs)
+                except LookupError:
+                    cs = "latin-1"
+                chunk = chunk.decode(cs, errors="replace")
+            parts.append(chunk)
+        return "".join(parts)
     except Exception:
         return value
 
 
 def safe_header(msg: Message, name: str) -> str | None:
-    """A header as text, never raising: the parsed value, else the raw value decoded leniently."""
+    """A header as text, never raising. Messages are parsed with compat32, so values are raw."""
     try:
         value = msg.get(name)
-        if value is None:
-            return None
-        text = str(value)
     except Exception:
-        try:
-            raw = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), None)
-        except Exception:
-            raw = None
-        if raw is None:
-            return None
-        text = _decode_header_value(str(raw))
+        value = None
+    if value is None:
+        return None
+    text = _decode_header_value(str(value))
     text = re.sub(r"[\r\n]+[ \t]*", " ", text).strip()
     return text.replace("\x00", "")
 
@@ -179,9 +195,7 @@ def _walk(msg: Message, out: _Collector, depth: int) -> None:
             if isinstance(sub, Message):
                 nested = _Collector()
                 _walk(sub, nested, depth + 1)
-                head = "\n".join(
-                    f"{h}: {v}" for h in ("From", "Date", "Subject") if (v := safe_header(sub, h))
-                )
+                head = "\n".join(f"{h}: {v}" for h in ("From", "Date", "Subject") if (v := safe_header(sub, h)))
                 text = "\n".join(nested.plain) or html_to_text("\n".join(nested.html))
                 out.forwarded.append(f"---------- Forwarded message ----------\n{head}\n\n{text}")
                 out.attachments.extend(nested.attachments)
@@ -189,6 +203,11 @@ def _walk(msg: Message, out: _Collector, depth: int) -> None:
         return
     name = _filename(msg)
     data = _part_bytes(msg)
+    if ctype.startswith("multipart/"):
+        # Boundary never found: the parser leaves the whole body as text; read it as such.
+        out.flags.append("multipart_without_parts")
+        out.plain.append(_decode_bytes(data, _charset(msg), out.flags))
+        return
     is_tnef = ctype == "application/ms-tnef" or (name or "").lower() == "winmail.dat"
     if is_tnef:
         body, attachments, tflags = tnef_contents(data)
@@ -202,7 +221,9 @@ def _walk(msg: Message, out: _Collector, depth: int) -> None:
         att = _attachment(name, ctype, data, "mime")
         out.attachments.append(att)
         if ctype == "text/plain" or (name or "").lower().endswith(".txt"):
-            out.attachment_texts.append((name or "attachment", _decode_bytes(data, msg.get_content_charset(), out.flags)))
+            out.attachment_texts.append(
+                (name or "attachment", _decode_bytes(data, msg.get_content_charset(), out.flags))
+            )
         return
     text = _decode_bytes(data, _charset(msg), out.flags)
     if ctype == "text/html":
@@ -275,7 +296,7 @@ def parse_message(msg: Message, *, fallback_time: dt.datetime) -> ContactDraft:
     organisation = safe_header(msg, "Organization")
     phone = _PHONE_RE.search(signature)
     role = _ROLE_RE.search(signature)
-    guess = infer_source(address, organisation, signature)
+    guess = infer_source(address, organisation, f"{display}\n{signature}")
 
     headers: dict[str, str] = {}
     for h in ("From", "To", "Cc", "Reply-To", "Subject", "Date", "Message-ID", "In-Reply-To"):
@@ -318,7 +339,24 @@ def parse_message(msg: Message, *, fallback_time: dt.datetime) -> ContactDraft:
 def parse_email_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
     if not data.strip():
         raise NotAnEmail("the file is empty")
-    msg: Any = BytesParser(policy=policy.default).parsebytes(data)
-    if not isinstance(msg, EmailMessage | Message):  # pragma: no cover - parser contract
-        raise NotAnEmail("the parser returned no message")
-    return parse_message(msg, fallback_time=fallback_time)
+    # compat32 keeps headers as raw strings: reading one never raises and costs nothing.
+    msg: Any = BytesParser(policy=policy.compat32).parsebytes(data)
+    try:
+        return parse_message(msg, fallback_time=fallback_time)
+    except NotAnEmail:
+        relaxed = _relax_obsolete_headers(data)
+        if relaxed == data:
+            raise
+    draft = parse_message(BytesParser(policy=policy.compat32).parsebytes(relaxed), fallback_time=fallback_time)
+    draft.flags.append("obsolete_header_syntax")
+    return draft
+
+
+_OBS_HEADER = re.compile(rb"^([!-9;-~]+)[ \t]+:", re.M)
+
+
+def _relax_obsolete_headers(data: bytes) -> bytes:
+    """RFC 822 allowed space before a header's colon ("From  : ..."); modern parsers do not."""
+    end = re.search(rb"\r?\n\r?\n", data)
+    head, rest = (data[: end.start()], data[end.start() :]) if end else (data, b"")
+    return _OBS_HEADER.sub(rb"\1:", head) + rest

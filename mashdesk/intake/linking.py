@@ -13,14 +13,14 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from mashdesk.intake.children import name_key
+from mashdesk.intake.children import name_key, surname_key
 from mashdesk.intake.model import ChildDraft
 
 NAME_WITH_DOB = 80.0
 NAME_ONLY = 93.0
 GROUP_WINDOW = dt.timedelta(hours=72)
 REREFERRAL_WINDOW = dt.timedelta(days=365)
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 50
 
 
 @dataclass
@@ -31,24 +31,37 @@ class LinkSuggestion:
     evidence: dict[str, Any]
 
 
+_CANDIDATE_SQL = (
+    "SELECT ch.contact_id, ch.name, ch.name_key, ch.dob, c.received_at, c.group_id "
+    "FROM children ch JOIN contacts c ON c.id = ch.contact_id WHERE ch.contact_id != ? AND "
+)
+_COLUMNS = ("contact_id", "name", "name_key", "dob", "received_at", "group_id")
+
+
 def _candidates(db: Any, child: ChildDraft, contact_id: int) -> list[dict[str, Any]]:
     key = name_key(child.name)
-    rows: list[dict[str, Any]] = []
-    sql = (
-        "SELECT ch.contact_id, ch.name, ch.name_key, ch.dob, c.received_at, c.group_id "
-        "FROM children ch JOIN contacts c ON c.id = ch.contact_id WHERE ch.contact_id != ? AND "
-    )
+    queries: list[tuple[str, list[Any]]] = []
     if child.dob:
-        rows += [dict(r) for r in db.query(sql + "ch.dob = ? ORDER BY ch.id DESC LIMIT ?",
-                                           [contact_id, child.dob.isoformat(), MAX_CANDIDATES])]
+        queries.append(("ch.dob = ?", [child.dob.isoformat()]))
     if key:
-        rows += [dict(r) for r in db.query(sql + "ch.name_key = ? ORDER BY ch.id DESC LIMIT ?",
-                                           [contact_id, key, MAX_CANDIDATES])]
-        parts = key.split()
-        if len(parts) >= 2:
-            rows += [dict(r) for r in db.query(
-                sql + "ch.name_key LIKE ? ORDER BY ch.id DESC LIMIT ?",
-                [contact_id, f"% {parts[-1]}", MAX_CANDIDATES])]
+        queries.append(("ch.name_key = ?", [key]))
+        surname = surname_key(child.name)
+        if surname:
+            # Same surname and same first letter: typos rarely change a name's first letter.
+            first = key[0]
+            queries.append(
+                (
+                    "ch.surname_key = ? AND ch.name_key >= ? AND ch.name_key < ?",
+                    [surname, first, chr(ord(first) + 1)],
+                )
+            )
+    rows: list[dict[str, Any]] = []
+    for where, params in queries:
+        cursor = db.conn.execute(
+            _CANDIDATE_SQL + where + " ORDER BY ch.id DESC LIMIT ?",
+            [contact_id, *params, MAX_CANDIDATES],
+        )
+        rows += [dict(zip(_COLUMNS, r, strict=True)) for r in cursor]
     return rows
 
 
@@ -71,14 +84,21 @@ def suggest_links(db: Any, contact_id: int, children: list[ChildDraft]) -> list[
             else:
                 continue
             evidence = {
-                "basis": basis, "name": child.name, "other_name": row["name"],
-                "name_score": round(score, 1), "dob": child.dob.isoformat() if child.dob else None,
+                "basis": basis,
+                "name": child.name,
+                "other_name": row["name"],
+                "name_score": round(score, 1),
+                "dob": child.dob.isoformat() if child.dob else None,
                 "other_dob": row["dob"],
             }
             cid = int(row["contact_id"])
             if cid not in best or best[cid].score < confidence:
-                best[cid] = LinkSuggestion(cid, dt.datetime.fromisoformat(row["received_at"]),
-                                           round(confidence, 3), evidence)
+                best[cid] = LinkSuggestion(
+                    cid,
+                    dt.datetime.fromisoformat(row["received_at"]),
+                    round(confidence, 3),
+                    evidence,
+                )
     return sorted(best.values(), key=lambda s: -s.score)
 
 

@@ -77,19 +77,37 @@ def _collect(msg: Any, depth: int, attachments: list[AttachmentDraft], forwarded
         name = _safe(att, "longFilename") or _safe(att, "shortFilename") or None
         if isinstance(data, bytes | bytearray):
             blob = bytes(data)
-            attachments.append(AttachmentDraft(
-                filename=name, content_type=_safe(att, "mimetype"), size=len(blob),
-                sha256=hashlib.sha256(blob).hexdigest(), data=blob, origin="msg"))
+            attachments.append(
+                AttachmentDraft(
+                    filename=name,
+                    content_type=_safe(att, "mimetype"),
+                    size=len(blob),
+                    sha256=hashlib.sha256(blob).hexdigest(),
+                    data=blob,
+                    origin="msg",
+                )
+            )
         elif data is not None and depth < MAX_NESTING:
             inner_body, _ = _body(data, flags)
-            head = "\n".join(f"{k}: {v}" for k, v in (
-                ("From", _safe(data, "sender")), ("Date", _safe(data, "date")),
-                ("Subject", _safe(data, "subject"))) if v)
+            head = "\n".join(
+                f"{k}: {v}"
+                for k, v in (
+                    ("From", _safe(data, "sender")),
+                    ("Date", _safe(data, "date")),
+                    ("Subject", _safe(data, "subject")),
+                )
+                if v
+            )
             forwarded.append(f"---------- Forwarded message ----------\n{head}\n\n{inner_body}")
-            attachments.append(AttachmentDraft(
-                filename=name or _safe(data, "subject") or "embedded message", content_type="application/vnd.ms-outlook",
-                size=0, sha256=hashlib.sha256((name or "").encode() + inner_body.encode()).hexdigest(),
-                origin="nested"))
+            attachments.append(
+                AttachmentDraft(
+                    filename=name or _safe(data, "subject") or "embedded message",
+                    content_type="application/vnd.ms-outlook",
+                    size=0,
+                    sha256=hashlib.sha256((name or "").encode() + inner_body.encode()).hexdigest(),
+                    origin="nested",
+                )
+            )
             _collect(data, depth + 1, attachments, forwarded, flags)
         elif depth >= MAX_NESTING:
             flags.append("nesting_too_deep")
@@ -137,10 +155,18 @@ def parse_msg_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
             if (att.filename or "").lower().endswith(".txt") and att.data:
                 children += find_children(att.data.decode("utf-8", "replace"), f"attachment:{att.filename}")
         message_id = _as_text(_safe(msg, "messageId")).strip().strip("<>") or None
-        headers = {k: v for k, v in (
-            ("From", sender), ("To", _as_text(_safe(msg, "to"))), ("Cc", _as_text(_safe(msg, "cc"))),
-            ("Subject", subject), ("Date", str(when) if when else ""), ("Message-ID", message_id or ""),
-        ) if v}
+        headers = {
+            k: v
+            for k, v in (
+                ("From", sender),
+                ("To", _as_text(_safe(msg, "to"))),
+                ("Cc", _as_text(_safe(msg, "cc"))),
+                ("Subject", subject),
+                ("Date", str(when) if when else ""),
+                ("Message-ID", message_id or ""),
+            )
+            if v
+        }
         if not body.strip():
             flags.append("empty_body")
         return ContactDraft(
@@ -152,9 +178,12 @@ def parse_msg_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
             new_text_end=new_end,
             body_html=html,
             message_id=message_id,
-            referrer=Referrer(name=display or None, email=address or None,
-                              phone=phone.group(0) if phone else None,
-                              role=role.group(0) if role else None),
+            referrer=Referrer(
+                name=display or None,
+                email=address or None,
+                phone=phone.group(0) if phone else None,
+                role=role.group(0) if role else None,
+            ),
             source_code=guess.code,
             source_evidence=guess.evidence,
             headers=headers,

@@ -14,17 +14,30 @@ class SourceGuess:
 
 # Health roles told apart by words in the signature or the sender's organisation.
 _HEALTH_ROLES: list[tuple[str, re.Pattern[str]]] = [
-    ("3E", re.compile(r"\b(A&E|A and E|emergency department|ED liaison|paediatric liaison)\b", re.I)),
+    (
+        "3E",
+        re.compile(r"\b(A&E|A and E|emergency department|ED liaison|paediatric liaison)\b", re.I),
+    ),
     ("3B", re.compile(r"\b(health visitor|health visiting|HV team)\b", re.I)),
     ("3C", re.compile(r"\bschool nurs(e|ing)\b", re.I)),
-    ("3A", re.compile(r"\b(GP|general practitioner|surgery|medical (practice|centre)|health centre)\b", re.I)),
-    ("3F", re.compile(r"\b(midwife|midwifery|CAMHS|hospital|paediatrician|NHS (foundation )?trust)\b", re.I)),
+    (
+        "3A",
+        re.compile(r"\b(GP|general practitioner|surgery|medical (practice|centre)|health centre)\b", re.I),
+    ),
+    (
+        "3F",
+        re.compile(r"\b(midwife|midwifery|CAMHS|hospital|paediatrician|NHS (foundation )?trust)\b", re.I),
+    ),
 ]
 
 _DOMAIN_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(^|\.)sch\.uk$"), "2A", "school domain"),
     (re.compile(r"(^|\.)police\.uk$"), "6", "police domain"),
-    (re.compile(r"(^|\.)(probation|justice|cafcass|hmcts|hmpps|yjb)\.gov\.uk$"), "7", "legal agency domain"),
+    (
+        re.compile(r"(^|\.)(probation|justice|cafcass|hmcts|hmpps|yjb)\.gov\.uk$"),
+        "7",
+        "legal agency domain",
+    ),
     (re.compile(r"(^|\.)(cafcass|probation)\.(org|gov)\.uk$"), "7", "legal agency domain"),
     (re.compile(r"(^|\.)(nhs\.net|nhs\.uk)$"), "3F", "NHS domain"),
 ]
@@ -64,8 +77,9 @@ def _health_role(code: str, why: str, organisation: str | None, signature: str) 
     return SourceGuess(code, why)
 
 
-def local_source(email: str | None, organisation: str | None, signature: str,
-                 local_domains: dict[str, str]) -> SourceGuess | None:
+def local_source(
+    email: str | None, organisation: str | None, signature: str, local_domains: dict[str, str]
+) -> SourceGuess | None:
     """A council's own domain list (setting `referrer_domains`: domain suffix -> census code)."""
     domain = (email or "").rsplit("@", 1)[-1].strip().lower().rstrip(">") if email else ""
     if not domain:
@@ -80,9 +94,7 @@ def local_source(email: str | None, organisation: str | None, signature: str,
     return None
 
 
-def infer_source(
-    email: str | None, organisation: str | None = None, signature: str = ""
-) -> SourceGuess:
+def infer_source(email: str | None, organisation: str | None = None, signature: str = "") -> SourceGuess:
     """The census source code for a sender, from the address domain and the signature."""
     domain = (email or "").rsplit("@", 1)[-1].strip().lower().rstrip(">") if email else ""
     for pattern, code, why in _DOMAIN_RULES:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TNEF_MAGIC = b"\x78\x9f\x3e\x22"
 
@@ -35,11 +37,14 @@ def sniff(head: bytes, name: str = "") -> str:
                 break  # text starting with "BM..." is not a bitmap
             return f"binary:{what}"
     lower = name.lower()
-    if lower.endswith((".csv", ".log", ".tsv")) and not head.lstrip().startswith((b"From ", b"Received:", b"Return-Path:")):
+    if lower.endswith((".csv", ".log", ".tsv")) and not head.lstrip().startswith(
+        (b"From ", b"Received:", b"Return-Path:")
+    ):
         return "csv"
     if head.startswith(b"From ") and b"\n" in head[:2048]:
         first_line = head.split(b"\n", 1)[0]
-        if len(first_line.split()) >= 2:
+        # "From  : John" is an (obsolete-syntax) header, not an mbox envelope line.
+        if len(first_line.split()) >= 2 and not re.match(rb"From\s*:", first_line):
             return "mbox"
     if lower.endswith((".mbox", ".mbx")):
         return "mbox"

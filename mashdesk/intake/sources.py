@@ -7,9 +7,10 @@ import hashlib
 import mailbox
 import os
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mashdesk.intake.calls import CallLogError, Profile, read_call_log
 from mashdesk.intake.email_parse import NotAnEmail, parse_email_bytes
@@ -75,27 +76,44 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def _quarantine(source: str, raw: bytes, reason: str, detail: str | None = None, **kw: object) -> ParsedItem:
-    return ParsedItem(source=source, raw=raw, raw_sha256=sha256_bytes(raw), quarantine_reason=reason,
-                      quarantine_detail=detail, **kw)  # type: ignore[arg-type]
+def _quarantine(source: str, raw: bytes, reason: str, detail: str | None = None, **kw: Any) -> ParsedItem:
+    return ParsedItem(
+        source=source,
+        raw=raw,
+        raw_sha256=sha256_bytes(raw),
+        quarantine_reason=reason,
+        quarantine_detail=detail,
+        **kw,
+    )
 
 
-def _guarded(source: str, raw: bytes, fn: object, **kw: object) -> ParsedItem:
+def _guarded(source: str, raw: bytes, fn: Callable[[], ContactDraft], **kw: Any) -> ParsedItem:
     """Run a parser; any exception becomes a quarantined item with a readable reason."""
     try:
-        draft: ContactDraft = fn()  # type: ignore[operator]
+        draft = fn()
     except (NotAnEmail, NotAMessage, NotTnef) as exc:
         return _quarantine(source, raw, str(exc), **kw)
     except RecursionError:
         return _quarantine(source, raw, "the message is nested too deeply to read", **kw)
     except Exception as exc:  # the intake must survive any input: keep it and show a person
-        return _quarantine(source, raw, f"could not be read ({type(exc).__name__}: {str(exc)[:200]})",
-                           traceback.format_exc(limit=6), **kw)
-    return ParsedItem(source=source, raw=raw, raw_sha256=sha256_bytes(raw), draft=draft, **kw)  # type: ignore[arg-type]
+        return _quarantine(
+            source,
+            raw,
+            f"could not be read ({type(exc).__name__}: {str(exc)[:200]})",
+            traceback.format_exc(limit=6),
+            **kw,
+        )
+    return ParsedItem(source=source, raw=raw, raw_sha256=sha256_bytes(raw), draft=draft, **kw)
 
 
-def parse_bytes(data: bytes, source: str, *, fallback_time: dt.datetime | None = None,
-                kind: str | None = None, **kw: object) -> ParsedItem:
+def parse_bytes(
+    data: bytes,
+    source: str,
+    *,
+    fallback_time: dt.datetime | None = None,
+    kind: str | None = None,
+    **kw: Any,
+) -> ParsedItem:
     """One single-message input held in memory (an email, .msg or TNEF)."""
     when = fallback_time or dt.datetime.now(dt.UTC)
     kind = kind or sniff(data[:8192], source)
@@ -107,12 +125,20 @@ def parse_bytes(data: bytes, source: str, *, fallback_time: dt.datetime | None =
     if kind == "msg":
         return _guarded(source, data, lambda: parse_msg_bytes(data, fallback_time=when), **kw)
     if kind == "tnef":
+
         def tnef() -> ContactDraft:
             subject, body, atts, flags = parse_tnef_bytes(data)
-            return ContactDraft(channel="email", received_at=when, received_at_basis="file_time",
-                                subject=subject, body_text=body, attachments=atts,
-                                flags=flags + ["bare_tnef", "received_time_from_file"],
-                                source_evidence="bare TNEF file has no sender")
+            return ContactDraft(
+                channel="email",
+                received_at=when,
+                received_at_basis="file_time",
+                subject=subject,
+                body_text=body,
+                attachments=atts,
+                flags=flags + ["bare_tnef", "received_time_from_file"],
+                source_evidence="bare TNEF file has no sender",
+            )
+
         return _guarded(source, data, tnef, **kw)
     return _guarded(source, data, lambda: parse_email_bytes(data, fallback_time=when), **kw)
 
@@ -124,28 +150,62 @@ def _parse_mbox(path: Path, file_sha: str, opts: IntakeOptions) -> Iterator[Pars
         keys = list(box.keys())
     except Exception as exc:
         raw = path.read_bytes()
-        yield _quarantine(str(path), raw, f"not a readable mbox file ({exc})", path=str(path),
-                          file_kind="mbox", file_sha256=file_sha)
+        yield _quarantine(
+            str(path),
+            raw,
+            f"not a readable mbox file ({exc})",
+            path=str(path),
+            file_kind="mbox",
+            file_sha256=file_sha,
+        )
         return
     if not keys:
         raw = path.read_bytes()
-        yield _quarantine(str(path), raw, "the mbox file holds no messages", path=str(path),
-                          file_kind="mbox", file_sha256=file_sha)
+        yield _quarantine(
+            str(path),
+            raw,
+            "the mbox file holds no messages",
+            path=str(path),
+            file_kind="mbox",
+            file_sha256=file_sha,
+        )
         return
     for n, key in enumerate(keys, 1):
         source = f"{path}#{n}"
         try:
             raw = box.get_bytes(key)
         except Exception as exc:
-            yield _quarantine(source, f"{path}#{n}".encode(), f"message {n} could not be read from the mbox ({exc})",
-                              index=n, path=str(path), file_kind="mbox", file_sha256=file_sha)
+            yield _quarantine(
+                source,
+                f"{path}#{n}".encode(),
+                f"message {n} could not be read from the mbox ({exc})",
+                index=n,
+                path=str(path),
+                file_kind="mbox",
+                file_sha256=file_sha,
+            )
             continue
         if len(raw) > opts.max_bytes:
-            yield _quarantine(source, raw, f"oversized: {len(raw):,} bytes (limit {opts.max_bytes:,})",
-                              index=n, path=str(path), file_kind="mbox", file_sha256=file_sha)
+            yield _quarantine(
+                source,
+                raw,
+                f"oversized: {len(raw):,} bytes (limit {opts.max_bytes:,})",
+                index=n,
+                path=str(path),
+                file_kind="mbox",
+                file_sha256=file_sha,
+            )
             continue
-        yield parse_bytes(raw, source, fallback_time=when, kind="email", index=n, path=str(path),
-                          file_kind="mbox", file_sha256=file_sha)
+        yield parse_bytes(
+            raw,
+            source,
+            fallback_time=when,
+            kind="email",
+            index=n,
+            path=str(path),
+            file_kind="mbox",
+            file_sha256=file_sha,
+        )
     box.close()
 
 
@@ -166,8 +226,14 @@ def _parse_csv(path: Path, data: bytes, file_sha: str, opts: IntakeOptions) -> I
         if row.draft is None:
             yield _quarantine(source, row.raw, row.error or "unreadable row", index=row.index, **common)
         else:
-            yield ParsedItem(source=source, raw=row.raw, raw_sha256=sha256_bytes(row.raw), draft=row.draft,
-                             index=row.index, **common)  # type: ignore[arg-type]
+            yield ParsedItem(
+                source=source,
+                raw=row.raw,
+                raw_sha256=sha256_bytes(row.raw),
+                draft=row.draft,
+                index=row.index,
+                **common,
+            )
 
 
 def parse_file(path: Path, opts: IntakeOptions | None = None) -> Iterator[ParsedItem]:
@@ -178,14 +244,24 @@ def parse_file(path: Path, opts: IntakeOptions | None = None) -> Iterator[Parsed
         with path.open("rb") as fh:
             head = fh.read(8192)
     except OSError as exc:
-        yield ParsedItem(source=str(path), quarantine_reason=f"the file could not be opened ({exc.strerror})",
-                         raw=b"", raw_sha256=sha256_bytes(b""), path=str(path))
+        yield ParsedItem(
+            source=str(path),
+            quarantine_reason=f"the file could not be opened ({exc.strerror})",
+            raw=b"",
+            raw_sha256=sha256_bytes(b""),
+            path=str(path),
+        )
         return
     kind = sniff(head, path.name)
     if size > opts.max_bytes:
-        yield ParsedItem(source=str(path), raw_sha256=sha256_file(path), raw_path=str(path), path=str(path),
-                         file_kind=kind,
-                         quarantine_reason=f"oversized: {size:,} bytes (limit {opts.max_bytes:,}); kept unread")
+        yield ParsedItem(
+            source=str(path),
+            raw_sha256=sha256_file(path),
+            raw_path=str(path),
+            path=str(path),
+            file_kind=kind,
+            quarantine_reason=f"oversized: {size:,} bytes (limit {opts.max_bytes:,}); kept unread",
+        )
         return
     if kind == "mbox":
         yield from _parse_mbox(path, sha256_file(path), opts)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mashdesk.intake import linking
-from mashdesk.intake.children import name_key
+from mashdesk.intake.children import name_key, surname_key
 from mashdesk.intake.model import ContactDraft, ParsedItem
 from mashdesk.store import Store
 from mashdesk.timescales import WorkingCalendar
@@ -39,8 +39,13 @@ class IngestReport:
         self.contact_ids += other.contact_ids
 
     def as_dict(self) -> dict[str, int]:
-        return {"new": self.new, "duplicate": self.duplicate, "linked": self.linked,
-                "quarantined": self.quarantined, "files": self.files}
+        return {
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "linked": self.linked,
+            "quarantined": self.quarantined,
+            "files": self.files,
+        }
 
 
 def now_iso() -> str:
@@ -48,8 +53,10 @@ def now_iso() -> str:
 
 
 def _put_blob(db: Any, sha: str, data: bytes) -> None:
-    db.execute("INSERT OR IGNORE INTO raw_blobs (sha256, size, data, stored_at) VALUES (?, ?, ?, ?)",
-               [sha, len(data), data, now_iso()])
+    db.execute(
+        "INSERT OR IGNORE INTO raw_blobs (sha256, size, data, stored_at) VALUES (?, ?, ?, ?)",
+        [sha, len(data), data, now_iso()],
+    )
 
 
 def _put_blob_streamed(conn: sqlite3.Connection, sha: str, path: Path) -> None:
@@ -57,8 +64,10 @@ def _put_blob_streamed(conn: sqlite3.Connection, sha: str, path: Path) -> None:
     if conn.execute("SELECT 1 FROM raw_blobs WHERE sha256 = ?", [sha]).fetchone():
         return
     size = path.stat().st_size
-    cur = conn.execute("INSERT INTO raw_blobs (sha256, size, data, stored_at) VALUES (?, ?, zeroblob(?), ?)",
-                       [sha, size, size, now_iso()])
+    cur = conn.execute(
+        "INSERT INTO raw_blobs (sha256, size, data, stored_at) VALUES (?, ?, zeroblob(?), ?)",
+        [sha, size, size, now_iso()],
+    )
     rowid = cur.lastrowid
     assert rowid is not None
     with conn.blobopen("raw_blobs", "data", rowid) as blob, path.open("rb") as fh:
@@ -70,23 +79,30 @@ def _record_source(db: Any, item: ParsedItem) -> None:
     if item.file_sha256:
         db.execute(
             "INSERT OR IGNORE INTO source_files (sha256, path, kind, size, first_seen_at) VALUES (?, ?, ?, ?, ?)",
-            [item.file_sha256, item.path, item.file_kind, 0, now_iso()])
+            [item.file_sha256, item.path, item.file_kind, 0, now_iso()],
+        )
 
 
 def _quarantine(store: Store, item: ParsedItem) -> bool:
     """True when newly quarantined; False when the same item was already there."""
     db = store.db
-    with store.write():
-        if item.raw_path:
-            _put_blob_streamed(store.conn, item.raw_sha256, Path(item.raw_path))
-        else:
-            _put_blob(db, item.raw_sha256, item.raw)
-        cur = db.execute(
-            "INSERT OR IGNORE INTO quarantine (raw_sha256, source_path, source_index, reason, detail, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [item.raw_sha256, item.path or item.source, item.index or 0, item.quarantine_reason,
-             item.quarantine_detail, now_iso()])
-        return cur.rowcount > 0
+    if item.raw_path:
+        _put_blob_streamed(store.conn, item.raw_sha256, Path(item.raw_path))
+    else:
+        _put_blob(db, item.raw_sha256, item.raw)
+    cur = db.execute(
+        "INSERT OR IGNORE INTO quarantine (raw_sha256, source_path, source_index, reason, detail, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            item.raw_sha256,
+            item.path or item.source,
+            item.index or 0,
+            item.quarantine_reason,
+            item.quarantine_detail,
+            now_iso(),
+        ],
+    )
+    return bool(cur.rowcount > 0)
 
 
 def _existing(db: Any, item: ParsedItem, draft: ContactDraft) -> tuple[int, str] | None:
@@ -94,8 +110,9 @@ def _existing(db: Any, item: ParsedItem, draft: ContactDraft) -> tuple[int, str]
     if row:
         return int(row[0]), "same bytes"
     if draft.message_id:
-        row = db.execute("SELECT id FROM contacts WHERE message_id = ? ORDER BY id LIMIT 1",
-                         [draft.message_id]).fetchone()
+        row = db.execute(
+            "SELECT id FROM contacts WHERE message_id = ? ORDER BY id LIMIT 1", [draft.message_id]
+        ).fetchone()
         if row:
             return int(row[0]), "same Message-ID"
     return None
@@ -109,33 +126,76 @@ def _insert_contact(db: Any, item: ParsedItem, draft: ContactDraft, calendar: Wo
             referrer_role, source_code, source_evidence, subject, body_text, new_text_end, body_html,
             headers_json, call_json, flags_json, decision_due, status, ingested_at, synthetic)
            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'new',?,?)""",
-        [item.raw_sha256, item.file_sha256 or item.raw_sha256, item.path or item.source, item.index,
-         draft.channel, draft.received_at.astimezone(dt.UTC).isoformat(), draft.received_at_basis,
-         draft.message_id, r.name, r.email, r.phone, r.organisation, r.role, draft.source_code,
-         draft.source_evidence, draft.subject, draft.body_text, draft.new_text_end, draft.body_html,
-         json.dumps(draft.headers, ensure_ascii=False), json.dumps(draft.call, ensure_ascii=False) if draft.call else None,
-         json.dumps(draft.flags), calendar.decision_due(draft.received_at).isoformat(), now_iso(),
-         int(draft.synthetic)])
+        [
+            item.raw_sha256,
+            item.file_sha256 or item.raw_sha256,
+            item.path or item.source,
+            item.index,
+            draft.channel,
+            draft.received_at.astimezone(dt.UTC).isoformat(),
+            draft.received_at_basis,
+            draft.message_id,
+            r.name,
+            r.email,
+            r.phone,
+            r.organisation,
+            r.role,
+            draft.source_code,
+            draft.source_evidence,
+            draft.subject,
+            draft.body_text,
+            draft.new_text_end,
+            draft.body_html,
+            json.dumps(draft.headers, ensure_ascii=False),
+            json.dumps(draft.call, ensure_ascii=False) if draft.call else None,
+            json.dumps(draft.flags),
+            calendar.decision_due(draft.received_at).isoformat(),
+            now_iso(),
+            int(draft.synthetic),
+        ],
+    )
     contact_id = int(cur.lastrowid)
     for att in draft.attachments:
         if att.data:
             _put_blob(db, att.sha256, att.data)
-        db.execute("INSERT INTO attachments (contact_id, filename, content_type, size, sha256, origin) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   [contact_id, att.filename, att.content_type, att.size, att.sha256, att.origin])
+        db.execute(
+            "INSERT INTO attachments (contact_id, filename, content_type, size, sha256, origin) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [contact_id, att.filename, att.content_type, att.size, att.sha256, att.origin],
+        )
     for ch in draft.children:
         db.execute(
-            """INSERT INTO children (contact_id, name, name_key, dob, edd, unborn, address, postcode, school,
-                confidence, source_field, span_start, span_end, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            [contact_id, ch.name, name_key(ch.name), ch.dob.isoformat() if ch.dob else None,
-             ch.edd.isoformat() if ch.edd else None, int(ch.unborn), ch.address, ch.postcode, ch.school,
-             ch.confidence, ch.source_field, ch.span[0] if ch.span else None, ch.span[1] if ch.span else None,
-             ch.evidence[:500]])
+            """INSERT INTO children (contact_id, name, name_key, surname_key, dob, edd, unborn, address, postcode,
+                school, confidence, source_field, span_start, span_end, evidence)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            [
+                contact_id,
+                ch.name,
+                name_key(ch.name),
+                surname_key(ch.name),
+                ch.dob.isoformat() if ch.dob else None,
+                ch.edd.isoformat() if ch.edd else None,
+                int(ch.unborn),
+                ch.address,
+                ch.postcode,
+                ch.school,
+                ch.confidence,
+                ch.source_field,
+                ch.span[0] if ch.span else None,
+                ch.span[1] if ch.span else None,
+                ch.evidence[:500],
+            ],
+        )
     db.execute(
         "INSERT INTO contacts_fts (rowid, subject, body_text, referrer, children) VALUES (?, ?, ?, ?, ?)",
-        [contact_id, draft.subject, draft.body_text,
-         " ".join(filter(None, [r.name, r.email, r.organisation, r.phone])),
-         " ".join(filter(None, [c.name for c in draft.children]))])
+        [
+            contact_id,
+            draft.subject,
+            draft.body_text,
+            " ".join(filter(None, [r.name, r.email, r.organisation, r.phone])),
+            " ".join(filter(None, [c.name for c in draft.children])),
+        ],
+    )
     return contact_id
 
 
@@ -149,7 +209,8 @@ def _link(db: Any, contact_id: int, draft: ContactDraft) -> int:
         db.execute(
             "INSERT OR IGNORE INTO contact_links (contact_id, other_id, kind, score, evidence, created_at) "
             "VALUES (?, ?, 'same_child', ?, ?, ?)",
-            [contact_id, link.other_id, link.score, linking.evidence_json(link), now_iso()])
+            [contact_id, link.other_id, link.score, linking.evidence_json(link), now_iso()],
+        )
         gap = received - link.other_received_at
         if abs(gap) <= linking.GROUP_WINDOW:
             other_group = db.execute("SELECT group_id FROM contacts WHERE id = ?", [link.other_id]).fetchone()[0]
@@ -161,8 +222,10 @@ def _link(db: Any, contact_id: int, draft: ContactDraft) -> int:
         elif dt.timedelta(0) < -gap <= linking.REREFERRAL_WINDOW:
             db.execute("UPDATE contacts SET re_referral = 1 WHERE id = ?", [link.other_id])
     if group_id is not None or re_referral:
-        db.execute("UPDATE contacts SET group_id = COALESCE(?, group_id), re_referral = ? WHERE id = ?",
-                   [group_id, int(re_referral), contact_id])
+        db.execute(
+            "UPDATE contacts SET group_id = COALESCE(?, group_id), re_referral = ? WHERE id = ?",
+            [group_id, int(re_referral), contact_id],
+        )
     return len(links)
 
 
@@ -170,44 +233,76 @@ def previous_contacts(db: Any, contact_id: int) -> int:
     row = db.execute(
         "SELECT count(DISTINCT l.other_id) FROM contact_links l JOIN contacts o ON o.id = l.other_id "
         "JOIN contacts c ON c.id = l.contact_id WHERE l.contact_id = ? AND o.received_at < c.received_at",
-        [contact_id]).fetchone()
+        [contact_id],
+    ).fetchone()
     return int(row[0])
 
 
-def store_item(store: Store, item: ParsedItem, calendar: WorkingCalendar) -> IngestReport:
-    """Store one parsed item in one transaction. Safe to repeat: a retry finds it already there."""
-    report = IngestReport()
+def _store_one(store: Store, item: ParsedItem, calendar: WorkingCalendar, report: IngestReport) -> None:
     if item.draft is None:
         if _quarantine(store, item):
             report.quarantined += 1
         else:
             report.duplicate += 1
-        return report
+        return
     draft = item.draft
     db = store.db
+    _record_source(db, item)
+    existing = _existing(db, item, draft)
+    _put_blob(db, item.raw_sha256, item.raw)
+    if existing:
+        db.execute(
+            "INSERT OR IGNORE INTO duplicates (raw_sha256, contact_id, source_path, basis, seen_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [item.raw_sha256, existing[0], item.source, existing[1], now_iso()],
+        )
+        report.duplicate += 1
+        return
+    contact_id = _insert_contact(db, item, draft, calendar)
+    if _link(db, contact_id, draft):
+        report.linked += 1
+    if _triage is not None:
+        suggestion = _triage.suggest(draft, previous_contacts=previous_contacts(db, contact_id))
+        _triage.record_suggestion(store, contact_id, suggestion)
+    report.new += 1
+    report.contact_ids.append(contact_id)
+
+
+def store_items(store: Store, items: list[ParsedItem], calendar: WorkingCalendar) -> IngestReport:
+    """Store parsed items in one transaction, each in its own savepoint.
+
+    A crash loses at most this batch, and a retry finds what was committed already there. An item
+    that cannot be stored (a bug, a constraint) is quarantined with the reason instead of lost.
+    """
+    report = IngestReport()
     with store.write():
-        _record_source(db, item)
-        existing = _existing(db, item, draft)
-        if existing:
-            _put_blob(db, item.raw_sha256, item.raw)
-            db.execute("INSERT OR IGNORE INTO duplicates (raw_sha256, contact_id, source_path, basis, seen_at) "
-                       "VALUES (?, ?, ?, ?, ?)", [item.raw_sha256, existing[0], item.source, existing[1], now_iso()])
-            report.duplicate += 1
-            return report
-        _put_blob(db, item.raw_sha256, item.raw)
-        contact_id = _insert_contact(db, item, draft, calendar)
-        links = _link(db, contact_id, draft)
-        if links:
-            report.linked += 1
-        if _triage is not None:
-            suggestion = _triage.suggest(draft, previous_contacts=previous_contacts(db, contact_id))
-            _triage.record_suggestion(store, contact_id, suggestion)
-        report.new += 1
-        report.contact_ids.append(contact_id)
+        for item in items:
+            try:
+                with store.write():
+                    _store_one(store, item, calendar, report)
+            except sqlite3.Error as exc:
+                failed = ParsedItem(
+                    source=item.source,
+                    raw=item.raw,
+                    raw_sha256=item.raw_sha256,
+                    index=item.index,
+                    path=item.path,
+                    raw_path=item.raw_path,
+                    quarantine_reason=f"could not be stored ({type(exc).__name__}: {exc})",
+                )
+                with store.write():
+                    _store_one(store, failed, calendar, report)
     return report
+
+
+def store_item(store: Store, item: ParsedItem, calendar: WorkingCalendar) -> IngestReport:
+    """Store one parsed item in one transaction. Safe to repeat: a retry finds it already there."""
+    return store_items(store, [item], calendar)
 
 
 def mark_source_complete(store: Store, file_sha: str, items: int) -> None:
     with store.write() as db:
-        db.execute("UPDATE source_files SET completed_at = ?, items = ? WHERE sha256 = ?",
-                   [now_iso(), items, file_sha])
+        db.execute(
+            "UPDATE source_files SET completed_at = ?, items = ? WHERE sha256 = ?",
+            [now_iso(), items, file_sha],
+        )

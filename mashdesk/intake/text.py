@@ -8,7 +8,21 @@ import warnings
 import nh3
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
-_BLOCK_TAGS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "tr",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "blockquote",
+}
 
 # Only structure and emphasis survive sanitising; no images, no links that load, no styles.
 _SAFE_TAGS = {

@@ -30,7 +30,7 @@ def rtf_text(rtf: bytes | str) -> str:
         except Exception:
             pass
     try:
-        return str(rtf_to_text(source, errors="ignore")).strip()
+        return str(rtf_to_text(source, errors="ignore")).strip()  # type: ignore[no-untyped-call]
     except Exception:
         return re.sub(r"\\[a-z]+-?\d* ?|[{}]", "", source).strip()
 

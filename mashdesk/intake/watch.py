@@ -20,8 +20,10 @@ class FolderWatcher:
     _sizes: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
     def _seen(self, path: Path, size: int, mtime_ns: int) -> bool:
-        row = self.store.db.execute("SELECT 1 FROM watch_seen WHERE path = ? AND size = ? AND mtime_ns = ?",
-                                    [str(path), size, mtime_ns]).fetchone()
+        row = self.store.db.execute(
+            "SELECT 1 FROM watch_seen WHERE path = ? AND size = ? AND mtime_ns = ?",
+            [str(path), size, mtime_ns],
+        ).fetchone()
         return row is not None
 
     def poll(self) -> IngestReport:
@@ -33,7 +35,11 @@ class FolderWatcher:
             if not folder.is_dir():
                 continue
             for path in iter_files([folder]):
-                if path.name.startswith((".", "~$")) or path.suffix.lower() in {".tmp", ".part", ".partial"}:
+                if path.name.startswith((".", "~$")) or path.suffix.lower() in {
+                    ".tmp",
+                    ".part",
+                    ".partial",
+                }:
                     continue  # files still being written by mail rules and exporters
                 try:
                     st = path.stat()
@@ -47,13 +53,20 @@ class FolderWatcher:
                     continue
                 report.add(ingest([path], self.store, opts=self.opts))
                 with self.store.write() as db:
-                    db.execute("INSERT OR IGNORE INTO watch_seen (path, size, mtime_ns, sha256, ingested_at) "
-                               "VALUES (?, ?, ?, ?, ?)", [str(path), *stamp, sha256_file(path), now_iso()])
+                    db.execute(
+                        "INSERT OR IGNORE INTO watch_seen (path, size, mtime_ns, sha256, ingested_at) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        [str(path), *stamp, sha256_file(path), now_iso()],
+                    )
                 self._sizes.pop(path, None)
         return report
 
-    def run(self, interval: float = 5.0, stop: Callable[[], bool] = lambda: False,
-            on_report: Callable[[IngestReport], None] | None = None) -> None:
+    def run(
+        self,
+        interval: float = 5.0,
+        stop: Callable[[], bool] = lambda: False,
+        on_report: Callable[[IngestReport], None] | None = None,
+    ) -> None:
         while not stop():
             report = self.poll()
             if on_report and (report.new or report.quarantined or report.duplicate):

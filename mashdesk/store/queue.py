@@ -79,7 +79,9 @@ def count(store: Store, f: QueueFilter = QueueFilter()) -> int:
     return int(store.db.execute(f"SELECT count(*) FROM contacts c{where}", params).fetchone()[0])
 
 
-def ids(store: Store, f: QueueFilter = QueueFilter(), offset: int = 0, limit: int | None = None) -> list[int]:
+def ids(
+    store: Store, f: QueueFilter = QueueFilter(), offset: int = 0, limit: int | None = None
+) -> list[int]:
     """Contact ids in queue order; the GUI pages through these and fetches rows on demand."""
     where, params = _where(f)
     order = SORTS.get(f.sort, SORTS["due"]).format(dir="DESC" if f.descending else "ASC")
@@ -91,8 +93,20 @@ def ids(store: Store, f: QueueFilter = QueueFilter(), offset: int = 0, limit: in
 
 
 ROW_COLUMNS = (
-    "id", "channel", "received_at", "decision_due", "referrer", "source_code", "subject", "children",
-    "group", "re_referral", "status", "claimed_by", "routing", "triggers",
+    "id",
+    "channel",
+    "received_at",
+    "decision_due",
+    "referrer",
+    "source_code",
+    "subject",
+    "children",
+    "group",
+    "re_referral",
+    "status",
+    "claimed_by",
+    "routing",
+    "triggers",
 )
 
 
@@ -113,23 +127,60 @@ def rows(store: Store, contact_ids: list[int]) -> list[dict[str, Any]]:
         WHERE c.id IN ({marks})"""
     found: dict[int, dict[str, Any]] = {}
     for r in store.db.execute(sql, contact_ids):
-        (cid, channel, received, due, rname, remail, rphone, rorg, source, subject, body, group, reref,
-         status, claimed, claim_exp, flags, version, children, routing, triggers, level) = r
+        (
+            cid,
+            channel,
+            received,
+            due,
+            rname,
+            remail,
+            rphone,
+            rorg,
+            source,
+            subject,
+            body,
+            group,
+            reref,
+            status,
+            claimed,
+            claim_exp,
+            flags,
+            version,
+            children,
+            routing,
+            triggers,
+            level,
+        ) = r
         subject_line = subject or ""
         if not subject_line.strip() or channel == "phone":
             first = next((ln.strip() for ln in (body or "").splitlines() if ln.strip()), "")
             subject_line = first[:160] if first else subject_line
         found[cid] = {
-            "id": cid, "channel": channel, "received_at": received, "decision_due": due,
-            "referrer": rname or remail or rphone or rorg or "", "referrer_email": remail,
-            "source_code": source, "subject": subject_line, "children": children or "",
-            "group": group, "re_referral": bool(reref), "status": status, "claimed_by": claimed,
-            "claim_expires_at": claim_exp, "flags": json.loads(flags or "[]"), "version": version,
-            "routing": routing, "level": level, "triggers": json.loads(triggers) if triggers else [],
+            "id": cid,
+            "channel": channel,
+            "received_at": received,
+            "decision_due": due,
+            "referrer": rname or remail or rphone or rorg or "",
+            "referrer_email": remail,
+            "source_code": source,
+            "subject": subject_line,
+            "children": children or "",
+            "group": group,
+            "re_referral": bool(reref),
+            "status": status,
+            "claimed_by": claimed,
+            "claim_expires_at": claim_exp,
+            "flags": json.loads(flags or "[]"),
+            "version": version,
+            "routing": routing,
+            "level": level,
+            "triggers": json.loads(triggers) if triggers else [],
         }
     return [found[i] for i in contact_ids if i in found]
 
 
-def open_queue(store: Store, limit: int | None = None, f: QueueFilter = QueueFilter()) -> list[dict[str, Any]]:
+def open_queue(
+    store: Store, limit: int | None = None, f: QueueFilter = QueueFilter()
+) -> list[dict[str, Any]]:
     """The open queue, oldest due first (what `mashdesk queue` prints)."""
     return rows(store, ids(store, f, 0, limit))

@@ -13,7 +13,13 @@ from sqlite_utils import Database, Migrations
 core = Migrations("mashdesk.core")
 
 # Modules holding a `MIGRATIONS` set, applied after the core set, in this order.
-_SETS: tuple[str, ...] = ("mashdesk.quality",)
+_SETS: tuple[str, ...] = (
+    "mashdesk.accounts.schema",
+    "mashdesk.audit.schema",
+    "mashdesk.decisions.schema",
+    "mashdesk.quality",
+    "mashdesk.mailbox.schema",
+)
 
 
 def migration_sets() -> list[Migrations]:
@@ -106,6 +112,7 @@ def m001_intake(db: Database) -> None:
             contact_id INTEGER NOT NULL REFERENCES contacts(id),
             name TEXT,
             name_key TEXT,
+            surname_key TEXT,
             dob TEXT,
             edd TEXT,
             unborn INTEGER NOT NULL DEFAULT 0,
@@ -122,6 +129,7 @@ def m001_intake(db: Database) -> None:
     db.execute("CREATE INDEX children_contact ON children(contact_id)")
     db.execute("CREATE INDEX children_dob ON children(dob)")
     db.execute("CREATE INDEX children_name ON children(name_key)")
+    db.execute("CREATE INDEX children_surname ON children(surname_key, name_key)")
     db.execute(
         """CREATE TABLE contact_links (
             id INTEGER PRIMARY KEY,
@@ -157,7 +165,7 @@ def m001_intake(db: Database) -> None:
             source_path TEXT,
             basis TEXT NOT NULL,
             seen_at TEXT NOT NULL,
-            UNIQUE (raw_sha256, contact_id)
+            UNIQUE (raw_sha256, contact_id, source_path)
         )"""
     )
     db.execute(

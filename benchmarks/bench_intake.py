@@ -1,0 +1,139 @@
+"""Intake throughput and queue listing speed.
+
+1. Ingest 20,000 synthetic emails (files) and 20,000 call rows (one CSV) into an empty store;
+   contacts per second beside a bare BytesParser(policy=default) loop over the same emails.
+   Target: at least half the bare parse rate.
+2. The 200 oldest-due open contacts from a store of 500,000. Target: under 50 ms.
+
+Usage: python benchmarks/bench_intake.py [--emails N] [--calls N] [--queue N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from email import policy
+from email.parser import BytesParser
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mashdesk.intake import ingest  # noqa: E402
+from mashdesk.store import open_store  # noqa: E402
+from mashdesk.store import queue as q  # noqa: E402
+from mashdesk.synthetic import CALL_CSV_COLUMNS, generate_contacts, to_call_row, to_eml_bytes  # noqa: E402
+
+
+def bench_ingest(tmp: Path, n_emails: int, n_calls: int) -> None:
+    contacts = generate_contacts(min(n_emails, 5000), seed=3)
+    folder = tmp / "mail"
+    folder.mkdir()
+    blobs = []
+    for i in range(n_emails):
+        data = to_eml_bytes(
+            contacts[i % len(contacts)], message_id=f"<bench-{i}@synthetic.example>"
+        )
+        blobs.append(data)
+        (folder / f"{i:06d}.eml").write_bytes(data)
+    calls = generate_contacts(min(n_calls, 5000), seed=4)
+    with (tmp / "calls.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(CALL_CSV_COLUMNS))
+        w.writeheader()
+        for i in range(n_calls):
+            row = to_call_row(calls[i % len(calls)])
+            row["caller_number"] = f"01632 {i:07d}"
+            w.writerow(row)
+
+    parser = BytesParser(policy=policy.default)
+    t = time.perf_counter()
+    for data in blobs:
+        msg = parser.parsebytes(data)
+        msg.get_body(("plain", "html"))
+    bare = n_emails / (time.perf_counter() - t)
+
+    store = open_store(tmp / "bench.db")
+    t = time.perf_counter()
+    r1 = ingest([folder], store)
+    email_rate = r1.new / (time.perf_counter() - t)
+    t = time.perf_counter()
+    r2 = ingest([tmp / "calls.csv"], store)
+    call_rate = r2.new / (time.perf_counter() - t)
+    store.close()
+    print(f"bare BytesParser(policy=default) parse:  {bare:8.0f} emails/s (the ceiling)")
+    print(
+        f"intake, emails (files -> stored contacts): {email_rate:8.0f} contacts/s "
+        f"({r1.new} new, {r1.duplicate} duplicate, {r1.quarantined} quarantined) "
+        f"= {email_rate / bare:.2f} of the bare parse rate (target >= 0.50)"
+    )
+    print(f"intake, call rows:                        {call_rate:8.0f} contacts/s ({r2.new} new)")
+
+
+def bench_queue(tmp: Path, n: int) -> None:
+    store = open_store(tmp / "queue.db")
+    db = store.db
+    rng = random.Random(1)
+    now = dt.datetime.now(dt.UTC)
+    statuses = ["decided"] * 17 + ["new", "in_screening", "awaiting_oversight"]
+    # Rows are bulk-inserted for speed; their raw bytes are not the subject of this benchmark.
+    db.execute("PRAGMA foreign_keys = OFF")
+    with store.write():
+        batch = []
+        for i in range(n):
+            received = now - dt.timedelta(minutes=rng.randrange(0, 60 * 24 * 365 * 2))
+            batch.append(
+                (
+                    f"bench-{i}",
+                    "email" if i % 3 else "phone",
+                    received.isoformat(),
+                    "header",
+                    (received + dt.timedelta(days=1)).isoformat(),
+                    rng.choice(statuses),
+                    f"Synthetic referrer {i % 500}",
+                    f"Synthetic subject {i}",
+                    "body",
+                    now.isoformat(),
+                )
+            )
+            if len(batch) == 10000:
+                db.conn.executemany(
+                    "INSERT INTO contacts (raw_sha256, channel, received_at, received_at_basis, decision_due, status, "
+                    "referrer_name, subject, body_text, ingested_at, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,1)",
+                    batch,
+                )
+                batch.clear()
+    db.execute("ANALYZE")
+    open_count = q.count(store)
+    times = []
+    for _ in range(30):
+        t = time.perf_counter()
+        rows = q.open_queue(store, 200)
+        times.append((time.perf_counter() - t) * 1000)
+    assert len(rows) == 200
+    print(
+        f"queue: {n} contacts ({open_count} open); 200 oldest-due open rows: "
+        f"p50 {statistics.median(times):.1f} ms, max {max(times):.1f} ms (target < 50 ms)"
+    )
+    store.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--emails", type=int, default=20000)
+    ap.add_argument("--calls", type=int, default=20000)
+    ap.add_argument("--queue", type=int, default=500000)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_ingest(Path(tmp), args.emails, args.calls)
+        bench_queue(Path(tmp), args.queue)
+    print(json.dumps({"ok": True}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,334 @@
+"""Apply a rules pack to one contact: which indicators fire, on what evidence, and what follows.
+
+Deterministic: the same pack and facts always give the same result, in the same order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from mashdesk.rules.facts import RuleFacts
+from mashdesk.rules.negation import LEXICON_VERSION, Analysis, Cue, lowercase
+from mashdesk.rules.pack import Conditions, Indicator, Pack
+
+ENGINE_VERSION = "1"
+
+# Same-length substitutions, so spans stay valid in the original text.
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+_AGE_YEARS = re.compile(
+    r"(?<!\w)(\d{1,2})\s?(?:-\s?)?(?:years?|yrs?|y/?o)(?:[\s-]?old)?(?!\w)"
+    r"|(?<!\w)aged\s(\d{1,2})(?!\w)"
+    r"|(?<!\w)age\s(\d{1,2})(?!\w)"
+    r"|\((\d{1,2})\)",
+    re.IGNORECASE,
+)
+_AGE_INFANT = re.compile(
+    r"(?<!\w)(\d{1,2})\s?(?:-\s?)?(?:weeks?|wks?|months?|mths?|days?)(?:[\s-]?old)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def ages_in_text(text: str) -> list[int]:
+    """Ages written in the text ("12yo", "aged 9", "(7)", "6 week old" = 0), in order."""
+    found: list[tuple[int, int]] = []
+    for m in _AGE_YEARS.finditer(text):
+        value = next(g for g in m.groups() if g is not None)
+        found.append((m.start(), int(value)))
+    for m in _AGE_INFANT.finditer(text):
+        unit = m.group(0).lower()
+        n = int(m.group(1))
+        if ("month" in unit or "mth" in unit) and n >= 12:
+            found.append((m.start(), n // 12))
+        else:
+            found.append((m.start(), 0))
+    return [age for _, age in sorted(found) if age < 19]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class FiredIndicator:
+    id: str
+    level: int
+    domain: str
+    clause: str
+    description: str
+    trigger: str | None
+    evidence: Evidence | None
+    conditions: tuple[str, ...]
+    qualifier: str | None = None  # fired on a qualified statement the indicator accepts
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "level": self.level,
+            "domain": self.domain,
+            "clause": self.clause,
+            "description": self.description,
+            "trigger": self.trigger,
+            "span": [self.evidence.start, self.evidence.end] if self.evidence else None,
+            "text": self.evidence.text if self.evidence else None,
+            "conditions": list(self.conditions),
+        }
+        if self.qualifier:
+            d["qualifier"] = self.qualifier
+        return d
+
+
+@dataclass(frozen=True)
+class ConsideredIndicator:
+    """An indicator whose words appear but only as negated, explained, historic or hypothetical."""
+
+    id: str
+    level: int
+    clause: str
+    trigger: str | None
+    evidence: Evidence
+    cue: Cue
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "level": self.level,
+            "clause": self.clause,
+            "trigger": self.trigger,
+            "status": self.cue.kind,
+            "span": [self.evidence.start, self.evidence.end],
+            "text": self.evidence.text,
+            "cue": self.cue.to_dict(),
+        }
+
+
+@dataclass
+class RulesResult:
+    pack_name: str
+    pack_version: str
+    pack_sha256: str
+    level: int
+    routing: str
+    immediate_protection: bool
+    indicators: list[FiredIndicator] = field(default_factory=list)
+    triggers: list[str] = field(default_factory=list)
+    negated_triggers: list[dict[str, Any]] = field(default_factory=list)
+    considered: list[ConsideredIndicator] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "routing": self.routing,
+            "immediate_protection": self.immediate_protection,
+            "triggers": list(self.triggers),
+            "negated_triggers": list(self.negated_triggers),
+            "indicators": [i.to_dict() for i in self.indicators],
+            "considered": [c.to_dict() for c in self.considered],
+            "reasons": list(self.reasons),
+            "facts": dict(self.facts),
+            "pack": {
+                "name": self.pack_name,
+                "version": self.pack_version,
+                "sha256": self.pack_sha256,
+            },
+            "engine": {"version": ENGINE_VERSION, "negation": LEXICON_VERSION},
+        }
+
+
+def _conditions_hold(c: Conditions, facts: RuleFacts, text: str, memo: dict[str, Any]) -> bool:
+    if c.age_min is not None or c.age_max is not None:
+        known = [a for a in facts.child_ages if a is not None]
+        if not known:
+            if "ages" not in memo:
+                memo["ages"] = ages_in_text(text)
+            known = memo["ages"]
+        if not any(
+            (c.age_min is None or a >= c.age_min) and (c.age_max is None or a <= c.age_max)
+            for a in known
+        ):
+            return False
+    if c.unborn is not None and facts.unborn != c.unborn:
+        return False
+    if c.source_codes is not None and facts.source_code not in c.source_codes:
+        return False
+    if c.channels is not None and facts.channel not in c.channels:
+        return False
+    if c.previous_contacts_min is not None and facts.previous_contacts < c.previous_contacts_min:
+        return False
+    if c.previous_contacts_max is not None and facts.previous_contacts > c.previous_contacts_max:
+        return False
+    return True
+
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _candidates(pack: Pack, lower: str) -> dict[int, list[int]]:
+    """Word starts where each indicator could match, from the pack's prefix table."""
+    table = _prefix_table(pack)
+    found: dict[int, list[int]] = {}
+    for m in _WORD_START.finditer(lower):
+        pos = m.start()
+        key = lower[pos : pos + 3]
+        hits = table.get(key)
+        if hits is None:
+            hits = table[key] = _hits(pack, key)
+        for idx in hits:
+            if idx in found:
+                found[idx].append(pos)
+            else:
+                found[idx] = [pos]
+    return found
+
+
+_TABLES: dict[str, dict[str, tuple[int, ...]]] = {}
+
+
+def _prefix_table(pack: Pack) -> dict[str, tuple[int, ...]]:
+    # Memo of three-character keys to indicators, per pack content; bounded by the text seen.
+    table = _TABLES.get(pack.sha256)
+    if table is None or len(table) > 200_000:
+        table = _TABLES[pack.sha256] = {}
+    return table
+
+
+def _hits(pack: Pack, key: str) -> tuple[int, ...]:
+    out: set[int] = set()
+    for n in (1, 2, 3):
+        out.update(pack.dispatch.get(key[:n], ()))
+    return tuple(sorted(out))
+
+
+def _matches(ind: Indicator, text: str, positions: list[int] | None) -> Iterator[re.Match[str]]:
+    assert ind.regex is not None
+    if positions is None:
+        yield from ind.regex.finditer(text)
+        return
+    regex = ind.regex
+    last = -1
+    for pos in sorted(set(positions)):
+        if pos < last:
+            continue
+        m = regex.match(text, pos)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
+def _match(
+    ind: Indicator, text: str, analysis: Analysis, positions: list[int] | None
+) -> tuple[Evidence | None, str | None, ConsideredIndicator | None]:
+    """First affirmed match (with the qualifier it was accepted under), else the first qualified."""
+    considered: ConsideredIndicator | None = None
+    for m in _matches(ind, text, positions):
+        ev = Evidence(m.start(), m.end(), m.group(0))
+        cue = analysis.qualify(m.start(), m.end())
+        if cue is None:
+            for gap in ind.gaps:
+                g_start, g_end = m.span(gap)
+                if g_start >= 0 and (cue := analysis.within(g_start, g_end)) is not None:
+                    break
+        if cue is None:
+            return ev, None, considered
+        if cue.kind in ind.fires_on:
+            return ev, cue.kind, considered
+        if considered is None:
+            considered = ConsideredIndicator(ind.id, ind.level, ind.clause, ind.trigger, ev, cue)
+    return None, None, considered
+
+
+def evaluate(pack: Pack, facts: RuleFacts) -> RulesResult:
+    text = facts.text.translate(_FOLD)
+    lower = lowercase(text)
+    analysis = Analysis(text, lower)
+    candidates = _candidates(pack, lower)
+    memo: dict[str, Any] = {}
+    fired: list[FiredIndicator] = []
+    considered: list[ConsideredIndicator] = []
+    immediate = False
+    for idx, ind in enumerate(pack.indicators):
+        if ind.regex is not None and idx not in pack.always and idx not in candidates:
+            continue
+        if ind.has_conditions and not _conditions_hold(ind.conditions, facts, text, memo):
+            continue
+        evidence: Evidence | None = None
+        qualifier: str | None = None
+        if ind.regex is not None:
+            positions = None if idx in pack.always else candidates[idx]
+            evidence, qualifier, cons = _match(ind, text, analysis, positions)
+            if evidence is None:
+                if cons is not None:
+                    considered.append(cons)
+                continue
+        fired.append(
+            FiredIndicator(
+                ind.id,
+                ind.level,
+                ind.domain,
+                ind.clause,
+                ind.description,
+                ind.trigger,
+                evidence,
+                tuple(ind.conditions.describe()),
+                qualifier,
+            )
+        )
+        immediate = immediate or ind.immediate_protection
+
+    reasons: list[str] = []
+    level = pack.default_level
+    for f in fired:
+        level = max(level, f.level)
+    for esc in pack.escalation:
+        distinct = {f.id for f in fired if f.level == esc.from_level and f.id not in esc.ignore}
+        if len(distinct) >= esc.count and esc.to_level > level:
+            level = esc.to_level
+            reasons.append(
+                f"{len(distinct)} level {esc.from_level} indicators together meet level "
+                f"{esc.to_level} (clause {esc.clause})"
+            )
+    triggers = sorted({f.trigger for f in fired if f.trigger}, key=_trigger_order)
+    routing = pack.routing_for(level)
+    if triggers:
+        level = max(level, pack.strategy_level())
+        routing = "strategy_discussion"
+        reasons.append("mandatory trigger: " + ", ".join(triggers))
+    negated: dict[str, dict[str, Any]] = {}
+    for c in considered:
+        if c.trigger and c.trigger not in triggers and c.trigger not in negated:
+            negated[c.trigger] = {
+                "code": c.trigger,
+                "indicator": c.id,
+                "status": c.cue.kind,
+                "span": [c.evidence.start, c.evidence.end],
+                "text": c.evidence.text,
+                "cue": c.cue.to_dict(),
+            }
+    return RulesResult(
+        pack_name=pack.name,
+        pack_version=pack.version,
+        pack_sha256=pack.sha256,
+        level=level,
+        routing=routing,
+        immediate_protection=immediate,
+        indicators=fired,
+        triggers=triggers,
+        negated_triggers=sorted(negated.values(), key=lambda d: _trigger_order(d["code"])),
+        considered=considered,
+        reasons=reasons,
+        facts=facts.to_dict(),
+    )
+
+
+def _trigger_order(code: str) -> int:
+    from mashdesk.domain import TRIGGER_CODES
+
+    return TRIGGER_CODES.index(code) if code in TRIGGER_CODES else len(TRIGGER_CODES)

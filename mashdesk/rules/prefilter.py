@@ -1,0 +1,95 @@
+"""Which word starts a pattern can match at: lets the engine skip ~all hopeless positions.
+
+For each compiled pattern we work out the lowercase literal prefixes (up to `MAX_PREFIX`
+characters) every match must begin with, by walking the regex parse tree. The engine then tries
+an indicator only at word starts whose first characters are one of its prefixes. When a prefix
+cannot be worked out (a pattern starting with `\\w`, say), the answer is None: always try it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # the parse tree is CPython's own; any surprise means "always try this pattern"
+    import re._constants as _c
+    import re._parser as _p
+except ImportError:  # pragma: no cover
+    _c = _p = None  # type: ignore[assignment]
+
+MAX_PREFIX = 3
+_MAX_SET = 4000
+_SMALL_CLASS = 12
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _class_chars(items: Any) -> list[str]:
+    chars: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.append(chr(av))
+        elif op is _c.RANGE:
+            lo, hi = av
+            if hi - lo > _SMALL_CLASS:
+                raise _Unknown
+            chars.extend(chr(x) for x in range(lo, hi + 1))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            chars.extend("0123456789")
+        else:
+            raise _Unknown
+        if len(chars) > _SMALL_CLASS:
+            raise _Unknown
+    return chars
+
+
+def _expand(seq: list[Any], prefix: str, out: set[str]) -> None:
+    if len(out) > _MAX_SET:
+        raise _Unknown
+    if len(prefix) >= MAX_PREFIX or not seq:
+        out.add(prefix)
+        return
+    op, av = seq[0]
+    rest = seq[1:]
+    if op is _c.LITERAL:
+        _expand(rest, prefix + chr(av).lower(), out)
+    elif op is _c.IN:
+        try:
+            chars = _class_chars(av)
+        except _Unknown:
+            out.add(prefix)
+            return
+        for ch in {c.lower() for c in chars}:
+            _expand(rest, prefix + ch, out)
+    elif op is _c.BRANCH:
+        for alt in av[1]:
+            _expand(list(alt.data) + rest, prefix, out)
+    elif op is _c.SUBPATTERN:
+        _expand(list(av[-1].data) + rest, prefix, out)
+    elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        lo, _hi, item = av
+        if lo == 0:
+            _expand(rest, prefix, out)
+        # One repetition is certain; what follows it may be another, so stop after it.
+        _expand(list(item.data), prefix, out)
+    elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        _expand(rest, prefix, out)
+    else:
+        out.add(prefix)
+
+
+def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lowercase prefixes every match of `pattern` starts with, or None if unknown."""
+    if _p is None:
+        return None
+    try:
+        tree = _p.parse(pattern.pattern, pattern.flags)
+        out: set[str] = set()
+        _expand(list(tree.data), "", out)
+    except (_Unknown, RecursionError, Exception):
+        return None
+    if "" in out or any(not (p[0].isalnum() or p[0] == "_") for p in out):
+        return None
+    return frozenset(out)

@@ -1,0 +1,79 @@
+"""Duplicates are one contact; contacts about the same child are linked, grouped, re-referred."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from mashdesk.intake import ingest_bytes
+from mashdesk.store import Store
+from mashdesk.store.contacts import get_contact
+
+
+def _email(msg_id: str, when: str, body: str, sender: str = "dsl@oak.synthetic.sch.uk") -> bytes:
+    return (
+        f"From: DSL <{sender}>\nTo: mash@council.example\nSubject: Concern\n"
+        f"Date: {when}\nMessage-ID: <{msg_id}@synthetic.example>\n\n{body}\n"
+    ).encode()
+
+
+def test_same_bytes_and_same_message_id_are_one_contact(store: Store) -> None:
+    data = _email("a1", "Mon, 2 Nov 2026 10:00:00 +0000", "Child's name: Ava Synthetica\nDOB: 03/04/2016")
+    first = ingest_bytes(store, data, "a.eml")
+    again = ingest_bytes(store, data, "copy-of-a.eml")
+    resent = ingest_bytes(store, data.replace(b"Concern", b"Concern (resent)"), "b.eml")
+    assert (first.new, again.duplicate, resent.duplicate) == (1, 1, 1)
+    assert store.db.execute("SELECT count(*) FROM contacts").fetchone()[0] == 1
+    seen = get_contact(store, first.contact_ids[0])["duplicates_seen"]
+    assert sorted(d["basis"] for d in seen) == ["same Message-ID", "same bytes"]
+
+
+def test_same_child_links_groups_close_contacts_and_marks_re_referrals(store: Store) -> None:
+    body = "Child's name: Ava Synthetica\nDOB: 03/04/2016\nBruise on her arm."
+    old = ingest_bytes(store, _email("old", "Mon, 3 Mar 2026 10:00:00 +0000", body), "old.eml").contact_ids[0]
+    school = ingest_bytes(store, _email("s", "Mon, 2 Nov 2026 10:00:00 +0000", body), "s.eml").contact_ids[0]
+    police_body = "Subject child: Ava Synthetica, DOB 03/04/2016. Domestic incident last night."
+    police = ingest_bytes(
+        store,
+        _email("p", "Mon, 2 Nov 2026 18:00:00 +0000", police_body, "ppn@synth.police.uk"),
+        "p.eml",
+    ).contact_ids[0]
+    typo = ingest_bytes(
+        store,
+        _email("t", "Tue, 3 Nov 2026 09:00:00 +0000", "Child's name: Ava Synthetika\nDOB: 03/04/2016"),
+        "t.eml",
+    ).contact_ids[0]
+    other = ingest_bytes(
+        store,
+        _email("o", "Tue, 3 Nov 2026 09:30:00 +0000", "Child's name: Zara Unrelated\nDOB: 09/09/2019"),
+        "o.eml",
+    ).contact_ids[0]
+    c_school, c_police, c_typo, c_old, c_other = (get_contact(store, i) for i in (school, police, typo, old, other))
+    assert c_police["group_id"] == c_school["group_id"] == c_typo["group_id"] is not None
+    assert c_old["group_id"] is None and c_other["group_id"] is None
+    assert c_school["re_referral"] == 1 and c_old["re_referral"] == 0
+    assert {link["other_id"] for link in c_police["links"]} == {old, school, typo}
+    typo_link = next(link for link in c_typo["links"] if link["other_id"] == school)
+    assert typo_link["evidence"]["basis"] == "name and date of birth"
+    assert 80 <= typo_link["evidence"]["name_score"] < 100
+    assert c_other["links"] == []
+
+
+def test_history_arriving_late_marks_the_later_contact(store: Store) -> None:
+    body = "Child's name: Leo Synthetica\nDOB: 01/01/2018"
+    newer = ingest_bytes(store, _email("n", "Mon, 2 Nov 2026 10:00:00 +0000", body), "n.eml").contact_ids[0]
+    ingest_bytes(store, _email("h", "Mon, 1 Jun 2026 10:00:00 +0000", body), "h.eml")
+    assert get_contact(store, newer)["re_referral"] == 1
+
+
+def test_decision_due_is_one_working_day_skipping_bank_holidays(store: Store) -> None:
+    # Thursday 24 Dec 2026 15:00 London: 25 Dec and 28 Dec (Boxing Day substitute) are holidays.
+    cid = ingest_bytes(store, _email("x", "Thu, 24 Dec 2026 15:00:00 +0000", "Worried."), "x.eml").contact_ids[0]
+    due = dt.datetime.fromisoformat(get_contact(store, cid)["decision_due"])
+    assert due == dt.datetime(2026, 12, 29, 15, 0, tzinfo=dt.UTC)
+
+
+def test_flags_are_stored_as_json(store: Store) -> None:
+    cid = ingest_bytes(store, b"From: a@b.example\nSubject: x\n\nhello", "nodate.eml").contact_ids[0]
+    row = store.db.execute("SELECT flags_json, received_at_basis FROM contacts WHERE id = ?", [cid]).fetchone()
+    assert "missing_date" in json.loads(row[0]) and row[1] == "file_time"

@@ -1,0 +1,60 @@
+"""The prefix prefilter never changes what a pattern finds; it only skips hopeless positions."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mashdesk.rules import RuleFacts, evaluate, load_pack
+from mashdesk.rules.engine import _candidates, _matches
+from mashdesk.rules.negation import lowercase
+from mashdesk.rules.prefilter import literal_prefixes
+
+DATA = Path(__file__).parents[1] / "data" / "rules_eval" / "contacts.jsonl"
+
+
+def test_literal_prefixes() -> None:
+    assert literal_prefixes(re.compile(r"(?<!\w)(?:dad|mum(?:my)?)\b", re.I)) == {"dad", "mum"}
+    assert literal_prefixes(re.compile(r"(?:a |the )?man", re.I)) == {"a ", "the", "man"}
+    assert literal_prefixes(re.compile(r"\d{1,2} ?wk")) == set("0123456789")
+    assert literal_prefixes(re.compile(r"\w+ hit")) is None
+    assert literal_prefixes(re.compile(r"(?-i:DV)", re.I)) == {"dv"}
+
+
+def test_prefilter_finds_the_same_first_match_as_a_full_scan() -> None:
+    pack = load_pack("default")
+    texts = [json.loads(line)["text"] for line in DATA.read_text("utf-8").splitlines()[:150]]
+    checked = 0
+    for text in texts:
+        cands = _candidates(pack, lowercase(text))
+        for idx, ind in enumerate(pack.indicators):
+            if ind.regex is None:
+                continue
+            full = next(ind.regex.finditer(text), None)
+            fast = next(_matches(ind, text, cands.get(idx, [])), None)
+            assert (full and full.span()) == (fast and fast.span()), (ind.id, text)
+            checked += 1
+    assert checked > 10_000
+
+
+def test_cross_sentence_gap_and_its_cues() -> None:
+    pack = load_pack("default")
+    yes = evaluate(pack, RuleFacts("Bruises on his back. He would not say how he got them."))
+    assert "unexplained_injury" in yes.triggers
+    # a cue in the middle sentence does not scope over the later sentence
+    mid = evaluate(
+        pack,
+        RuleFacts("Bruises on his back. No concerns about school. Mum doesn't know how."),
+    )
+    assert "unexplained_injury" in mid.triggers
+    baby = RuleFacts("Baby (6 weeks) seen at clinic. No bruising was found.", child_ages=[0])
+    no = evaluate(pack, baby)
+    assert "injury_non_mobile_baby" not in no.triggers
+    assert [n["code"] for n in no.negated_triggers] == ["injury_non_mobile_baby"]
+
+
+def test_escalation_ignores_requests_for_help() -> None:
+    pack = load_pack("default")
+    res = evaluate(pack, RuleFacts("He is being bullied. Mum would like a parenting course."))
+    assert res.level == 2
