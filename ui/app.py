@@ -72,9 +72,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle(
-            f"MASHdesk — {ctx.user.label if ctx.user else 'not signed in'} — {ctx.store.path.name}"
-        )
+        self.setWindowTitle(f"MASHdesk — {ctx.user.label if ctx.user else 'not signed in'} — {ctx.store.path.name}")
         self.setAccessibleName("MASHdesk main window")
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Views")
@@ -84,7 +82,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.queue = QueueView(store_source_factory(ctx), clock=ctx.clock)
-        self.queue.open_contact.connect(self.open_contact)
+        self.queue.open_contact.connect(lambda cid: self.open_contact(cid, to_screen=True))
         self._add_fixed(self.queue, "&Queue")
         self.oversight = None
         self.quality = None
@@ -154,7 +152,7 @@ class MainWindow(QMainWindow):
         )
         helpm.addAction(about)
 
-    def open_contact(self, contact_id: int) -> QWidget:
+    def open_contact(self, contact_id: int, to_screen: bool = False) -> QWidget:
         from ui.contact_view import ContactView
 
         for i in range(self.tabs.count()):
@@ -162,7 +160,7 @@ class MainWindow(QMainWindow):
             if isinstance(w, ContactView) and w.contact_id == contact_id:
                 self.tabs.setCurrentIndex(i)
                 return w
-        view = ContactView(self.ctx, contact_id)
+        view = ContactView(self.ctx, contact_id, to_screen=to_screen)
         i = self.tabs.addTab(view, f"#{contact_id}")
         view.title_changed.connect(lambda t, v=view: self.tabs.setTabText(self.tabs.indexOf(v), t))
         view.claimed.connect(lambda _c: self.queue.apply_filters())
@@ -180,7 +178,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.queue)
         cid = self.queue.next_contact()
         if cid is not None:
-            self.open_contact(cid)
+            self.open_contact(cid, to_screen=True)
 
     def claim_current(self) -> None:
         view = self.current_contact()
@@ -273,9 +271,7 @@ def setup_logging(log_dir: Path | None) -> None:
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     if log_dir is not None:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handlers.append(
-            RotatingFileHandler(log_dir / "mashdesk-gui.log", maxBytes=2_000_000, backupCount=3)
-        )
+        handlers.append(RotatingFileHandler(log_dir / "mashdesk-gui.log", maxBytes=2_000_000, backupCount=3))
     logging.basicConfig(
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -311,9 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     from mashdesk.paths import default_db_path, log_dir
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    QApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = make_app(sys.argv[:1])
     setup_logging(log_dir())
     window: list[QWidget | None] = [None]

@@ -243,9 +243,7 @@ class OversightView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        handle = self.ctx.runner.submit(
-            lambda _p: oversight_queue(self.ctx.store), name="oversight"
-        )
+        handle = self.ctx.runner.submit(lambda _p: oversight_queue(self.ctx.store), name="oversight")
         handle.finished.connect(self._loaded)
         self.loading = handle
 
@@ -270,14 +268,13 @@ class OversightView(QWidget):
         item = self.form.item
         if item is None:
             return
+        store, user = self.ctx.store, self.ctx.user
         handle = self.ctx.runner.submit(
-            lambda _p: backend.record_oversight(
-                self.ctx.store, self.ctx.user, item.contact_id, values
-            ),
+            lambda _p: backend.record_oversight(store, user, item.contact_id, values, item.version),
             name=f"oversight {item.contact_id}",
         )
         handle.finished.connect(lambda _r: (self.recorded.emit(item.contact_id), self.refresh()))
-        handle.failed.connect(lambda exc: self.form.show_error(str(exc)))
+        handle.failed.connect(lambda exc: self.form.show_error(backend.error_text(exc)))
         self.recording = handle
 
 

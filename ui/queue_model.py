@@ -97,11 +97,7 @@ def countdown(due: dt.datetime | None, now: dt.datetime) -> str:
         return ""
     secs = int((due - now).total_seconds())
     mins = abs(secs) // 60
-    text = (
-        f"{mins // 1440}d {mins % 1440 // 60}h"
-        if mins >= 1440
-        else f"{mins // 60}h {mins % 60:02d}m"
-    )
+    text = f"{mins // 1440}d {mins % 1440 // 60}h" if mins >= 1440 else f"{mins // 60}h {mins % 60:02d}m"
     return f"overdue {text}" if secs < 0 else f"in {text}"
 
 
@@ -204,9 +200,7 @@ class QueueModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section].title
@@ -233,9 +227,7 @@ class QueueModel(QAbstractTableModel):
         self._pages.clear()
         self.layoutChanged.emit()
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self._total:
             return None
         row = self.row_at(index.row())
@@ -289,11 +281,7 @@ class QueueModel(QAbstractTableModel):
             return " ".join(str(text).split())[:120]
         if key == "routing":
             triggers = row.get("triggers") or []
-            badge = (
-                f"  ⚑ {len(triggers)} trigger{'s' if len(triggers) != 1 else ''}"
-                if triggers
-                else ""
-            )
+            badge = f"  ⚑ {len(triggers)} trigger{'s' if len(triggers) != 1 else ''}" if triggers else ""
             return humanise(row.get("routing")) + badge
         if key == "group":
             return f"group {_group(row)}" if _group(row) is not None else ""
@@ -328,9 +316,7 @@ class QueueModel(QAbstractTableModel):
             code = row.get("source_code") or "10"
             return f"Referral source {code}: {REFERRAL_SOURCES.get(code, 'unknown')}"
         if key == "routing" and row.get("triggers"):
-            return "Must consider a strategy discussion: " + ", ".join(
-                humanise(t) for t in row["triggers"]
-            )
+            return "Must consider a strategy discussion: " + ", ".join(humanise(t) for t in row["triggers"])
         return None
 
 

@@ -59,9 +59,7 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Username", self.username)
         form.addRow("&Password", self.password)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
@@ -74,9 +72,7 @@ class SignInDialog(QDialog):
 
     def try_sign_in(self) -> None:
         try:
-            self.user = self.authenticate(
-                self.store, self.username.text().strip(), self.password.text()
-            )
+            self.user = self.authenticate(self.store, self.username.text().strip(), self.password.text())
         except Exception as exc:  # noqa: BLE001 - every refusal is shown, in the core's words
             self.error.setText(str(exc) or type(exc).__name__)
             self.password.clear()

@@ -57,10 +57,7 @@ def test_age_condition_uses_facts_then_text() -> None:
 
 def test_previous_contacts_condition() -> None:
     def ids(n: int) -> set[str]:
-        return {
-            i.id
-            for i in evaluate(DEFAULT, RuleFacts("Call about Sam.", previous_contacts=n)).indicators
-        }
+        return {i.id for i in evaluate(DEFAULT, RuleFacts("Call about Sam.", previous_contacts=n)).indicators}
 
     assert "L3.FAM.repeat_contacts" in ids(3)
     assert "L3.FAM.repeat_contacts" not in ids(1)
@@ -91,8 +88,7 @@ def test_escalation_of_several_level_2_needs() -> None:
 
 def test_deterministic_and_json() -> None:
     facts = RuleFacts(
-        "Mum's boyfriend whacked him. No marks seen. Historic DV in 2017. Baby (6 weeks) "
-        "has a bruise. Attendance 70%.",
+        "Mum's boyfriend whacked him. No marks seen. Historic DV in 2017. Baby (6 weeks) has a bruise. Attendance 70%.",
         child_ages=[0, 8],
     )
     first = json.dumps(evaluate(DEFAULT, facts).to_dict(), sort_keys=True)

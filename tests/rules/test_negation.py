@@ -70,9 +70,7 @@ def _run(text: str, ages: list[int | None] | None = None) -> dict[str, object]:
         ("There is no evidence of exploitation or county lines.", "child_exploitation", None),
     ],
 )
-def test_negated_trigger_is_reported_not_fired(
-    text: str, code: str, ages: list[int] | None
-) -> None:
+def test_negated_trigger_is_reported_not_fired(text: str, code: str, ages: list[int] | None) -> None:
     out = _run(text, ages)
     assert code not in out["triggers"]
     negated = {n["code"]: n for n in out["negated_triggers"]}  # type: ignore[attr-defined]

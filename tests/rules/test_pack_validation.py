@@ -31,9 +31,7 @@ abbreviations:
 def _triggers() -> str:
     out = ["triggers:"]
     for code in TRIGGER_CODES:
-        out.append(
-            f'  - {{code: {code}, clause: "1", examples: ["{code} x"], near_misses: ["no"]}}'
-        )
+        out.append(f'  - {{code: {code}, clause: "1", examples: ["{code} x"], near_misses: ["no"]}}')
     return "\n".join(out) + "\n"
 
 

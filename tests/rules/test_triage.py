@@ -100,9 +100,7 @@ def test_suggest_human_output(eml: Path) -> None:
     assert res.output.startswith(f"{eml}: strategy_discussion (level 4); triggers ")
 
 
-def test_intake_stores_suggestion_and_resuggest_keeps_history(
-    tmp_path: Path, eml: Path, mbox: Path
-) -> None:
+def test_intake_stores_suggestion_and_resuggest_keeps_history(tmp_path: Path, eml: Path, mbox: Path) -> None:
     store = open_store(tmp_path / "s.db")
     report = intake.ingest([eml, mbox], store)
     assert report.new == 3
@@ -119,16 +117,9 @@ def test_intake_stores_suggestion_and_resuggest_keeps_history(
 
     early = load_pack("early_help_l3")
     assert triage.resuggest(store, early) == 3
-    counts = dict(
-        store.conn.execute("SELECT current, count(*) FROM suggestions GROUP BY current").fetchall()
-    )
+    counts = dict(store.conn.execute("SELECT current, count(*) FROM suggestions GROUP BY current").fetchall())
     assert counts == {0: 3, 1: 3}
-    current = {
-        r[0]
-        for r in store.conn.execute(
-            "SELECT pack_name FROM suggestions WHERE current = 1"
-        ).fetchall()
-    }
+    current = {r[0] for r in store.conn.execute("SELECT pack_name FROM suggestions WHERE current = 1").fetchall()}
     assert current == {"early_help_l3"}
     store.close()
 
@@ -164,16 +155,12 @@ def test_rules_diff_command(tmp_path: Path, eml: Path, mbox: Path) -> None:
     store = open_store(db)
     intake.ingest([eml, mbox], store)
     store.close()
-    res = CliRunner().invoke(
-        cli, ["--db", str(db), "rules", "diff", "default", "early_help_l3", "--json"]
-    )
+    res = CliRunner().invoke(cli, ["--db", str(db), "rules", "diff", "default", "early_help_l3", "--json"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
     assert out["contacts"] == 3
     assert sum(m["count"] for m in out["moves"]) == 3
-    text = CliRunner().invoke(
-        cli, ["--db", str(db), "rules", "diff", "default", "default", "--since", "2026-01-01"]
-    )
+    text = CliRunner().invoke(cli, ["--db", str(db), "rules", "diff", "default", "default", "--since", "2026-01-01"])
     assert text.exit_code == 0, text.output
     assert "3 contacts replayed, 0 would move" in text.output
     none = CliRunner().invoke(
