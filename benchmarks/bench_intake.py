@@ -37,9 +37,7 @@ def bench_ingest(tmp: Path, n_emails: int, n_calls: int) -> None:
     folder.mkdir()
     blobs = []
     for i in range(n_emails):
-        data = to_eml_bytes(
-            contacts[i % len(contacts)], message_id=f"<bench-{i}@synthetic.example>"
-        )
+        data = to_eml_bytes(contacts[i % len(contacts)], message_id=f"<bench-{i}@synthetic.example>")
         blobs.append(data)
         (folder / f"{i:06d}.eml").write_bytes(data)
     calls = generate_contacts(min(n_calls, 5000), seed=4)

@@ -40,9 +40,7 @@ def main() -> int:
         mail = [synthetic_message(body_kb=3) for _ in range(args.messages)]
         t = time.perf_counter()
         server.append("bench", mail)
-        print(
-            f"delivered {len(mail)} synthetic messages by APPEND in {time.perf_counter() - t:.2f}s"
-        )
+        print(f"delivered {len(mail)} synthetic messages by APPEND in {time.perf_counter() - t:.2f}s")
 
         with tempfile.TemporaryDirectory() as tmp:
             store = open_store(Path(tmp) / "bench.db")

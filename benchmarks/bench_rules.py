@@ -58,10 +58,7 @@ def main(argv: list[str] | None = None) -> int:
             times.append((time.perf_counter() - start) * 1000)
     times.sort()
     p95 = times[int(len(times) * 0.95) - 1]
-    print(
-        f"pack {pack.name} {pack.version}: {len(pack.indicators)} indicators; "
-        f"load+compile {load_ms:.0f} ms"
-    )
+    print(f"pack {pack.name} {pack.version}: {len(pack.indicators)} indicators; load+compile {load_ms:.0f} ms")
     print(
         f"{len(times)} evaluations of {args.words}-word contacts: "
         f"p50 {statistics.median(times):.2f} ms, p95 {p95:.2f} ms, max {times[-1]:.2f} ms"

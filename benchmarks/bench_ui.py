@@ -55,8 +55,7 @@ def build(path: Path, n: int) -> None:
             contacts,
         )
         conn.executemany(
-            "INSERT INTO contacts_fts (rowid, subject, body_text, referrer, children)"
-            " VALUES (?,?,?,?,?)",
+            "INSERT INTO contacts_fts (rowid, subject, body_text, referrer, children) VALUES (?,?,?,?,?)",
             fts,
         )
         conn.executemany(

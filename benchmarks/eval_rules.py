@@ -84,10 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'ALL (micro)':30} {t_tp + t_fn:4} {t_tp:4} {t_fp:4} {t_fn:4} "
         f"{_ratio(t_tp, t_tp + t_fn):>7} {_ratio(t_tp, t_tp + t_fp):>7}"
     )
-    print(
-        f"\ntriggers fired on negated statements: {neg_fired}/{neg_total} = "
-        f"{_ratio(neg_fired, neg_total)}"
-    )
+    print(f"\ntriggers fired on negated statements: {neg_fired}/{neg_total} = {_ratio(neg_fired, neg_total)}")
     print(f"\n{'routing':30} {'gold':>4} {'pred':>4} {'recall':>7} {'prec':>7}")
     for r in ROUTING_CODES:
         gold_n = sum(v for (g, _), v in confusion.items() if g == r)

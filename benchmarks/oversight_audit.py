@@ -42,8 +42,7 @@ def main() -> int:
     print(f"appends, one commit each: {args.single / single:.0f} per second")
     print(f"appends inside one transaction: {(args.events - args.single) / batched:.0f} per second")
     print(
-        f"verify {report.events} events: {verify:.2f} s ({report.events / verify:.0f} per second)"
-        f", intact: {report.ok}"
+        f"verify {report.events} events: {verify:.2f} s ({report.events / verify:.0f} per second), intact: {report.ok}"
     )
     print(f"store size with the trail: {size / 1e6:.1f} MB")
     return 0 if report.ok else 1

@@ -33,10 +33,7 @@ def main() -> int:
             f"{(figures.decisions + figures.oversight) / figures.seconds:.0f}"
         )
         failed |= bool(
-            figures.errors
-            or figures.lost_updates
-            or figures.contacts_not_decided_once
-            or not figures.audit_ok
+            figures.errors or figures.lost_updates or figures.contacts_not_decided_once or not figures.audit_ok
         )
     return 1 if failed else 0
 
