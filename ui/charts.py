@@ -86,7 +86,7 @@ class BarChart(QWidget):
         p.drawText(QRectF(0, plot.bottom() - line / 2, left - 4, line), Qt.AlignmentFlag.AlignRight, "0")
         n = len(self.labels)
         slot = plot.width() / n
-        bar_w = max(2.0, slot * 0.7)
+        bar_w = max(2.0, min(slot * 0.7, 90.0))
         step = max(1, int(n / max(1, plot.width() / (fm.horizontalAdvance("00/00") + 8))))
         for i, label in enumerate(self.labels):
             bx = plot.left() + i * slot + (slot - bar_w) / 2

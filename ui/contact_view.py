@@ -46,9 +46,15 @@ def _local(iso: str | None) -> str:
 
 def message_highlights(detail: ContactDetail) -> list[tuple[int, int, QColor, str]]:
     marks: list[tuple[int, int, QColor, str]] = []
+    body = detail.body_text
     for child in detail.children:
-        if child.span and child.source_field == "body":
-            marks.append((*child.span, CHILD_COLOUR, f"child found: {child.name}"))
+        if not child.span:
+            continue
+        start, end = child.span
+        # Spans index the body; other sources (call notes) count only where the text agrees.
+        found = body[start:end]
+        if child.source_field == "body" or (found and found in (child.evidence or child.name)):
+            marks.append((start, end, CHILD_COLOUR, f"child found: {child.name}"))
     if detail.suggestion:
         for hit in detail.suggestion.rules:
             for start, end in hit.spans:
