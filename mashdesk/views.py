@@ -452,6 +452,10 @@ class QueueResult:
         sql = f"SELECT c.id FROM contacts c{where} ORDER BY {order} LIMIT ? OFFSET ?"
         return [int(r[0]) for r in self.store.conn.execute(sql, [*params, limit, offset])]
 
+    def all_ids(self) -> list[int]:
+        """Every id of the result in order (run off the GUI thread; the model slices it)."""
+        return self.ids(0, -1)
+
     def rows(self, ids: Any) -> list[dict[str, Any]]:
         return queue.rows(self.store, list(ids))
 

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.setCentralWidget(self.tabs)
 
-        self.queue = QueueView(store_source_factory(ctx), clock=ctx.clock)
+        self.queue = QueueView(store_source_factory(ctx), clock=ctx.clock, runner=ctx.runner)
         self.queue.open_contact.connect(lambda cid: self.open_contact(cid, to_screen=True))
         self._add_fixed(self.queue, "&Queue")
         self.oversight = None

@@ -7,6 +7,7 @@ source for the total count, then for pages of ids and their rows as the view scr
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 MAX_PAGES = 50
 
 
@@ -144,9 +145,21 @@ class QueueModel(QAbstractTableModel):
         self._ticker.setInterval(30_000)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
+        # Set by a view that re-runs queries off the GUI thread (sorting included).
+        self.requery: Callable[[], None] | None = None
         self.refresh()
 
     # -- data loading --
+    def set_source(self, source: QueueSource, filters: QueueFilters) -> None:
+        """Show a result already computed elsewhere (the view resolves ids off the GUI thread)."""
+        self.beginResetModel()
+        self.filters = filters
+        self._source = source
+        self._total = source.count()
+        self._pages.clear()
+        self._now = self._clock()
+        self.endResetModel()
+
     def refresh(self, filters: QueueFilters | None = None) -> None:
         """Re-run the query (new filters, sort, search, or changed data)."""
         if filters is not None:
@@ -221,6 +234,9 @@ class QueueModel(QAbstractTableModel):
             return
         self.filters.sort = COLUMNS[column].sort_key or "due"
         self.filters.descending = order == Qt.SortOrder.DescendingOrder
+        if self.requery is not None:
+            self.requery()
+            return
         self.layoutAboutToBeChanged.emit()
         self._source = self._factory(self.filters)
         self._total = self._source.count()
@@ -318,6 +334,31 @@ class QueueModel(QAbstractTableModel):
         if key == "routing" and row.get("triggers"):
             return "Must consider a strategy discussion: " + ", ".join(humanise(t) for t in row["triggers"])
         return None
+
+
+class ResolvedSource:
+    """A result whose ids were all fetched (off the GUI thread); rows still come per page."""
+
+    def __init__(self, ids: Sequence[int], rows_of: QueueSource) -> None:
+        self._ids = ids
+        self._rows_of = rows_of
+
+    def count(self) -> int:
+        return len(self._ids)
+
+    def ids(self, offset: int, limit: int) -> list[int]:
+        return list(self._ids[offset : offset + limit])
+
+    def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
+        return self._rows_of.rows(ids)
+
+
+def resolve(progress: Any, factory: SourceFactory, filters: QueueFilters) -> ResolvedSource:
+    """Worker-thread body: run the query once and keep every id, in order."""
+    source = factory(filters)
+    all_ids = getattr(source, "all_ids", None)
+    ids = all_ids() if all_ids is not None else source.ids(0, source.count())
+    return ResolvedSource(array("q", ids), source)
 
 
 class ListSource:
