@@ -64,7 +64,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return None
         rec = self.records[index.row()]
         col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return col.display(rec)
         if role == SORT_ROLE:
             return col.sort(rec) if col.sort else col.display(rec)

@@ -254,6 +254,7 @@ class OversightView(QWidget):
         self.open_button.setAccessibleName("Open the selected contact")
         self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
         refresh = QPushButton("Refresh")
+        refresh.setAccessibleName("Refresh the oversight queue")
         refresh.clicked.connect(self.refresh)
         top = QHBoxLayout()
         top.addWidget(self.caption, 1)

@@ -48,9 +48,16 @@ def render(outdir: Path, n: int = 300) -> list[Path]:
 
     win, ctx = window("social_worker")
     shot(win, "queue")
-    new_with_triggers = queue.ids(store, queue.QueueFilter(status="new", trigger="any"), 0, 1)
-    if new_with_triggers:
-        view = win.open_contact(new_with_triggers[0], to_screen=True)
+    from mashdesk.views import current_suggestion
+
+    candidates = queue.ids(store, queue.QueueFilter(status="new", trigger="any"), 0, 60)
+    # Prefer a contact whose suggestion also shows a negated trigger: it shows the most.
+    showcase = next(
+        (c for c in candidates if (s := current_suggestion(store, c)) and s.negated),
+        candidates[0] if candidates else None,
+    )
+    if showcase is not None:
+        view = win.open_contact(showcase, to_screen=True)
         settle(ctx)
         shot(win, "contact_suggestions")
         view.right.setCurrentWidget(view.form)
