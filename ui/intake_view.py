@@ -198,3 +198,13 @@ class IntakeView(QWidget):
         self.cancel.setEnabled(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
+
+
+def main() -> None:
+    from ui.preview import run_preview
+
+    run_preview(lambda ctx, ids: IntakeView(ctx))
+
+
+if __name__ == "__main__":
+    main()
