@@ -26,14 +26,43 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "  n/a"
 
 
+def _generated(template_set: str, n: int) -> list[dict[str, object]]:
+    from mashdesk.rules.facts import facts_from_draft
+    from mashdesk.synthetic import generate_contacts, to_draft
+
+    rows: list[dict[str, object]] = []
+    for c in generate_contacts(n, seed=2026, template_set=template_set):
+        facts = facts_from_draft(to_draft(c), c.previous_contacts)
+        rows.append(
+            {
+                "id": c.id,
+                "text": facts.text,
+                "facts": facts,
+                "routing": c.routing,
+                "triggers": list(c.triggers),
+                "negated": list(c.negated_triggers),
+            }
+        )
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pack", default="default")
     ap.add_argument("--data", default=str(DATA))
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument(
+        "--generator",
+        choices=["train", "heldout"],
+        help="Evaluate on mashdesk.synthetic's generated contacts (another author's labels) instead.",
+    )
+    ap.add_argument("--n", type=int, default=1000, help="How many generated contacts (with --generator).")
     args = ap.parse_args(argv)
     pack = load_pack(args.pack)
-    rows = [json.loads(line) for line in Path(args.data).read_text("utf-8").splitlines() if line]
+    if args.generator:
+        rows = _generated(args.generator, args.n)
+    else:
+        rows = [json.loads(line) for line in Path(args.data).read_text("utf-8").splitlines() if line]
 
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
@@ -42,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     confusion: Counter[tuple[str, str]] = Counter()
     errors: list[str] = []
     for row in rows:
-        facts = RuleFacts(
+        facts = row.get("facts") or RuleFacts(
             text=row["text"],
             channel=row["channel"],
             source_code=row["source_code"],

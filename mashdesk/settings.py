@@ -24,6 +24,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in [
     Setting("rag_red_hours", 4.0, "Red: partner checks within this many working hours"),
     Setting("rag_amber_hours", 24.0, "Amber: within this many working hours"),
     Setting("rag_green_hours", 72.0, "Green: within this many working hours"),
+    Setting("rules_pack", "default", "The threshold rules pack: a built-in name or the path of a YAML pack"),
     Setting("call_profile_paths", [], "TOML call-log mapping profiles to try before the built-in ones"),
     Setting("referrer_domains", {}, "Local email domains and their census source codes, e.g. {'ourtown.gov.uk': '5B'}"),
     Setting("mailbox_poll_seconds", 60, "How often the desktop app polls the front-door mailboxes"),

@@ -76,20 +76,19 @@ def register(group: click.Group) -> None:
     )
     @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
     @click.pass_obj
-    def ingest(
-        obj: Any, paths: tuple[Path, ...], profiles: tuple[Path, ...], as_json: bool
-    ) -> None:
+    def ingest(obj: Any, paths: tuple[Path, ...], profiles: tuple[Path, ...], as_json: bool) -> None:
         """Ingest email files, folders, mbox, Maildir, .msg, TNEF and call logs into the queue.
 
         Exits 0 when every input was either ingested or quarantined.
         """
         from mashdesk import intake
-        from mashdesk.intake.calls import CallLogError, load_profile
+        from mashdesk.intake.calls import CallLogError
 
         store = obj.store()
         try:
             opts = intake.options_from_settings(store)
-            opts.call_profiles = [load_profile(p) for p in profiles] + opts.call_profiles
+            opts.profile_paths = list(profiles) + opts.profile_paths
+            opts.call_profiles  # noqa: B018 - load now, so a bad profile is reported before any work
         except CallLogError as exc:
             raise click.ClickException(str(exc)) from exc
         progress = CliProgress("Ingesting")
@@ -111,9 +110,7 @@ def register(group: click.Group) -> None:
     @click.option("--channel", default=None)
     @click.option("--search", default=None, help="Full-text search over contact text.")
     @click.pass_obj
-    def queue(
-        obj: Any, as_json: bool, limit: int | None, channel: str | None, search: str | None
-    ) -> None:
+    def queue(obj: Any, as_json: bool, limit: int | None, channel: str | None, search: str | None) -> None:
         """The open queue, oldest due first."""
         from mashdesk.store import queue as q
 
@@ -178,9 +175,7 @@ def register(group: click.Group) -> None:
                 f"Attachment: {a['filename']} {a['content_type'] or ''} {a['size']} bytes sha256 {a['sha256'][:12]}"
             )
         for link in c["links"]:
-            click.echo(
-                f"Linked: contact {link['other_id']} ({link['evidence']['basis']}, score {link['score']})"
-            )
+            click.echo(f"Linked: contact {link['other_id']} ({link['evidence']['basis']}, score {link['score']})")
         click.echo("")
         end = c["new_text_end"]
         body = c["body_text"] or ""
@@ -211,12 +206,8 @@ def register(group: click.Group) -> None:
             click.echo("Nothing is in quarantine.")
 
     @group.command()
-    @click.argument(
-        "folders", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path)
-    )
-    @click.option(
-        "--interval", type=float, default=5.0, show_default=True, help="Seconds between passes."
-    )
+    @click.argument("folders", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
+    @click.option("--interval", type=float, default=5.0, show_default=True, help="Seconds between passes.")
     @click.option("--once", is_flag=True, help="Make two passes (to see files settle) and stop.")
     @click.pass_obj
     def watch(obj: Any, folders: tuple[Path, ...], interval: float, once: bool) -> None:

@@ -86,9 +86,7 @@ def register(group: click.Group) -> None:
     @click.option("--examples", default=3, show_default=True, help="Example contacts per move.")
     @click.option("--json", "as_json", is_flag=True)
     @click.pass_obj
-    def diff(
-        obj: Any, old: str, new: str, since: dt.datetime | None, examples: int, as_json: bool
-    ) -> None:
+    def diff(obj: Any, old: str, new: str, since: dt.datetime | None, examples: int, as_json: bool) -> None:
         """Replay stored contacts through OLD and NEW packs: how suggested routing would move."""
         from mashdesk.domain import ROUTING_CODES
         from mashdesk.triage.diff import diff_packs
@@ -96,9 +94,7 @@ def register(group: click.Group) -> None:
         old_p, new_p = _load(old), _load(new)
         progress = CliProgress("Replaying")
         try:
-            result = diff_packs(
-                obj.store(), old_p, new_p, since.date() if since else None, examples, progress
-            )
+            result = diff_packs(obj.store(), old_p, new_p, since.date() if since else None, examples, progress)
         finally:
             progress.close()
         if as_json:
@@ -117,9 +113,7 @@ def register(group: click.Group) -> None:
         }
         click.echo("\nfrom \\ to".ljust(32) + "".join(short[c].rjust(7) for c in ROUTING_CODES))
         for a in ROUTING_CODES:
-            click.echo(
-                a.ljust(31) + "".join(str(result.moves[(a, b)]).rjust(7) for b in ROUTING_CODES)
-            )
+            click.echo(a.ljust(31) + "".join(str(result.moves[(a, b)]).rjust(7) for b in ROUTING_CODES))
         moved = [(k, v) for k, v in result.moves.items() if k[0] != k[1]]
         if moved:
             click.echo("\nmoves (example contact ids):")
@@ -171,6 +165,4 @@ def register(group: click.Group) -> None:
             n = run(obj.store(), pack, progress)
         finally:
             progress.close()
-        click.echo(
-            f"{n} suggestions recomputed with {pack.name} {pack.version} ({pack.sha256[:12]})"
-        )
+        click.echo(f"{n} suggestions recomputed with {pack.name} {pack.version} ({pack.sha256[:12]})")

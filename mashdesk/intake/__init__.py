@@ -1,14 +1,18 @@
 """Intake: every channel (email files, mbox, Maildir, Outlook .msg, TNEF, call logs) into one queue.
 
-`parse_path` parses without storing; `ingest` and `ingest_bytes` store, one transaction per item,
-so a crash leaves no half-written contact and a retry makes no duplicates.
+`parse_path` parses without storing; `ingest` and `ingest_bytes` store, so that a crash leaves no
+half-written contact and a retry makes no duplicates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from mashdesk.intake.model import ContactDraft, ParsedItem
 from mashdesk.intake.sources import (
@@ -26,14 +30,17 @@ from mashdesk.store import Store
 
 __all__ = [
     "ContactDraft", "IngestReport", "IntakeOptions", "ParsedItem", "ingest", "ingest_bytes",
-    "parse_path", "parse_paths",
+    "options_from_settings", "parse_path", "parse_paths",
 ]  # fmt: skip
-
 
 # Items are parsed outside the write lock and stored in batches: one commit per batch keeps the
 # intake fast, and a crash loses only an uncommitted batch, which a retry stores again.
 BATCH_ITEMS = 200
 BATCH_BYTES = 16 * 1024 * 1024
+# Parsing and rules are CPU work done file by file; above this many files they run in worker
+# processes while this one stores. Below it, starting the workers costs more than it saves.
+PARALLEL_MIN_FILES = 256
+_WINDOW_PER_WORKER = 64
 
 
 def parse_path(path: Path, opts: IntakeOptions | None = None) -> Iterator[ParsedItem]:
@@ -41,17 +48,56 @@ def parse_path(path: Path, opts: IntakeOptions | None = None) -> Iterator[Parsed
     return parse_paths([Path(path)], opts)
 
 
+def _prepare(file: Path, opts: IntakeOptions, suggest: bool) -> list[ParsedItem]:
+    """Parse one file and suggest for each contact (as if it had no history): pure CPU work."""
+    items = [apply_local_domains(item, opts) for item in parse_file(file, opts)]
+    if suggest:
+        from mashdesk import triage
+        from mashdesk.rules.pack import load_pack
+
+        pack = load_pack(opts.rules_pack)
+        for item in items:
+            if item.draft is not None:
+                item.suggestion = triage.suggest(item.draft, previous_contacts=0, pack=pack)
+    return items
+
+
+def _prepared(files: list[Path], opts: IntakeOptions, workers: int) -> Iterator[tuple[Path, list[ParsedItem]]]:
+    """(file, items) in file order; with workers, a bounded window of files is in flight."""
+    if workers <= 1:
+        for file in files:
+            yield file, _prepare(file, opts, suggest=True)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[tuple[Path, Future[list[ParsedItem]]]] = deque()
+        queue = iter(files)
+        for file in queue:
+            pending.append((file, pool.submit(_prepare, file, opts, True)))
+            if len(pending) >= workers * _WINDOW_PER_WORKER:
+                break
+        while pending:
+            file, future = pending.popleft()
+            nxt = next(queue, None)
+            if nxt is not None:
+                pending.append((nxt, pool.submit(_prepare, nxt, opts, True)))
+            yield file, future.result()
+
+
 def ingest(
     paths: Iterable[Path],
     store: Store,
     progress: Progress | None = None,
     opts: IntakeOptions | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
     """Ingest files and folders into the store; counts new, duplicate, linked and quarantined."""
     progress = progress or NullProgress()
     opts = opts or options_from_settings(store)
     files = list(iter_files([Path(p) for p in paths]))
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_MIN_FILES else 1
     calendar = working_calendar(store)
+    pack = _pack(opts)
     report = IngestReport()
     batch: list[ParsedItem] = []
     batch_bytes = 0
@@ -59,17 +105,17 @@ def ingest(
     def flush() -> None:
         nonlocal batch_bytes
         if batch:
-            report.add(store_items(store, batch, calendar))
+            report.add(store_items(store, batch, calendar, pack))
             batch.clear()
             batch_bytes = 0
 
-    for n, file in enumerate(files):
+    for n, (file, items) in enumerate(_prepared(files, opts, workers)):
         if progress.cancelled():
             flush()
             raise Cancelled(f"stopped after {n} of {len(files)} files")
         progress.report(n, len(files), str(file))
-        for item in parse_file(file, opts):
-            batch.append(apply_local_domains(item, opts))
+        for item in items:
+            batch.append(item)
             batch_bytes += len(item.raw)
             if len(batch) >= BATCH_ITEMS or batch_bytes >= BATCH_BYTES or item.raw_path:
                 flush()
@@ -87,20 +133,27 @@ def ingest_bytes(
     `received_fallback` is when the server says the message arrived: used, and labelled as such,
     when the message has no usable Date header.
     """
-    item = parse_bytes(data, source, fallback_time=received_fallback)
+    opts = options_from_settings(store)
+    item = apply_local_domains(parse_bytes(data, source, fallback_time=received_fallback), opts)
     draft = item.draft
     if received_fallback is not None and draft is not None and draft.received_at_basis == "file_time":
         draft.received_at_basis = "server_arrival"
         draft.flags = [f for f in draft.flags if f != "received_time_from_file"] + ["received_time_from_server"]
-    return store_item(store, apply_local_domains(item, options_from_settings(store)), working_calendar(store))
+    return store_item(store, item, working_calendar(store), _pack(opts))
+
+
+def _pack(opts: IntakeOptions) -> Any:
+    from mashdesk.rules.pack import load_pack
+
+    return load_pack(opts.rules_pack)
 
 
 def options_from_settings(store: Store) -> IntakeOptions:
     from mashdesk import settings
-    from mashdesk.intake.calls import load_profile
 
     return IntakeOptions(
         max_bytes=int(settings.get(store, "max_message_bytes")),
-        call_profiles=[load_profile(p) for p in settings.call_profile_paths(store)],
+        profile_paths=settings.call_profile_paths(store),
         local_domains=dict(settings.get(store, "referrer_domains")),
+        rules_pack=str(settings.get(store, "rules_pack")),
     )

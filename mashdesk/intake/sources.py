@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mashdesk.intake.calls import CallLogError, Profile, read_call_log
+from mashdesk.intake.calls import CallLogError, Profile, load_profile, read_call_log
 from mashdesk.intake.email_parse import NotAnEmail, parse_email_bytes
 from mashdesk.intake.model import ContactDraft, ParsedItem
 from mashdesk.intake.msg_parse import NotAMessage, parse_msg_bytes
@@ -25,9 +25,23 @@ DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 
 @dataclass
 class IntakeOptions:
+    """How to read inputs. Plain data, so it can be handed to worker processes."""
+
     max_bytes: int = DEFAULT_MAX_BYTES
-    call_profiles: list[Profile] = field(default_factory=list)
+    profile_paths: list[Path] = field(default_factory=list)
     local_domains: dict[str, str] = field(default_factory=dict)
+    rules_pack: str = "default"
+    _profiles: list[Profile] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def call_profiles(self) -> list[Profile]:
+        """The TOML mapping profiles, loaded once (CallLogError if one is invalid)."""
+        if self._profiles is None:
+            self._profiles = [load_profile(p) for p in self.profile_paths]
+        return self._profiles
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_profiles"} | {"_profiles": None}
 
 
 def apply_local_domains(item: ParsedItem, opts: IntakeOptions) -> ParsedItem:

@@ -15,11 +15,6 @@ from mashdesk.intake.model import ContactDraft, ParsedItem
 from mashdesk.store import Store
 from mashdesk.timescales import WorkingCalendar
 
-try:  # suggestions arrive with the rules capability; intake works without them
-    from mashdesk import triage as _triage
-except ImportError:  # pragma: no cover - depends on what is installed
-    _triage = None  # type: ignore[assignment]
-
 
 @dataclass
 class IngestReport:
@@ -238,7 +233,7 @@ def previous_contacts(db: Any, contact_id: int) -> int:
     return int(row[0])
 
 
-def _store_one(store: Store, item: ParsedItem, calendar: WorkingCalendar, report: IngestReport) -> None:
+def _store_one(store: Store, item: ParsedItem, calendar: WorkingCalendar, report: IngestReport, pack: Any) -> None:
     if item.draft is None:
         if _quarantine(store, item):
             report.quarantined += 1
@@ -261,14 +256,18 @@ def _store_one(store: Store, item: ParsedItem, calendar: WorkingCalendar, report
     contact_id = _insert_contact(db, item, draft, calendar)
     if _link(db, contact_id, draft):
         report.linked += 1
-    if _triage is not None:
-        suggestion = _triage.suggest(draft, previous_contacts=previous_contacts(db, contact_id))
-        _triage.record_suggestion(store, contact_id, suggestion)
+    from mashdesk import triage  # imported here: triage imports the intake's model
+
+    history = previous_contacts(db, contact_id)
+    suggestion = item.suggestion
+    if suggestion is None or history:
+        suggestion = triage.suggest(draft, previous_contacts=history, pack=pack)
+    triage.record_suggestion(store, contact_id, suggestion)
     report.new += 1
     report.contact_ids.append(contact_id)
 
 
-def store_items(store: Store, items: list[ParsedItem], calendar: WorkingCalendar) -> IngestReport:
+def store_items(store: Store, items: list[ParsedItem], calendar: WorkingCalendar, pack: Any = None) -> IngestReport:
     """Store parsed items in one transaction, each in its own savepoint.
 
     A crash loses at most this batch, and a retry finds what was committed already there. An item
@@ -279,7 +278,7 @@ def store_items(store: Store, items: list[ParsedItem], calendar: WorkingCalendar
         for item in items:
             try:
                 with store.write():
-                    _store_one(store, item, calendar, report)
+                    _store_one(store, item, calendar, report, pack)
             except sqlite3.Error as exc:
                 failed = ParsedItem(
                     source=item.source,
@@ -291,13 +290,13 @@ def store_items(store: Store, items: list[ParsedItem], calendar: WorkingCalendar
                     quarantine_reason=f"could not be stored ({type(exc).__name__}: {exc})",
                 )
                 with store.write():
-                    _store_one(store, failed, calendar, report)
+                    _store_one(store, failed, calendar, report, pack)
     return report
 
 
-def store_item(store: Store, item: ParsedItem, calendar: WorkingCalendar) -> IngestReport:
+def store_item(store: Store, item: ParsedItem, calendar: WorkingCalendar, pack: Any = None) -> IngestReport:
     """Store one parsed item in one transaction. Safe to repeat: a retry finds it already there."""
-    return store_items(store, [item], calendar)
+    return store_items(store, [item], calendar, pack)
 
 
 def mark_source_complete(store: Store, file_sha: str, items: int) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from mashdesk.rules.facts import RuleFacts
 from mashdesk.rules.negation import LEXICON_VERSION, Analysis, Cue, lowercase
 from mashdesk.rules.pack import Conditions, Indicator, Pack
+from mashdesk.rules.prefilter import MAX_PREFIX
 
 ENGINE_VERSION = "1"
 
@@ -146,14 +147,13 @@ class RulesResult:
 def _conditions_hold(c: Conditions, facts: RuleFacts, text: str, memo: dict[str, Any]) -> bool:
     if c.age_min is not None or c.age_max is not None:
         known = [a for a in facts.child_ages if a is not None]
+        if not known and facts.unborn:
+            known = [0]  # an unborn child named in the contact is a baby by the time it is read
         if not known:
             if "ages" not in memo:
                 memo["ages"] = ages_in_text(text)
             known = memo["ages"]
-        if not any(
-            (c.age_min is None or a >= c.age_min) and (c.age_max is None or a <= c.age_max)
-            for a in known
-        ):
+        if not any((c.age_min is None or a >= c.age_min) and (c.age_max is None or a <= c.age_max) for a in known):
             return False
     if c.unborn is not None and facts.unborn != c.unborn:
         return False
@@ -177,7 +177,7 @@ def _candidates(pack: Pack, lower: str) -> dict[int, list[int]]:
     found: dict[int, list[int]] = {}
     for m in _WORD_START.finditer(lower):
         pos = m.start()
-        key = lower[pos : pos + 3]
+        key = lower[pos : pos + MAX_PREFIX]
         hits = table.get(key)
         if hits is None:
             hits = table[key] = _hits(pack, key)
@@ -193,7 +193,7 @@ _TABLES: dict[str, dict[str, tuple[int, ...]]] = {}
 
 
 def _prefix_table(pack: Pack) -> dict[str, tuple[int, ...]]:
-    # Memo of three-character keys to indicators, per pack content; bounded by the text seen.
+    # Memo of MAX_PREFIX-character keys to indicators, per pack content; bounded by the text seen.
     table = _TABLES.get(pack.sha256)
     if table is None or len(table) > 200_000:
         table = _TABLES[pack.sha256] = {}
@@ -202,7 +202,7 @@ def _prefix_table(pack: Pack) -> dict[str, tuple[int, ...]]:
 
 def _hits(pack: Pack, key: str) -> tuple[int, ...]:
     out: set[int] = set()
-    for n in (1, 2, 3):
+    for n in range(1, MAX_PREFIX + 1):
         out.update(pack.dispatch.get(key[:n], ()))
     return tuple(sorted(out))
 
@@ -212,12 +212,12 @@ def _matches(ind: Indicator, text: str, positions: list[int] | None) -> Iterator
     if positions is None:
         yield from ind.regex.finditer(text)
         return
-    regex = ind.regex
+    match = ind.regex.match
     last = -1
-    for pos in sorted(set(positions)):
+    for pos in positions:  # ascending and distinct, as _candidates builds them
         if pos < last:
             continue
-        m = regex.match(text, pos)
+        m = match(text, pos)
         if m is not None:
             last = m.end()
             yield m

@@ -80,6 +80,7 @@ _POST: dict[str, tuple[str, ...]] = {
         r"consistent with (?:the|his|her|their|an?|mum's|dad's|parents') ?"
         r"(?:account|explanation|history|story|play|sport|fall|accident)",
         r"consistent history",
+        r"(?:was |were |is |are )?(?:from|caused by) (?:falling|a fall|playing|play|football|rugby|sport|pe)",
         r"accidental(?:ly)?",
         r"plausible",
     ),
@@ -175,11 +176,11 @@ def _group_regex(groups: dict[str, tuple[str, ...]], prefix: str) -> str:
 
 _B = r"(?<![\w'])(?:{})(?![\w'])"
 # Compiled without IGNORECASE: they run over the lowercased text, which is about twice as fast.
-_PSEUDO_RE = re.compile(_B.format(_alt(_PSEUDO)))
-_PRE_RE = re.compile(_B.format(_group_regex(_PRE, "pre")))
-_POST_RE = re.compile(_B.format(_group_regex(_POST, "post")))
-_TERM_RE = re.compile(_B.format(_alt(_TERMINATION)) + r"|[:()\"]")
-_COMMA_RE = re.compile(rf",\s*(?=(?:{_CLAUSE_STARTERS})\b)")
+# Pseudo-cues come first in each alternation, so where one starts it wins and its words are skipped.
+_PSEUDO_GROUP = f"(?P<pseudo>{_alt(_PSEUDO)})"
+_PRE_RE = re.compile(_B.format(_PSEUDO_GROUP + "|" + _group_regex(_PRE, "pre")))
+_POST_RE = re.compile(_B.format(_PSEUDO_GROUP + "|" + _group_regex(_POST, "post")))
+_TERM_RE = re.compile(_B.format(_alt(_TERMINATION)) + rf"|[:()\"]|(?P<comma>,\s*(?=(?:{_CLAUSE_STARTERS})\b))")
 
 
 def lowercase(text: str) -> str:
@@ -218,9 +219,7 @@ class _Sentence:
 class Analysis:
     """Sentence bounds of one text, and each sentence's cues, worked out when first needed."""
 
-    def __init__(
-        self, text: str, lower: str | None = None, pre_window: int = 8, post_window: int = 6
-    ) -> None:
+    def __init__(self, text: str, lower: str | None = None, pre_window: int = 8, post_window: int = 6) -> None:
         self.text = text
         self.lower = lowercase(text) if lower is None else lower
         self.pre_window = pre_window
@@ -235,29 +234,23 @@ class Analysis:
         sent = self._sentences.get(i)
         if sent is None:
             low = self.lower
-            pseudo = [(m.start(), m.end()) for m in _PSEUDO_RE.finditer(low, start, end)]
+            terms: list[int] = []
+            commas: list[int] = []
+            for m in _TERM_RE.finditer(low, start, end):
+                (commas if m.lastgroup == "comma" else terms).append(m.start())
             sent = _Sentence(
-                self._cues(_PRE_RE, "pre", pseudo, start, end),
-                self._cues(_POST_RE, "post", pseudo, start, end),
-                [m.start() for m in _TERM_RE.finditer(low, start, end)],
-                [m.start() for m in _COMMA_RE.finditer(low, start, end)],
+                self._cues(_PRE_RE, "pre", start, end), self._cues(_POST_RE, "post", start, end), terms, commas
             )
             self._sentences[i] = sent
         return start, end, sent
 
-    def _cues(
-        self,
-        regex: re.Pattern[str],
-        direction: str,
-        pseudo: list[tuple[int, int]],
-        start: int,
-        end: int,
-    ) -> list[Cue]:
+    def _cues(self, regex: re.Pattern[str], direction: str, start: int, end: int) -> list[Cue]:
         cues = []
         for m in regex.finditer(self.lower, start, end):
-            if any(ps < m.end() and m.start() < pe for ps, pe in pseudo):
+            group = m.lastgroup or ""
+            if group == "pseudo":
                 continue
-            kind = (m.lastgroup or "").split("_", 1)[1]
+            kind = group.split("_", 1)[1]
             cues.append(Cue(kind, direction, m.start(), m.end(), self.text[m.start() : m.end()]))
         return cues
 
@@ -271,9 +264,7 @@ class Analysis:
 
     def _terminated(self, sent: _Sentence, a: int, b: int, commas: bool) -> bool:
         # A clause-starting comma ends a forward scope; a backward cue reaches over it.
-        return self._any_between(sent.terms, a, b) or (
-            commas and self._any_between(sent.commas, a, b)
-        )
+        return self._any_between(sent.terms, a, b) or (commas and self._any_between(sent.commas, a, b))
 
     def within(self, start: int, end: int, ignore: frozenset[str] = frozenset()) -> Cue | None:
         """A cue inside a pattern's gap [start, end) that scopes over what follows the gap.

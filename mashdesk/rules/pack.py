@@ -7,12 +7,13 @@ A ref is a path to a YAML file or the name of a built-in pack ("default", "early
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
@@ -93,6 +94,9 @@ class Level:
     routing: str
 
 
+_EMPTY_FIELDS = (None,) * 7
+
+
 @dataclass(frozen=True)
 class Conditions:
     age_min: int | None = None
@@ -104,7 +108,10 @@ class Conditions:
     previous_contacts_max: int | None = None
 
     def is_empty(self) -> bool:
-        return self == Conditions()
+        return _EMPTY_FIELDS == (
+            self.age_min, self.age_max, self.unborn, self.source_codes, self.channels,
+            self.previous_contacts_min, self.previous_contacts_max,
+        )
 
     def describe(self) -> list[str]:
         out = []
@@ -150,7 +157,7 @@ class Indicator:
     near_misses: tuple[Example, ...]
     line: int
 
-    @property
+    @functools.cached_property
     def has_conditions(self) -> bool:
         return not self.conditions.is_empty()
 
@@ -265,7 +272,7 @@ def resolve(ref: str | Path) -> Path:
     return Path(ref)
 
 
-def _is_int(v: Any) -> bool:
+def _is_int(v: Any) -> TypeGuard[int]:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
@@ -306,9 +313,7 @@ class _Validator:
         return v
 
 
-def _expand(
-    pattern: str, synonyms: dict[str, str], v: _Validator, line: int, where: str, depth: int = 0
-) -> str | None:
+def _expand(pattern: str, synonyms: dict[str, str], v: _Validator, line: int, where: str, depth: int = 0) -> str | None:
     bad = [n for n in _REF.findall(pattern) if n not in synonyms]
     if bad:
         v.err(line, f"{where}: pattern '{pattern}' uses unknown synonym list {{{bad[0]}}}")
@@ -340,10 +345,13 @@ def _to_regex(expanded: str, gap_names: list[str]) -> str:
             in_class = True
             out.append(ch)
         elif (m := _XGAP.match(expanded, i)) is not None:
-            # `<<N>>` may cross sentence ends: an injury and its (missing) explanation, say.
+            # `<<N>>` may cross into the next sentence: an injury and its (missing) explanation.
             name = f"gap{len(gap_names)}"
             gap_names.append(name)
-            out.append(f"(?P<{name}>\\W+(?:[\\w']+\\W+){{0,{int(m.group(1))}}}?)")
+            n = int(m.group(1))
+            words = f"(?:[\\w']+{_SEP}){{0,{n}}}?"
+            # At most one sentence end inside the gap: the next sentence, not the next topic.
+            out.append(f"(?P<{name}>{_SEP}{words}(?:(?:[\\w']+)?[.!?]+{_SEP}{words})?)")
             i = m.end()
             continue
         elif (m := _GAP.match(expanded, i)) is not None:
@@ -473,9 +481,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         if routing and routing not in ROUTING_CODES:
             v.err(
                 _line(d, "routing"),
-                f"level {num}: unknown routing code '{routing}' (use one of "
-                + ", ".join(ROUTING_CODES)
-                + ")",
+                f"level {num}: unknown routing code '{routing}' (use one of " + ", ".join(ROUTING_CODES) + ")",
             )
         levels[num] = Level(num, v.text(d, "name", f"level {num}"), routing)
     if seq is not None and not levels:
@@ -516,11 +522,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
             if not re.fullmatch(r"[a-z_][a-z0-9_]*", key):
                 v.err(_line(sd, key), f"synonym list name '{key}' must be lower_snake_case")
                 continue
-            if (
-                not isinstance(terms, list)
-                or not terms
-                or not all(isinstance(t, str) and t.strip() for t in terms)
-            ):
+            if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
                 v.err(_line(sd, key), f"synonym list '{key}' must be a non-empty list of terms")
                 continue
             raw_syn[key] = [t.strip() for t in terms]
@@ -541,9 +543,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
     for key, terms in raw_syn.items():
         synonyms[key] = "(?:" + "|".join(sorted(terms, key=len, reverse=True)) + ")"
 
-    def compile_patterns(
-        d: _LDict, where: str
-    ) -> tuple[tuple[str, ...], re.Pattern[str] | None, tuple[str, ...]]:
+    def compile_patterns(d: _LDict, where: str) -> tuple[tuple[str, ...], re.Pattern[str] | None, tuple[str, ...]]:
         raw = d.get("patterns")
         if raw is None:
             return (), None, ()
@@ -627,7 +627,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         if iid in ids:
             v.err(_line(d, "id"), f"duplicate indicator id '{iid}'")
         ids.add(iid)
-        level = d.get("level")
+        level: Any = d.get("level")
         if not _is_int(level):
             v.err(_line(d, "level"), f"{where}: 'level' must be a level number")
             level = 0
@@ -640,11 +640,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         if clause and clause not in clauses:
             v.err(_line(d, "clause"), f"{where}: clause '{clause}' is not in 'clauses'")
         pats, regex, gaps = compile_patterns(d, where)
-        conds = (
-            _conditions(v, d["conditions"], _line(d, "conditions"), where)
-            if "conditions" in d
-            else Conditions()
-        )
+        conds = _conditions(v, d["conditions"], _line(d, "conditions"), where) if "conditions" in d else Conditions()
         if not pats and conds.is_empty():
             v.err(_line(d), f"{where}: needs 'patterns' or 'conditions' (or both)")
         trig = d.get("trigger")
@@ -703,11 +699,10 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
             if d is None:
                 continue
             v.unknown_keys(d, {"from_level", "count", "to_level", "clause", "ignore"}, "escalation")
-            vals = [d.get(k) for k in ("from_level", "count", "to_level")]
-            if not all(_is_int(x) for x in vals):
+            f, c, t = (d.get(k) for k in ("from_level", "count", "to_level"))
+            if not (_is_int(f) and _is_int(c) and _is_int(t)):
                 v.err(line, "escalation: from_level, count and to_level must be whole numbers")
                 continue
-            f, c, t = vals
             for lv in (f, t):
                 if lv not in levels:
                     v.err(line, f"escalation: unknown level {lv}")
@@ -772,9 +767,7 @@ def load_pack(ref: str | Path) -> Pack:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InvalidPack(
-            [PackError(str(path), 0, f"cannot read the pack: {exc.strerror or exc}")]
-        ) from exc
+        raise InvalidPack([PackError(str(path), 0, f"cannot read the pack: {exc.strerror or exc}")]) from exc
     key = (str(path), hashlib.sha256(data).hexdigest())
     cached = _CACHE.get(key)
     if cached is not None:

@@ -15,9 +15,9 @@ try:  # the parse tree is CPython's own; any surprise means "always try this pat
     import re._constants as _c
     import re._parser as _p
 except ImportError:  # pragma: no cover
-    _c = _p = None  # type: ignore[assignment]
+    _c = _p = None
 
-MAX_PREFIX = 3
+MAX_PREFIX = 4
 _MAX_SET = 4000
 _SMALL_CLASS = 12
 

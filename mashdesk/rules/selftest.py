@@ -60,7 +60,5 @@ def run_pack_tests(pack: Pack) -> SelfTestReport:
                 checked += 1
                 triggers = evaluate(pack, example_facts(ex)).triggers
                 if (code in triggers) != (kind == "example"):
-                    failures.append(
-                        SelfTestFailure(pack.path, ex.line, f"trigger {code}", kind, ex.text)
-                    )
+                    failures.append(SelfTestFailure(pack.path, ex.line, f"trigger {code}", kind, ex.text))
     return SelfTestReport(checked, failures)

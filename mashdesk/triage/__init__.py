@@ -65,10 +65,7 @@ def combine(rules: RulesResult, classifier: dict[str, Any] | None) -> str:
     if not known:
         return rules.routing
     top = max(known, key=lambda k: (known[k], ROUTING_RANK[k]))
-    if (
-        known[top] >= CLASSIFIER_RAISE_MIN_PROBABILITY
-        and ROUTING_RANK[top] > ROUTING_RANK[rules.routing]
-    ):
+    if known[top] >= CLASSIFIER_RAISE_MIN_PROBABILITY and ROUTING_RANK[top] > ROUTING_RANK[rules.routing]:
         return top
     return rules.routing
 
@@ -89,9 +86,7 @@ def suggest_facts(facts: RuleFacts, pack: Pack | None = None) -> Suggestion:
     )
 
 
-def suggest(
-    draft: ContactDraft, previous_contacts: int = 0, pack: Pack | None = None
-) -> Suggestion:
+def suggest(draft: ContactDraft, previous_contacts: int = 0, pack: Pack | None = None) -> Suggestion:
     return suggest_facts(facts_from_draft(draft, previous_contacts), pack)
 
 
@@ -101,9 +96,7 @@ def record_suggestion(store: Store, contact_id: int, suggestion: Suggestion) -> 
     Joins the caller's transaction when there is one (intake calls it inside its own)."""
     assert suggestion.routing in ROUTING_CODES
     with store.write() as db:
-        db.execute(
-            "UPDATE suggestions SET current = 0 WHERE contact_id = ? AND current = 1", [contact_id]
-        )
+        db.execute("UPDATE suggestions SET current = 0 WHERE contact_id = ? AND current = 1", [contact_id])
         model_version = (suggestion.classifier or {}).get("model_version")
         cur = db.execute(
             "INSERT INTO suggestions (contact_id, created_at, current, pack_name, pack_version, "
@@ -127,9 +120,7 @@ def record_suggestion(store: Store, contact_id: int, suggestion: Suggestion) -> 
         return int(cur.lastrowid or 0)
 
 
-def resuggest(
-    store: Store, pack: Pack | None = None, progress: Progress | None = None, batch: int = 200
-) -> int:
+def resuggest(store: Store, pack: Pack | None = None, progress: Progress | None = None, batch: int = 200) -> int:
     """Recompute and store the suggestion of every contact (after a pack change).
 
     Commits in batches; when cancelled, the batches already done are kept."""

@@ -36,17 +36,14 @@ def stored_facts(store: Store, ids: list[int]) -> Iterator[tuple[int, RuleFacts]
     conn = store.conn
     for cid in ids:
         row = conn.execute(
-            "SELECT subject, body_text, channel, source_code, received_at FROM contacts "
-            "WHERE id = ?",
+            "SELECT subject, body_text, channel, source_code, received_at FROM contacts WHERE id = ?",
             [cid],
         ).fetchone()
         if row is None:
             continue
         subject, body, channel, source_code, received_at = row
         day = dt.datetime.fromisoformat(received_at).date()
-        children = conn.execute(
-            "SELECT dob, unborn FROM children WHERE contact_id = ? ORDER BY id", [cid]
-        ).fetchall()
+        children = conn.execute("SELECT dob, unborn FROM children WHERE contact_id = ? ORDER BY id", [cid]).fetchall()
         yield (
             cid,
             RuleFacts(

@@ -15,8 +15,8 @@ DATA = Path(__file__).parents[1] / "data" / "rules_eval" / "contacts.jsonl"
 
 
 def test_literal_prefixes() -> None:
-    assert literal_prefixes(re.compile(r"(?<!\w)(?:dad|mum(?:my)?)\b", re.I)) == {"dad", "mum"}
-    assert literal_prefixes(re.compile(r"(?:a |the )?man", re.I)) == {"a ", "the", "man"}
+    assert literal_prefixes(re.compile(r"(?<!\w)(?:dad|mum(?:my)?)\b", re.I)) == {"dad", "mum", "mumm"}
+    assert literal_prefixes(re.compile(r"(?:a |the )?man", re.I)) == {"a ", "the ", "man"}
     assert literal_prefixes(re.compile(r"\d{1,2} ?wk")) == set("0123456789")
     assert literal_prefixes(re.compile(r"\w+ hit")) is None
     assert literal_prefixes(re.compile(r"(?-i:DV)", re.I)) == {"dv"}
@@ -24,6 +24,7 @@ def test_literal_prefixes() -> None:
 
 def test_prefilter_finds_the_same_first_match_as_a_full_scan() -> None:
     pack = load_pack("default")
+    assert not pack.always, "every default-pack indicator should have literal prefixes (speed)"
     texts = [json.loads(line)["text"] for line in DATA.read_text("utf-8").splitlines()[:150]]
     checked = 0
     for text in texts:
@@ -32,7 +33,8 @@ def test_prefilter_finds_the_same_first_match_as_a_full_scan() -> None:
             if ind.regex is None:
                 continue
             full = next(ind.regex.finditer(text), None)
-            fast = next(_matches(ind, text, cands.get(idx, [])), None)
+            positions = None if idx in pack.always else cands.get(idx, [])
+            fast = next(_matches(ind, text, positions), None)
             assert (full and full.span()) == (fast and fast.span()), (ind.id, text)
             checked += 1
     assert checked > 10_000
@@ -42,10 +44,10 @@ def test_cross_sentence_gap_and_its_cues() -> None:
     pack = load_pack("default")
     yes = evaluate(pack, RuleFacts("Bruises on his back. He would not say how he got them."))
     assert "unexplained_injury" in yes.triggers
-    # a cue in the middle sentence does not scope over the later sentence
+    # a cue whose scope a clause-starting comma ends does not qualify the account
     mid = evaluate(
         pack,
-        RuleFacts("Bruises on his back. No concerns about school. Mum doesn't know how."),
+        RuleFacts("Bruises on his back. No concerns about school, mum doesn't know how."),
     )
     assert "unexplained_injury" in mid.triggers
     baby = RuleFacts("Baby (6 weeks) seen at clinic. No bruising was found.", child_ages=[0])

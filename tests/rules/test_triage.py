@@ -175,9 +175,13 @@ def test_import_order_keeps_intake_hooked_and_core_qt_free() -> None:
     import sys
 
     code = (
-        "import sys, mashdesk.rules, mashdesk.triage, mashdesk.cli.rules_cmds\n"
-        "import mashdesk.intake.store_ops as s\n"
-        "assert s._triage is not None, 'intake lost its triage hook'\n"
+        "import sys, tempfile, pathlib, mashdesk.rules, mashdesk.triage, mashdesk.cli.rules_cmds\n"
+        "from mashdesk.store import open_store\n"
+        "from mashdesk.intake import ingest_bytes\n"
+        "s = open_store(pathlib.Path(tempfile.mkdtemp()) / 's.db')\n"
+        "ingest_bytes(s, b'From: a@b.example\\nSubject: x\\n\\nHe hit me, says Ava.', 'x.eml')\n"
+        "n = s.db.execute('SELECT count(*) FROM suggestions').fetchone()[0]\n"
+        "assert n == 1, 'intake stored no suggestion'\n"
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])

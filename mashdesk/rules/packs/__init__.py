@@ -1,0 +1,1 @@
+"""Built-in rules packs (YAML), shipped as package data."""
