@@ -321,14 +321,23 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.demo:
         if not fresh and store.conn.execute("SELECT count(*) FROM contacts").fetchone()[0]:
-            QMessageBox.warning(None, "MASHdesk", "--demo only seeds a new, empty store.")
+            log.info("--demo: %s already holds contacts; not seeding again", db_path)
         else:
             seed_demo_store(store)
     settings = QSettings(ORG, APP)
     ctx = UiContext(store=store, runner=TaskRunner(), settings=settings)
     from ui.signin import SignInDialog
 
-    dialog = SignInDialog(store, username=args.user or str(settings.value("signin/user", "")))
+    hint = (
+        "Synthetic demo store: sign in as demo.worker1, demo.manager1 or demo.quality (password: demo)."
+        if args.demo
+        else ""
+    )
+    dialog = SignInDialog(
+        store,
+        username=args.user or str(settings.value("signin/user", "")) or ("demo.worker1" if args.demo else ""),
+        hint=hint,
+    )
     if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.user is None:
         return 1
     ctx.user = dialog.user

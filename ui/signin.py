@@ -41,6 +41,7 @@ class SignInDialog(QDialog):
         authenticate: Authenticator = accounts_sign_in,
         parent: QWidget | None = None,
         username: str = "",
+        hint: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sign in to MASHdesk")
@@ -65,6 +66,10 @@ class SignInDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"Store: {store.path}"))
+        if hint:
+            note = QLabel(hint)
+            note.setWordWrap(True)
+            layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

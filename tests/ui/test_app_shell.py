@@ -59,3 +59,34 @@ def test_main_window_tabs_follow_the_role_and_state_is_remembered(qtbot, store, 
         and type(w).__name__ in ("QComboBox", "QLineEdit", "QCheckBox", "QPushButton")
     ]  # fmt: skip
     assert unnamed == [], [type(w).__name__ + ":" + getattr(w, "text", lambda: "")() for w in unnamed]
+
+
+def test_main_opens_seeds_signs_in_and_shows_the_window(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    import ui.app as app_module
+
+    from PySide6.QtCore import QSettings
+
+    monkeypatch.setenv("MASHDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
+    ini = str(tmp_path / "settings.ini")
+    monkeypatch.setattr(app_module, "QSettings", lambda *a: QSettings(ini, QSettings.Format.IniFormat))
+    monkeypatch.setattr(app_module, "seed_demo_store", lambda store: seeded.append(store.path))
+    seeded: list = []
+    users: list = []
+
+    def fake_exec(dialog):
+        users.append(dialog.username.text())
+        dialog.user = app_module.CurrentUser("demo.worker1", "Demo", "social_worker")
+        return SignInDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SignInDialog, "exec", fake_exec)
+    shown: list = []
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: shown.append(True) or 0)
+    monkeypatch.setattr(MainWindow, "show", lambda self: shown.append(self))
+    assert app_module.main(["--db", str(tmp_path / "d.db"), "--demo"]) == 0
+    assert seeded == [tmp_path / "d.db"] and users == ["demo.worker1"]
+    windows = [w for w in shown if isinstance(w, MainWindow)]
+    assert windows and windows[0].ctx.user.username == "demo.worker1"
+    windows[0].close()
