@@ -62,11 +62,10 @@ def test_main_window_tabs_follow_the_role_and_state_is_remembered(qtbot, store, 
 
 
 def test_main_opens_seeds_signs_in_and_shows_the_window(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     import ui.app as app_module
-
-    from PySide6.QtCore import QSettings
 
     monkeypatch.setenv("MASHDESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
