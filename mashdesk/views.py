@@ -126,6 +126,7 @@ class ContactDetail:
     linked: tuple[RelatedContact, ...] = ()
     history: tuple[RelatedContact, ...] = ()
     suggestion: SuggestionView | None = None
+    decisions: tuple[Any, ...] = ()  # DecisionEntry, oldest first
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -318,9 +319,15 @@ def _linked(store: Store, contact_id: int, group_id: int | None) -> tuple[Relate
 
 def _history(store: Store, contact_id: int, received_at: str) -> tuple[RelatedContact, ...]:
     """Earlier contacts about a child of this contact, matched on name key and date of birth."""
+    decided = (
+        "(SELECT o.routing || ' (' || o.outcome || ', ' || o.manager_name || ')'"
+        " FROM oversight_records o WHERE o.contact_id = c.id ORDER BY o.id DESC LIMIT 1)"
+        if _has(store, "oversight_records")
+        else "NULL"
+    )
     rows = store.db.query(
-        """SELECT DISTINCT c.id, c.received_at, c.channel, coalesce(c.subject, '') AS subject,
-                  c.status, mine.name AS child
+        f"""SELECT DISTINCT c.id, c.received_at, c.channel, coalesce(c.subject, '') AS subject,
+                  c.status, mine.name AS child, {decided} AS decision
            FROM children mine
            JOIN children other ON other.name_key = mine.name_key
                 AND (mine.dob IS NULL OR other.dob IS NULL OR other.dob = mine.dob)
@@ -339,8 +346,39 @@ def _history(store: Store, contact_id: int, received_at: str) -> tuple[RelatedCo
             r["subject"],
             r["status"],
             f"same child: {r['child']}",
+            f"decided: {r['decision']}" if r["decision"] else "",
         )
         for r in rows
+    )
+
+
+@dataclass(frozen=True)
+class DecisionEntry:
+    """One screening decision or oversight record on this contact, for the history tab."""
+
+    kind: str  # screening, oversight
+    at: str
+    by: str
+    routing: str
+    outcome: str | None
+    rationale: str
+
+
+def decision_entries(store: Store, contact_id: int) -> tuple[DecisionEntry, ...]:
+    if not _has(store, "screening_decisions"):
+        return ()
+    from mashdesk.decisions import decision_history
+
+    return tuple(
+        DecisionEntry(
+            kind=d["kind"],
+            at=d["at"],
+            by=d.get("author_name") or d.get("manager_name") or "",
+            routing=d["routing"],
+            outcome=d.get("outcome"),
+            rationale=d.get("rationale") or "",
+        )
+        for d in decision_history(store, contact_id)
     )
 
 
@@ -360,6 +398,9 @@ def contact_detail(store: Store, contact_id: int) -> ContactDetail:
         )
         for a in store.db.query("SELECT * FROM attachments WHERE contact_id = ? ORDER BY id", [contact_id])
     )
+    history = _history(store, contact_id, r["received_at"])
+    # Earlier contacts about the same child show once, under history, with their decision.
+    linked = tuple(x for x in _linked(store, contact_id, r["group_id"]) if x.id not in {h.id for h in history})
     return ContactDetail(
         id=r["id"],
         channel=r["channel"],
@@ -389,9 +430,10 @@ def contact_detail(store: Store, contact_id: int) -> ContactDetail:
         synthetic=bool(r["synthetic"]),
         children=_children(store, contact_id),
         attachments=attachments,
-        linked=_linked(store, contact_id, r["group_id"]),
-        history=_history(store, contact_id, r["received_at"]),
+        linked=linked,
+        history=history,
         suggestion=current_suggestion(store, contact_id, r["subject"] or ""),
+        decisions=decision_entries(store, contact_id),
     )
 
 

@@ -216,12 +216,20 @@ class ContactView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, c.span)
             self.children_list.addItem(item)
         self.history.clear()
+        for e in d.decisions:
+            verb = "screened" if e.kind == "screening" else f"oversight ({e.outcome})"
+            self.history.addItem(
+                f"This contact: {verb} by {e.by} at {_local(e.at)}: {humanise(e.routing)} — {e.rationale[:90]}"
+            )
         for r in (*d.linked, *d.history):
             self.history.addItem(
-                f"#{r.id} {r.received_at[:16]} {humanise(r.channel)} — {r.subject[:60]} "
+                f"#{r.id} {_local(r.received_at)} {humanise(r.channel)} — {r.subject[:60]} "
                 f"[{humanise(r.status)}] ({r.relation})"
+                + (f" {r.evidence}" if r.evidence and r.evidence.startswith("decided") else "")
             )
-        if not (d.linked or d.history):
+        if d.re_referral:
+            self.history.addItem("Re-referral: a referral within 12 months of a previous one.")
+        if not (d.linked or d.history or d.decisions):
             self.history.addItem("No earlier contacts about these children and no linked contacts.")
         self.suggestions.set_suggestion(d.suggestion, d.body_text)
         conditions: tuple[str, ...] = ()

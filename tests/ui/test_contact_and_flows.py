@@ -195,3 +195,18 @@ def test_quality_core_refuses_bad_grades(store):
     else:
         raise AssertionError("graded a contact outside the sample")
     assert json.dumps([s.size for s in quality.samples(store)]) == "[1]"
+
+
+def test_history_lists_earlier_contacts_about_the_same_child(store):
+    import datetime as dt
+
+    from mashdesk.views import contact_detail
+    from tests.ui.factories import NOW
+
+    kid = {"name": "Ben Example", "name_key": "ben example", "dob": "2015-02-01"}
+    first = add_contact(store, children=[dict(kid)], received=NOW - dt.timedelta(days=90))
+    add_contact(store, children=[{**kid, "dob": "2016-03-03"}], received=NOW - dt.timedelta(days=9))
+    later = add_contact(store, children=[dict(kid)], received=NOW)
+    history = contact_detail(store, later).history
+    assert [h.id for h in history] == [first]  # a different date of birth is another child
+    assert history[0].relation == "same child: Ben Example"
