@@ -113,7 +113,7 @@ class ScreeningForm(QScrollArea):
 
         self.actions_table = QTableWidget(0, 3)
         self.actions_table.setAccessibleName("Next actions")
-        self.actions_table.setHorizontalHeaderLabels(["Action", "Owner", "Deadline (YYYY-MM-DD)"])
+        self.actions_table.setHorizontalHeaderLabels(["Action", "Owner", "Due (YYYY-MM-DD)"])
         self.previous_contact_ids: list[int] = []
         self.actions_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.actions_table.setMaximumHeight(110)
