@@ -124,12 +124,7 @@ def draw_sample(
     if period_end:
         where.append("received_at < ?")
         params.append(period_end)
-    ids = [
-        r[0]
-        for r in store.conn.execute(
-            f"SELECT id FROM contacts WHERE {' AND '.join(where)} ORDER BY id", params
-        )
-    ]
+    ids = [r[0] for r in store.conn.execute(f"SELECT id FROM contacts WHERE {' AND '.join(where)} ORDER BY id", params)]
     if not ids:
         raise QualityError("there are no screened decisions to sample in that period")
     chosen = sorted(random.Random(seed).sample(ids, min(size, len(ids))))
@@ -173,9 +168,7 @@ def sample_items(store: Store, sample_id: int) -> list[AuditItem]:
     return [AuditItem(*r) for r in rows]
 
 
-def grade(
-    store: Store, sample_id: int, contact_id: int, grade: str, comments: str, graded_by: str
-) -> None:
+def grade(store: Store, sample_id: int, contact_id: int, grade: str, comments: str, graded_by: str) -> None:
     """Record (or revise) the grade of one sampled decision."""
     if grade not in GRADES:
         raise QualityError(f"unknown grade {grade!r}; use one of {', '.join(GRADES)}")

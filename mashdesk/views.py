@@ -126,6 +126,7 @@ class ContactDetail:
     linked: tuple[RelatedContact, ...] = ()
     history: tuple[RelatedContact, ...] = ()
     suggestion: SuggestionView | None = None
+    decisions: tuple[Any, ...] = ()  # DecisionEntry, oldest first
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -156,35 +157,55 @@ def _spans(value: Any) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def suggestion_from_row(row: dict[str, Any]) -> SuggestionView:
-    """Build the view of one `suggestions` row; tolerant of older result_json shapes."""
+def _body_spans(value: Any, offset: int) -> tuple[tuple[int, int], ...]:
+    """Spans into the rules' text (subject, blank line, body) moved to offsets in the body."""
+    return tuple((start - offset, end - offset) for start, end in _spans(value) if start >= offset)
+
+
+def suggestion_from_row(row: dict[str, Any], subject: str = "") -> SuggestionView:
+    """Build the view of one `suggestions` row (mashdesk.triage's result_json).
+
+    Rule spans index into the text the rules read (`mashdesk.rules.facts.contact_text`: subject,
+    a blank line, then the body); here they are moved to offsets in the body.
+    """
     result: dict[str, Any] = _loads(row.get("result_json"), {})
+    offset = len(subject) + 2 if subject else 0
+    rules_part = result.get("rules") if isinstance(result.get("rules"), dict) else {}
     rules = []
-    for hit in result.get("rules") or result.get("fired") or result.get("indicators") or []:
+    for hit in rules_part.get("indicators") or []:
+        span = hit.get("span")
         rules.append(
             RuleHit(
-                rule=str(hit.get("rule") or hit.get("id") or hit.get("name") or "rule"),
-                clause=str(hit.get("clause") or hit.get("description") or ""),
+                rule=str(hit.get("id") or "rule"),
+                clause=" ".join(
+                    p
+                    for p in (f"clause {hit['clause']}" if hit.get("clause") else "", str(hit.get("description") or ""))
+                    if p
+                ),  # fmt: skip
                 level=hit.get("level"),
                 trigger=hit.get("trigger"),
-                evidence=str(hit.get("evidence") or hit.get("text") or ""),
-                spans=_spans(hit.get("spans")),
+                evidence=str(hit.get("text") or ""),
+                spans=_body_spans([span] if span else [], offset),
             )
         )
-    negated_detail = {
-        str(n.get("trigger") or n.get("code")): n
-        for n in result.get("negated") or []
-        if isinstance(n, dict)
-    }
-    negated_codes = _loads(row.get("negated_triggers_json"), []) or list(negated_detail)
-    negated = tuple(
-        NegatedTrigger(
-            trigger=code,
-            evidence=str(negated_detail.get(code, {}).get("evidence") or ""),
-            spans=_spans(negated_detail.get(code, {}).get("spans")),
+    negated_raw = result.get("negated_triggers")
+    if negated_raw is None:
+        negated_raw = _loads(row.get("negated_triggers_json"), [])
+    negated = []
+    for n in negated_raw:
+        if isinstance(n, str):
+            negated.append(NegatedTrigger(n, "", ()))
+            continue
+        cue = n.get("cue") or {}
+        why = f"{n.get('status') or 'negated'}: “{cue.get('text')}”" if cue.get("text") else ""
+        text = str(n.get("text") or "")
+        negated.append(
+            NegatedTrigger(
+                trigger=str(n.get("code") or n.get("trigger") or "?"),
+                evidence=f"“{text}” — {why}" if why else text,
+                spans=_body_spans([n["span"]] if n.get("span") else [], offset),
+            )
         )
-        for code in negated_codes
-    )
     clf = result.get("classifier") or {}
     probs: dict[str, float] = clf.get("probabilities") or {}
     words: dict[str, Any] = clf.get("words") or clf.get("explanation") or {}
@@ -202,18 +223,19 @@ def suggestion_from_row(row: dict[str, Any]) -> SuggestionView:
         )
     )
     disagreements = list(result.get("disagreements") or [])
-    if classifier and not disagreements:
+    rules_routing = rules_part.get("routing") or row["routing"]
+    if classifier:
         top = classifier[0].label
-        if top in ROUTING_RANK and top != row["routing"]:
-            disagreements.append(
-                f"the classifier's top class is {top}; the rules say {row['routing']}"
-            )
+        if top in ROUTING_RANK and top != rules_routing:
+            disagreements.append(f"the classifier's top class is {top}; the rules say {rules_routing}")
+    if rules_routing != row["routing"]:
+        disagreements.append(f"the combined suggestion ({row['routing']}) differs from the rules ({rules_routing})")
     return SuggestionView(
         routing=row["routing"],
         level=row.get("level"),
         immediate_protection=bool(row.get("immediate_protection")),
         triggers=tuple(_loads(row.get("triggers_json"), [])),
-        negated=negated,
+        negated=tuple(negated),
         rules=tuple(rules),
         classifier=classifier,
         model_version=row.get("model_version"),
@@ -224,27 +246,20 @@ def suggestion_from_row(row: dict[str, Any]) -> SuggestionView:
     )
 
 
-def current_suggestion(store: Store, contact_id: int) -> SuggestionView | None:
+def current_suggestion(store: Store, contact_id: int, subject: str = "") -> SuggestionView | None:
     rows = list(
         store.db.query(
-            "SELECT * FROM suggestions WHERE contact_id = ? AND current = 1 "
-            "ORDER BY id DESC LIMIT 1",
+            "SELECT * FROM suggestions WHERE contact_id = ? AND current = 1 ORDER BY id DESC LIMIT 1",
             [contact_id],
         )
     )
-    return suggestion_from_row(rows[0]) if rows else None
+    return suggestion_from_row(rows[0], subject) if rows else None
 
 
 def _children(store: Store, contact_id: int) -> tuple[ChildView, ...]:
     out = []
-    for r in store.db.query(
-        "SELECT * FROM children WHERE contact_id = ? ORDER BY id", [contact_id]
-    ):
-        span = (
-            (r["span_start"], r["span_end"])
-            if r["span_start"] is not None and r["span_end"] is not None
-            else None
-        )
+    for r in store.db.query("SELECT * FROM children WHERE contact_id = ? ORDER BY id", [contact_id]):
+        span = (r["span_start"], r["span_end"]) if r["span_start"] is not None and r["span_end"] is not None else None
         out.append(
             ChildView(
                 name=r["name"] or "(name not given)",
@@ -304,9 +319,15 @@ def _linked(store: Store, contact_id: int, group_id: int | None) -> tuple[Relate
 
 def _history(store: Store, contact_id: int, received_at: str) -> tuple[RelatedContact, ...]:
     """Earlier contacts about a child of this contact, matched on name key and date of birth."""
+    decided = (
+        "(SELECT o.routing || ' (' || o.outcome || ', ' || o.manager_name || ')'"
+        " FROM oversight_records o WHERE o.contact_id = c.id ORDER BY o.id DESC LIMIT 1)"
+        if _has(store, "oversight_records")
+        else "NULL"
+    )
     rows = store.db.query(
-        """SELECT DISTINCT c.id, c.received_at, c.channel, coalesce(c.subject, '') AS subject,
-                  c.status, mine.name AS child
+        f"""SELECT DISTINCT c.id, c.received_at, c.channel, coalesce(c.subject, '') AS subject,
+                  c.status, mine.name AS child, {decided} AS decision
            FROM children mine
            JOIN children other ON other.name_key = mine.name_key
                 AND (mine.dob IS NULL OR other.dob IS NULL OR other.dob = mine.dob)
@@ -325,8 +346,39 @@ def _history(store: Store, contact_id: int, received_at: str) -> tuple[RelatedCo
             r["subject"],
             r["status"],
             f"same child: {r['child']}",
+            f"decided: {r['decision']}" if r["decision"] else "",
         )
         for r in rows
+    )
+
+
+@dataclass(frozen=True)
+class DecisionEntry:
+    """One screening decision or oversight record on this contact, for the history tab."""
+
+    kind: str  # screening, oversight
+    at: str
+    by: str
+    routing: str
+    outcome: str | None
+    rationale: str
+
+
+def decision_entries(store: Store, contact_id: int) -> tuple[DecisionEntry, ...]:
+    if not _has(store, "screening_decisions"):
+        return ()
+    from mashdesk.decisions import decision_history
+
+    return tuple(
+        DecisionEntry(
+            kind=d["kind"],
+            at=d["at"],
+            by=d.get("author_name") or d.get("manager_name") or "",
+            routing=d["routing"],
+            outcome=d.get("outcome"),
+            rationale=d.get("rationale") or "",
+        )
+        for d in decision_history(store, contact_id)
     )
 
 
@@ -344,10 +396,11 @@ def contact_detail(store: Store, contact_id: int) -> ContactDetail:
             a["sha256"],
             a["origin"] or "",
         )
-        for a in store.db.query(
-            "SELECT * FROM attachments WHERE contact_id = ? ORDER BY id", [contact_id]
-        )
+        for a in store.db.query("SELECT * FROM attachments WHERE contact_id = ? ORDER BY id", [contact_id])
     )
+    history = _history(store, contact_id, r["received_at"])
+    # Earlier contacts about the same child show once, under history, with their decision.
+    linked = tuple(x for x in _linked(store, contact_id, r["group_id"]) if x.id not in {h.id for h in history})
     return ContactDetail(
         id=r["id"],
         channel=r["channel"],
@@ -377,9 +430,10 @@ def contact_detail(store: Store, contact_id: int) -> ContactDetail:
         synthetic=bool(r["synthetic"]),
         children=_children(store, contact_id),
         attachments=attachments,
-        linked=_linked(store, contact_id, r["group_id"]),
-        history=_history(store, contact_id, r["received_at"]),
-        suggestion=current_suggestion(store, contact_id),
+        linked=linked,
+        history=history,
+        suggestion=current_suggestion(store, contact_id, r["subject"] or ""),
+        decisions=decision_entries(store, contact_id),
     )
 
 
@@ -406,9 +460,7 @@ RAG_HOURS: dict[str, tuple[float | None, float | None]] = {
 class QueueResult:
     """One filtered, sorted queue over mashdesk.store.queue, plus the RAG band filter."""
 
-    def __init__(
-        self, store: Store, f: Any, rag: str | None = None, now: dt.datetime | None = None
-    ) -> None:
+    def __init__(self, store: Store, f: Any, rag: str | None = None, now: dt.datetime | None = None) -> None:
         self.store = store
         self.filter = f
         self.rag = rag
@@ -438,11 +490,13 @@ class QueueResult:
     def ids(self, offset: int, limit: int) -> list[int]:
         where, params = self._where()
         f = self.filter
-        order = queue.SORTS.get(f.sort, queue.SORTS["due"]).format(
-            dir="DESC" if f.descending else "ASC"
-        )
+        order = queue.SORTS.get(f.sort, queue.SORTS["due"]).format(dir="DESC" if f.descending else "ASC")
         sql = f"SELECT c.id FROM contacts c{where} ORDER BY {order} LIMIT ? OFFSET ?"
         return [int(r[0]) for r in self.store.conn.execute(sql, [*params, limit, offset])]
+
+    def all_ids(self) -> list[int]:
+        """Every id of the result in order (run off the GUI thread; the model slices it)."""
+        return self.ids(0, -1)
 
     def rows(self, ids: Any) -> list[dict[str, Any]]:
         return queue.rows(self.store, list(ids))
@@ -466,6 +520,7 @@ class OversightItem:
     classifier_routing: str | None
     triggers: tuple[str, ...]
     disagreements: tuple[str, ...]
+    version: int = 0  # the contact's version, for optimistic concurrency when signing off
 
 
 @dataclass(frozen=True)
@@ -497,7 +552,7 @@ def oversight_queue(store: Store) -> list[OversightItem]:
     if not _has(store, "screening_decisions"):
         return []
     rows = store.db.query(
-        """SELECT c.id, c.received_at, c.decision_due, c.channel,
+        """SELECT c.id, c.received_at, c.decision_due, c.channel, c.version,
                   coalesce(nullif(c.subject, ''), substr(c.body_text, 1, 80)) AS subject,
                   d.author_name, d.submitted_at, d.routing, d.level,
                   s.routing AS suggested, s.triggers_json, s.result_json
@@ -534,6 +589,7 @@ def oversight_queue(store: Store) -> list[OversightItem]:
                 clf,
                 triggers,
                 tuple(notes),
+                r["version"],
             )
         )
     return out
@@ -626,9 +682,7 @@ def dashboard(store: Store, weeks: int = 12) -> Dashboard:
     for wk, channel, n in week_rows:
         if wk in all_weeks:
             per.setdefault(channel, [0] * len(all_weeks))[all_weeks.index(wk)] = n
-    contacts, re_ref = conn.execute(
-        "SELECT count(*), coalesce(sum(re_referral), 0) FROM contacts"
-    ).fetchone()
+    contacts, re_ref = conn.execute("SELECT count(*), coalesce(sum(re_referral), 0) FROM contacts").fetchone()
     decided = decided_in_time = oversight_total = overrides = 0
     triggered = triggered_sd = 0
     mix: dict[str, int] = {}

@@ -34,8 +34,6 @@ def test_every_core_module_imports_without_qt() -> None:
         "print(len(mods)); print(bad)\n"
         "sys.exit(1 if bad else 0)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
-    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == "[]"

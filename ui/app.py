@@ -70,9 +70,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle(
-            f"MASHdesk — {ctx.user.label if ctx.user else 'not signed in'} — {ctx.store.path.name}"
-        )
+        self.setWindowTitle(f"MASHdesk — {ctx.user.label if ctx.user else 'not signed in'} — {ctx.store.path.name}")
         self.setAccessibleName("MASHdesk main window")
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Views")
@@ -81,8 +79,8 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.setCentralWidget(self.tabs)
 
-        self.queue = QueueView(store_source_factory(ctx), clock=ctx.clock)
-        self.queue.open_contact.connect(self.open_contact)
+        self.queue = QueueView(store_source_factory(ctx), clock=ctx.clock, runner=ctx.runner)
+        self.queue.open_contact.connect(lambda cid: self.open_contact(cid, to_screen=True))
         self._add_fixed(self.queue, "&Queue")
         self.oversight = None
         self.quality = None
@@ -152,7 +150,7 @@ class MainWindow(QMainWindow):
         )
         helpm.addAction(about)
 
-    def open_contact(self, contact_id: int) -> QWidget:
+    def open_contact(self, contact_id: int, to_screen: bool = False) -> QWidget:
         from ui.contact_view import ContactView
 
         for i in range(self.tabs.count()):
@@ -160,7 +158,7 @@ class MainWindow(QMainWindow):
             if isinstance(w, ContactView) and w.contact_id == contact_id:
                 self.tabs.setCurrentIndex(i)
                 return w
-        view = ContactView(self.ctx, contact_id)
+        view = ContactView(self.ctx, contact_id, to_screen=to_screen)
         i = self.tabs.addTab(view, f"#{contact_id}")
         view.title_changed.connect(lambda t, v=view: self.tabs.setTabText(self.tabs.indexOf(v), t))
         view.claimed.connect(lambda _c: self.queue.apply_filters())
@@ -178,7 +176,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.queue)
         cid = self.queue.next_contact()
         if cid is not None:
-            self.open_contact(cid)
+            self.open_contact(cid, to_screen=True)
 
     def claim_current(self) -> None:
         view = self.current_contact()
@@ -350,13 +348,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.demo:
         if not fresh and store.conn.execute("SELECT count(*) FROM contacts").fetchone()[0]:
-            QMessageBox.warning(None, "MASHdesk", "--demo only seeds a new, empty store.")
+            log.info("--demo: %s already holds contacts; not seeding again", db_path)
         else:
             seed_demo_store(store)
     ctx = UiContext(store=store, runner=TaskRunner(), settings=settings)
     from ui.signin import SignInDialog
 
-    dialog = SignInDialog(store, username=args.user or str(settings.value("signin/user", "")))
+    hint = (
+        "Synthetic demo store: sign in as demo.worker1, demo.manager1 or demo.quality (password: demo)."
+        if args.demo
+        else ""
+    )
+    dialog = SignInDialog(
+        store,
+        username=args.user or str(settings.value("signin/user", "")) or ("demo.worker1" if args.demo else ""),
+        hint=hint,
+    )
     if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.user is None:
         return 1
     ctx.user = dialog.user

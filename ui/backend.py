@@ -1,49 +1,45 @@
-"""Calls from the GUI into core capabilities that write (accounts, decisions, oversight).
+"""Calls from the GUI into the core capabilities that write (accounts, decisions).
 
-Each function is plain and Qt-free in what it does, so the task runner can run it on a worker
-thread. When a capability is not installed in this build the call says so in plain words.
+Plain functions, run by the task runner on a worker thread; each takes the signed-in user's
+`mashdesk.accounts.Actor` (held in `CurrentUser.session`).
 """
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
 from typing import Any
 
+from mashdesk import decisions
+from mashdesk.decisions import DecisionInput, DecisionInvalid, OversightInput
 from mashdesk.store import Store
 
 
-class CapabilityMissing(RuntimeError):
-    """This build does not include the core capability the action needs."""
+def error_text(exc: BaseException) -> str:
+    """A refusal in the core's own words; each problem of an invalid decision on its own line."""
+    if isinstance(exc, DecisionInvalid) and exc.problems:
+        return "\n".join(f"• {p}" for p in exc.problems)
+    return str(exc) or type(exc).__name__
 
 
-def _module(name: str, purpose: str) -> ModuleType:
-    try:
-        return importlib.import_module(name)
-    except ImportError as exc:
-        raise CapabilityMissing(
-            f"{purpose} needs {name}, which this build does not include"
-        ) from exc
+def _actor(user: Any) -> Any:
+    if user is None or user.session is None:
+        raise PermissionError("Sign in first.")
+    return user.session
 
 
-def has(name: str) -> bool:
-    try:
-        importlib.import_module(name)
-    except ImportError:
-        return False
-    return True
+def open_for_view(store: Store, user: Any, contact_id: int, purpose: str = "view") -> None:
+    """Check the user may read the contact and write the read to the access log."""
+    decisions.log_contact_view(store, _actor(user), contact_id, purpose)
 
 
-def claim(store: Store, user: Any, contact_id: int) -> Any:
-    decisions = _module("mashdesk.decisions", "Claiming a contact")
-    return decisions.claim(store, user.session or user.username, contact_id)
+def claim(store: Store, user: Any, contact_id: int, expected_version: int | None = None) -> Any:
+    return decisions.claim(store, _actor(user), contact_id, expected_version)
 
 
-def submit_screening(store: Store, user: Any, contact_id: int, values: dict[str, Any]) -> Any:
-    decisions = _module("mashdesk.decisions", "Submitting a screening decision")
-    return decisions.submit_screening(store, user.session or user.username, contact_id, values)
+def submit_screening(store: Store, user: Any, contact_id: int, values: dict[str, Any], expected_version: int) -> Any:
+    decision = DecisionInput.from_dict(values)
+    return decisions.submit_decision(store, _actor(user), contact_id, decision, expected_version)
 
 
-def record_oversight(store: Store, user: Any, contact_id: int, values: dict[str, Any]) -> Any:
-    decisions = _module("mashdesk.decisions", "Recording manager oversight")
-    return decisions.record_oversight(store, user.session or user.username, contact_id, values)
+def record_oversight(store: Store, user: Any, contact_id: int, values: dict[str, Any], expected_version: int) -> Any:
+    oversight = OversightInput.from_dict(values)
+    return decisions.record_oversight(store, _actor(user), contact_id, oversight, expected_version)

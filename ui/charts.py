@@ -40,12 +40,8 @@ class BarChart(QWidget):
     ) -> None:
         self.labels = list(labels)
         self.series = {k: list(v) for k, v in series.items()}
-        self.colours = colours or {
-            k: SERIES_COLOURS[i % len(SERIES_COLOURS)] for i, k in enumerate(self.series)
-        }
-        summary = "; ".join(
-            f"{k}: {', '.join(f'{v:g}' for v in vals)}" for k, vals in self.series.items()
-        )
+        self.colours = colours or {k: SERIES_COLOURS[i % len(SERIES_COLOURS)] for i, k in enumerate(self.series)}
+        summary = "; ".join(f"{k}: {', '.join(f'{v:g}' for v in vals)}" for k, vals in self.series.items())
         self.setAccessibleDescription(f"{self.title}. {summary}")
         self.update()
 
@@ -87,12 +83,10 @@ class BarChart(QWidget):
             Qt.AlignmentFlag.AlignRight,
             f"{peak:g}{self.value_suffix}",
         )
-        p.drawText(
-            QRectF(0, plot.bottom() - line / 2, left - 4, line), Qt.AlignmentFlag.AlignRight, "0"
-        )
+        p.drawText(QRectF(0, plot.bottom() - line / 2, left - 4, line), Qt.AlignmentFlag.AlignRight, "0")
         n = len(self.labels)
         slot = plot.width() / n
-        bar_w = max(2.0, slot * 0.7)
+        bar_w = max(2.0, min(slot * 0.7, 90.0))
         step = max(1, int(n / max(1, plot.width() / (fm.horizontalAdvance("00/00") + 8))))
         for i, label in enumerate(self.labels):
             bx = plot.left() + i * slot + (slot - bar_w) / 2
@@ -142,9 +136,7 @@ class FigureTile(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.8)
         big.setBold(True)
         p.setFont(big)
-        p.drawText(
-            QRectF(8, 6 + line, self.width() - 16, line * 2), Qt.AlignmentFlag.AlignLeft, self.value
-        )
+        p.drawText(QRectF(8, 6 + line, self.width() - 16, line * 2), Qt.AlignmentFlag.AlignLeft, self.value)
         p.setFont(self.font())
         p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         p.drawText(

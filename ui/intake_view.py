@@ -91,9 +91,7 @@ class IntakeView(QWidget):
         watch_row.addWidget(self.interval)
         watch_row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel("Drop .eml, .msg, mbox or call CSV files or folders here, or add them:")
-        )
+        layout.addWidget(QLabel("Drop .eml, .msg, mbox or call CSV files or folders here, or add them:"))
         layout.addLayout(row)
         layout.addWidget(self.log, 2)
         layout.addWidget(QLabel("Watched folders (checked while the app is open):"))
@@ -179,9 +177,7 @@ class IntakeView(QWidget):
         handle.progress.connect(self._progress)
         handle.finished.connect(self._finished)
         handle.failed.connect(lambda exc: self.log.appendPlainText(f"Intake failed: {exc}"))
-        handle.cancelled.connect(
-            lambda: self.log.appendPlainText("Intake cancelled; items already stored are kept.")
-        )
+        handle.cancelled.connect(lambda: self.log.appendPlainText("Intake cancelled; items already stored are kept."))
         handle.done.connect(self._done)
         return handle
 
@@ -202,3 +198,13 @@ class IntakeView(QWidget):
         self.cancel.setEnabled(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
+
+
+def main() -> None:
+    from ui.preview import run_preview
+
+    run_preview(lambda ctx, ids: IntakeView(ctx))
+
+
+if __name__ == "__main__":
+    main()

@@ -7,6 +7,7 @@ Preview: python -m ui.oversight_view
 from __future__ import annotations
 
 import html
+import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mashdesk import decisions
 from mashdesk.domain import ROUTING_CODES
 from mashdesk.views import OversightItem, oversight_queue
 from ui import backend
@@ -115,6 +117,12 @@ class OversightForm(QWidget):
         self.submit.setAccessibleName("Record oversight")
         self.submit.clicked.connect(self._submit)
         form = QFormLayout(self)
+        self.form_layout = form
+        self.worker_decision = QLabel("Select a contact to see the worker's decision.")
+        self.worker_decision.setWordWrap(True)
+        self.worker_decision.setTextFormat(Qt.TextFormat.RichText)
+        self.worker_decision.setAccessibleName("The worker's screening decision")
+        form.addRow("Worker's decision", self.worker_decision)
         row = QHBoxLayout()
         row.addWidget(self.agree)
         row.addWidget(self.change)
@@ -137,9 +145,31 @@ class OversightForm(QWidget):
         self.routing.currentIndexChanged.connect(self._update)
         self._update()
 
+    def show_decision(self, decision: dict | None) -> None:
+        if not decision:
+            self.worker_decision.setText("")
+            return
+        actions = "; ".join(
+            f"{a.get('action')} ({a.get('owner')}, {a.get('due')})"
+            for a in json.loads(decision.get("next_actions_json") or "[]")
+        )
+        why_not = decision.get("strategy_discussion_why_not")
+        self.worker_decision.setText(
+            f"<b>{html.escape(humanise(decision['routing']))}</b>, level {decision['level']}, "
+            f"RAG {html.escape(decision['rag'])}, consent {html.escape(decision['consent_status'])}"
+            f" — by {html.escape(decision['author_name'])} at "
+            f"{html.escape(decision['submitted_at'][:16].replace('T', ' '))}<br>"
+            f"<i>Rationale:</i> {html.escape(decision['rationale'])}<br>"
+            f"<i>History:</i> {html.escape(decision['history_considered'])}"
+            + (f"<br><i>Why no strategy discussion:</i> {html.escape(why_not)}" if why_not else "")
+            + (f"<br><i>Next actions:</i> {html.escape(actions)}" if actions else "")
+        )
+
     def set_item(self, item: OversightItem | None) -> None:
         self.item = item
         self.error.clear()
+        if item is None:
+            self.show_decision(None)
         self.setEnabled(item is not None)
         self._update()
 
@@ -154,8 +184,8 @@ class OversightForm(QWidget):
             w.setEnabled(changing)
         triggers = self.item.triggers if self.item else ()
         applies = guard_applies(triggers, self.final_routing())
-        self.guard_label.setVisible(applies)
-        self.guard_reason.setVisible(applies)
+        self.form_layout.setRowVisible(self.guard_label, applies)
+        self.form_layout.setRowVisible(self.guard_reason, applies)
         if applies:
             self.guard_label.setText(
                 "Triggers fired ("
@@ -224,6 +254,7 @@ class OversightView(QWidget):
         self.open_button.setAccessibleName("Open the selected contact")
         self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
         refresh = QPushButton("Refresh")
+        refresh.setAccessibleName("Refresh the oversight queue")
         refresh.clicked.connect(self.refresh)
         top = QHBoxLayout()
         top.addWidget(self.caption, 1)
@@ -232,20 +263,21 @@ class OversightView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.form)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([320, 480])
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.table.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self.form.set_item(self.model.record(cur.row()))
+            lambda cur, _prev: self.select(self.model.record(cur.row()))
         )
         self.refresh()
 
     def refresh(self) -> None:
-        handle = self.ctx.runner.submit(
-            lambda _p: oversight_queue(self.ctx.store), name="oversight"
-        )
+        handle = self.ctx.runner.submit(lambda _p: oversight_queue(self.ctx.store), name="oversight")
         handle.finished.connect(self._loaded)
         self.loading = handle
 
@@ -257,9 +289,20 @@ class OversightView(QWidget):
             f"{sum(bool(i.triggers) for i in items)} with triggers."
         )
         self.table.resizeColumnsToContents()
+        for col in range(self.model.columnCount()):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 260))
         self.form.set_item(None)
         if items:
             self.table.selectRow(0)
+
+    def select(self, item: OversightItem | None) -> None:
+        self.form.set_item(item)
+        if item is None:
+            return
+        store = self.ctx.store
+        handle = self.ctx.runner.submit(lambda _p: decisions.current_decision(store, item.contact_id), name="decision")
+        handle.finished.connect(lambda d: self.form.show_decision(d) if self.form.item is item else None)
+        self.loading_decision = handle
 
     def _open(self, index) -> None:
         rec = self.model.data(index, OBJECT_ROLE) if index.isValid() else None
@@ -270,14 +313,13 @@ class OversightView(QWidget):
         item = self.form.item
         if item is None:
             return
+        store, user = self.ctx.store, self.ctx.user
         handle = self.ctx.runner.submit(
-            lambda _p: backend.record_oversight(
-                self.ctx.store, self.ctx.user, item.contact_id, values
-            ),
+            lambda _p: backend.record_oversight(store, user, item.contact_id, values, item.version),
             name=f"oversight {item.contact_id}",
         )
         handle.finished.connect(lambda _r: (self.recorded.emit(item.contact_id), self.refresh()))
-        handle.failed.connect(lambda exc: self.form.show_error(str(exc)))
+        handle.failed.connect(lambda exc: self.form.show_error(backend.error_text(exc)))
         self.recording = handle
 
 

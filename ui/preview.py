@@ -14,57 +14,44 @@ from mashdesk.store import Store, open_store
 from ui.context import CurrentUser, UiContext
 from ui.tasks import TaskRunner
 
-DEMO_USERS = {
-    "social_worker": CurrentUser("sw.demo", "Sam Worker (synthetic)", "social_worker"),
-    "manager": CurrentUser("mgr.demo", "Morgan Manager (synthetic)", "manager"),
-    "quality_lead": CurrentUser("ql.demo", "Quinn Quality (synthetic)", "quality_lead"),
+# Accounts the demo seeder creates (mashdesk.decisions.demo; demo password "demo").
+DEMO_USERNAMES = {
+    "social_worker": "demo.worker1",
+    "manager": "demo.manager1",
+    "quality_lead": "demo.quality",
 }
+DEMO_PASSWORD = "demo"
+
+
+def sign_in_user(store: Store, username: str, password: str) -> CurrentUser:
+    from ui.signin import accounts_sign_in
+
+    return accounts_sign_in(store, username, password)
 
 
 def demo_store(path: Path, n: int = 120) -> Store:
     """A new store at `path` holding synthetic demo data."""
+    from mashdesk.demo import seed_demo
+
     store = open_store(path)
-    try:
-        from mashdesk.demo import seed_demo
-    except ImportError:
-        seed_synthetic_emails(store, n)
-    else:
-        seed_demo(store)
+    seed_demo(store, n=n)
     return store
-
-
-def seed_synthetic_emails(store: Store, n: int, seed: int = 7) -> None:
-    """Synthetic contacts through the real intake (used until mashdesk.demo is present)."""
-    import datetime as dt
-
-    from mashdesk.intake import ingest_bytes
-    from mashdesk.synthetic import generate_contacts, to_eml_bytes
-
-    now = dt.datetime.now(dt.UTC)
-    for i, contact in enumerate(generate_contacts(n, seed)):
-        when = now - dt.timedelta(minutes=37 * (n - i))
-        ingest_bytes(
-            store, to_eml_bytes(contact, f"demo-{seed}-{i}@mashdesk.invalid", when), f"demo#{i}"
-        )
 
 
 def demo_context(store: Store, role: str = "social_worker") -> UiContext:
     settings = QSettings(str(store.path.with_suffix(".ini")), QSettings.Format.IniFormat)
-    return UiContext(store=store, runner=TaskRunner(), settings=settings, user=DEMO_USERS[role])
+    user = sign_in_user(store, DEMO_USERNAMES[role], DEMO_PASSWORD)
+    return UiContext(store=store, runner=TaskRunner(), settings=settings, user=user)
 
 
 def first_contact_ids(store: Store, n: int = 5) -> list[int]:
     """Open contacts with triggers first (the most telling to preview), else any open ones."""
     from mashdesk.store import queue
 
-    return queue.ids(store, queue.QueueFilter(trigger="any"), 0, n) or queue.ids(
-        store, queue.QueueFilter(), 0, n
-    )
+    return queue.ids(store, queue.QueueFilter(trigger="any"), 0, n) or queue.ids(store, queue.QueueFilter(), 0, n)
 
 
-def run_preview(
-    build: Callable[[UiContext, list[int]], QWidget], role: str = "social_worker"
-) -> None:
+def run_preview(build: Callable[[UiContext, list[int]], QWidget], role: str = "social_worker") -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setStyle("Fusion")
     tmp = tempfile.mkdtemp(prefix="mashdesk-preview-")

@@ -106,9 +106,7 @@ class QualityView(QWidget):
         self.tile_override = FigureTile("Manager override rate")
         self.tile_rereferral = FigureTile("Re-referral rate")
         self.tile_sd = FigureTile("Strategy discussion where triggers fired")
-        for i, t in enumerate(
-            (self.tile_time, self.tile_override, self.tile_rereferral, self.tile_sd)
-        ):
+        for i, t in enumerate((self.tile_time, self.tile_override, self.tile_rereferral, self.tile_sd)):
             grid.addWidget(t, 0, i)
         self.chart_weeks = BarChart("Contacts per week by channel")
         self.chart_mix = BarChart("Routing mix (final decisions)")
@@ -133,15 +131,11 @@ class QualityView(QWidget):
     def _show_dashboard(self, result) -> None:
         d, grades = result
         self.dashboard_data = d
-        self.tile_time.set_value(
-            _pct(d.decided_in_time, d.decided), f"{d.decided_in_time} of {d.decided} decided"
-        )
+        self.tile_time.set_value(_pct(d.decided_in_time, d.decided), f"{d.decided_in_time} of {d.decided} decided")
         self.tile_override.set_value(
             _pct(d.overrides, d.oversight_total), f"{d.overrides} changed of {d.oversight_total}"
         )
-        self.tile_rereferral.set_value(
-            _pct(d.re_referrals, d.contacts), f"{d.re_referrals} of {d.contacts} contacts"
-        )
+        self.tile_rereferral.set_value(_pct(d.re_referrals, d.contacts), f"{d.re_referrals} of {d.contacts} contacts")
         self.tile_sd.set_value(
             _pct(d.triggered_to_strategy, d.triggered),
             f"{d.triggered_to_strategy} of {d.triggered} with triggers",
@@ -158,10 +152,7 @@ class QualityView(QWidget):
         self.chart_grades.set_data(
             [g.period for g in grades],
             {quality.GRADE_LABELS[k]: [g.counts[k] for g in grades] for k in quality.GRADES},
-            {
-                quality.GRADE_LABELS[k]: GRADE_COLOURS[quality.GRADE_LABELS[k]]
-                for k in quality.GRADES
-            },
+            {quality.GRADE_LABELS[k]: GRADE_COLOURS[quality.GRADE_LABELS[k]] for k in quality.GRADES},
         )
 
     # -- decision log --
@@ -182,9 +173,7 @@ class QualityView(QWidget):
         bar = QHBoxLayout()
         for x in (self.log_routing, self.log_outcome, self.log_triggers):
             bar.addWidget(x)
-            (x.currentIndexChanged if isinstance(x, QComboBox) else x.toggled).connect(
-                self.refresh_log
-            )
+            (x.currentIndexChanged if isinstance(x, QComboBox) else x.toggled).connect(self.refresh_log)
         bar.addStretch(1)
         self.log_count = QLabel()
         bar.addWidget(self.log_count)
@@ -204,9 +193,7 @@ class QualityView(QWidget):
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.verticalHeader().hide()
         t.horizontalHeader().setStretchLastSection(True)
-        t.doubleClicked.connect(
-            lambda idx: self.open_contact.emit(model.data(idx, OBJECT_ROLE).contact_id)
-        )
+        t.doubleClicked.connect(lambda idx: self.open_contact.emit(model.data(idx, OBJECT_ROLE).contact_id))
         return t
 
     def refresh_log(self) -> None:
@@ -243,9 +230,7 @@ class QualityView(QWidget):
         bar.addWidget(self.sample_size)
         bar.addWidget(self.draw_button)
         bar.addWidget(self.sample_choice, 1)
-        self.audit_model: RecordTableModel[quality.AuditItem] = RecordTableModel(
-            AUDIT_COLUMNS, self
-        )
+        self.audit_model: RecordTableModel[quality.AuditItem] = RecordTableModel(AUDIT_COLUMNS, self)
         self.audit_table = self._table(self.audit_model, "Sampled decisions")
         self.grade = QComboBox()
         self.grade.setAccessibleName("Grade")
@@ -279,8 +264,7 @@ class QualityView(QWidget):
         self.sample_choice.clear()
         for s in quality.samples(self.ctx.store):
             self.sample_choice.addItem(
-                f"Sample {s.id}: {s.size} decisions, {s.graded} graded — drawn {s.drawn_at[:10]} "
-                f"by {s.drawn_by}",
+                f"Sample {s.id}: {s.size} decisions, {s.graded} graded — drawn {s.drawn_at[:10]} by {s.drawn_by}",
                 s.id,
             )
         if select is not None:

@@ -7,6 +7,7 @@ source for the total count, then for pages of ids and their rows as the view scr
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 MAX_PAGES = 50
 
 
@@ -97,11 +98,7 @@ def countdown(due: dt.datetime | None, now: dt.datetime) -> str:
         return ""
     secs = int((due - now).total_seconds())
     mins = abs(secs) // 60
-    text = (
-        f"{mins // 1440}d {mins % 1440 // 60}h"
-        if mins >= 1440
-        else f"{mins // 60}h {mins % 60:02d}m"
-    )
+    text = f"{mins // 1440}d {mins % 1440 // 60}h" if mins >= 1440 else f"{mins // 60}h {mins % 60:02d}m"
     return f"overdue {text}" if secs < 0 else f"in {text}"
 
 
@@ -148,9 +145,21 @@ class QueueModel(QAbstractTableModel):
         self._ticker.setInterval(30_000)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
+        # Set by a view that re-runs queries off the GUI thread (sorting included).
+        self.requery: Callable[[], None] | None = None
         self.refresh()
 
     # -- data loading --
+    def set_source(self, source: QueueSource, filters: QueueFilters) -> None:
+        """Show a result already computed elsewhere (the view resolves ids off the GUI thread)."""
+        self.beginResetModel()
+        self.filters = filters
+        self._source = source
+        self._total = source.count()
+        self._pages.clear()
+        self._now = self._clock()
+        self.endResetModel()
+
     def refresh(self, filters: QueueFilters | None = None) -> None:
         """Re-run the query (new filters, sort, search, or changed data)."""
         if filters is not None:
@@ -204,9 +213,7 @@ class QueueModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section].title
@@ -227,15 +234,16 @@ class QueueModel(QAbstractTableModel):
             return
         self.filters.sort = COLUMNS[column].sort_key or "due"
         self.filters.descending = order == Qt.SortOrder.DescendingOrder
+        if self.requery is not None:
+            self.requery()
+            return
         self.layoutAboutToBeChanged.emit()
         self._source = self._factory(self.filters)
         self._total = self._source.count()
         self._pages.clear()
         self.layoutChanged.emit()
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self._total:
             return None
         row = self.row_at(index.row())
@@ -289,11 +297,7 @@ class QueueModel(QAbstractTableModel):
             return " ".join(str(text).split())[:120]
         if key == "routing":
             triggers = row.get("triggers") or []
-            badge = (
-                f"  ⚑ {len(triggers)} trigger{'s' if len(triggers) != 1 else ''}"
-                if triggers
-                else ""
-            )
+            badge = f"  ⚑ {len(triggers)} trigger{'s' if len(triggers) != 1 else ''}" if triggers else ""
             return humanise(row.get("routing")) + badge
         if key == "group":
             return f"group {_group(row)}" if _group(row) is not None else ""
@@ -328,10 +332,33 @@ class QueueModel(QAbstractTableModel):
             code = row.get("source_code") or "10"
             return f"Referral source {code}: {REFERRAL_SOURCES.get(code, 'unknown')}"
         if key == "routing" and row.get("triggers"):
-            return "Must consider a strategy discussion: " + ", ".join(
-                humanise(t) for t in row["triggers"]
-            )
+            return "Must consider a strategy discussion: " + ", ".join(humanise(t) for t in row["triggers"])
         return None
+
+
+class ResolvedSource:
+    """A result whose ids were all fetched (off the GUI thread); rows still come per page."""
+
+    def __init__(self, ids: Sequence[int], rows_of: QueueSource) -> None:
+        self._ids = ids
+        self._rows_of = rows_of
+
+    def count(self) -> int:
+        return len(self._ids)
+
+    def ids(self, offset: int, limit: int) -> list[int]:
+        return list(self._ids[offset : offset + limit])
+
+    def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
+        return self._rows_of.rows(ids)
+
+
+def resolve(progress: Any, factory: SourceFactory, filters: QueueFilters) -> ResolvedSource:
+    """Worker-thread body: run the query once and keep every id, in order."""
+    source = factory(filters)
+    all_ids = getattr(source, "all_ids", None)
+    ids = all_ids() if all_ids is not None else source.ids(0, source.count())
+    return ResolvedSource(array("q", ids), source)
 
 
 class ListSource:

@@ -21,7 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from mashdesk.domain import CHANNELS, CONTACT_STATUSES, TRIGGER_CODES
-from ui.queue_model import COL, ID_ROLE, QueueFilters, QueueModel, SourceFactory, humanise
+from ui.queue_model import (
+    COL,
+    ID_ROLE,
+    QueueFilters,
+    QueueModel,
+    SourceFactory,
+    humanise,
+    resolve,
+)
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -38,8 +46,20 @@ def _combo(name: str, all_text: str, values: tuple[str, ...]) -> QComboBox:
 class QueueView(QWidget):
     open_contact = Signal(int)
 
-    def __init__(self, source_factory: SourceFactory, parent: QWidget | None = None, clock=None):
+    results_shown = Signal()
+
+    def __init__(
+        self,
+        source_factory: SourceFactory,
+        parent: QWidget | None = None,
+        clock=None,
+        runner=None,
+    ):
         super().__init__(parent)
+        # With a task runner, queries run off the GUI thread and the newest one wins.
+        self.runner = runner
+        self._generation = 0
+        self.pending = None
         self.setAccessibleName("Contact queue")
         self.channel = _combo("Channel filter", "All channels", CHANNELS)
         self.status = _combo("Status filter", "Open (not decided)", CONTACT_STATUSES)
@@ -95,6 +115,8 @@ class QueueView(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filters)
+        if runner is not None:
+            self.model.requery = self.apply_filters
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         for box in (self.channel, self.status, self.rag, self.trigger):
             box.currentIndexChanged.connect(self.apply_filters)
@@ -120,8 +142,26 @@ class QueueView(QWidget):
 
     def apply_filters(self) -> None:
         self._debounce.stop()
-        self.model.refresh(self.current_filters())
+        filters = self.current_filters()
+        if self.runner is None:
+            self.model.refresh(filters)
+            self._update_count()
+            self.results_shown.emit()
+            return
+        self._generation += 1
+        generation = self._generation
+        self.count_label.setText("searching…")
+        handle = self.runner.submit(resolve, self.model._factory, filters, name="queue query")
+        handle.finished.connect(lambda src: self._show(generation, src, filters))
+        handle.failed.connect(lambda exc: self.count_label.setText(f"query failed: {exc}"))
+        self.pending = handle
+
+    def _show(self, generation: int, source, filters: QueueFilters) -> None:
+        if generation != self._generation:
+            return  # a newer query is on its way
+        self.model.set_source(source, filters)
         self._update_count()
+        self.results_shown.emit()
 
     def _update_count(self) -> None:
         n = self.model.rowCount()

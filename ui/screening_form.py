@@ -35,11 +35,7 @@ RAG = ("red", "amber", "green")
 
 
 def guard_applies(triggers: tuple[str, ...] | list[str], routing: str | None) -> bool:
-    return (
-        bool(triggers)
-        and routing is not None
-        and ROUTING_RANK.get(routing, 3) < ROUTING_RANK["strategy_discussion"]
-    )
+    return bool(triggers) and routing is not None and ROUTING_RANK.get(routing, 3) < ROUTING_RANK["strategy_discussion"]
 
 
 def guard_text(triggers: tuple[str, ...] | list[str]) -> str:
@@ -102,9 +98,7 @@ class ScreeningForm(QScrollArea):
         self.guard.setWordWrap(True)
         self.guard.setTextFormat(Qt.TextFormat.RichText)
         self.guard.setAccessibleName("Strategy-discussion guard")
-        self.guard.setStyleSheet(
-            "QLabel { border: 2px solid #c03030; padding: 6px; background: rgba(200,40,40,30); }"
-        )
+        self.guard.setStyleSheet("QLabel { border: 2px solid #c03030; padding: 6px; background: rgba(200,40,40,30); }")
         self.guard.hide()
         self.rationale = QPlainTextEdit()
         self.rationale.setAccessibleName("Rationale")
@@ -119,11 +113,9 @@ class ScreeningForm(QScrollArea):
 
         self.actions_table = QTableWidget(0, 3)
         self.actions_table.setAccessibleName("Next actions")
-        self.actions_table.setHorizontalHeaderLabels(["Action", "Owner", "Deadline (YYYY-MM-DD)"])
+        self.actions_table.setHorizontalHeaderLabels(["Action", "Owner", "Due (YYYY-MM-DD)"])
         self.previous_contact_ids: list[int] = []
-        self.actions_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch
-        )
+        self.actions_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.actions_table.setMaximumHeight(110)
         add_action = QPushButton("Add action")
         add_action.setAccessibleName("Add next action")
@@ -210,9 +202,7 @@ class ScreeningForm(QScrollArea):
             "routing": self.routing.currentData(),
             "rag": self.rag.currentData(),
             "immediate_protection": self.immediate.isChecked(),
-            "indicators": [
-                line.strip() for line in self.indicators.toPlainText().splitlines() if line.strip()
-            ],
+            "indicators": [line.strip() for line in self.indicators.toPlainText().splitlines() if line.strip()],
             "history_considered": self.history_notes.toPlainText().strip(),
             "previous_contact_ids": list(self.previous_contact_ids),
             "re_referral": self.re_referral.isChecked(),

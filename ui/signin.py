@@ -41,6 +41,7 @@ class SignInDialog(QDialog):
         authenticate: Authenticator = accounts_sign_in,
         parent: QWidget | None = None,
         username: str = "",
+        hint: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sign in to MASHdesk")
@@ -59,14 +60,16 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Username", self.username)
         form.addRow("&Password", self.password)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"Store: {store.path}"))
+        if hint:
+            note = QLabel(hint)
+            note.setWordWrap(True)
+            layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -74,9 +77,7 @@ class SignInDialog(QDialog):
 
     def try_sign_in(self) -> None:
         try:
-            self.user = self.authenticate(
-                self.store, self.username.text().strip(), self.password.text()
-            )
+            self.user = self.authenticate(self.store, self.username.text().strip(), self.password.text())
         except Exception as exc:  # noqa: BLE001 - every refusal is shown, in the core's words
             self.error.setText(str(exc) or type(exc).__name__)
             self.password.clear()

@@ -23,8 +23,7 @@ def _quote(text: str, spans: tuple[tuple[int, int], ...], body: str) -> str:
         for start, end in spans[:4]:
             lo, hi = max(0, start - 40), min(len(body), end + 40)
             parts.append(
-                html.escape(body[lo:start])
-                + f"<span style='background-color:#f3d36b; color:black'>"
+                html.escape(body[lo:start]) + f"<span style='background-color:#f3d36b; color:black'>"
                 f"{html.escape(body[start:end])}</span>" + html.escape(body[end:hi])
             )
         return " … ".join(parts)
@@ -100,9 +99,7 @@ class SuggestionPanel(QScrollArea):
                 start, end = hit.spans[0]
                 btn = QPushButton(f"Show evidence for {hit.rule} in the message")
                 btn.setAccessibleName(f"Show evidence for {hit.rule}")
-                btn.clicked.connect(
-                    lambda _=False, a=start, b=end: self.evidence_requested.emit(a, b)
-                )
+                btn.clicked.connect(lambda _=False, a=start, b=end: self.evidence_requested.emit(a, b))
                 self._layout.addWidget(btn)
 
         self._layout.addWidget(section_title("Negated (not fired)"))
@@ -111,12 +108,7 @@ class SuggestionPanel(QScrollArea):
         for neg in s.negated:
             self._label(
                 f"<s>{html.escape(humanise(neg.trigger))}</s> — negated in the text, so it did "
-                f"not fire"
-                + (
-                    f": “{_quote(neg.evidence, neg.spans, body)}”"
-                    if (neg.evidence or neg.spans)
-                    else ""
-                ),
+                f"not fire" + (f": “{_quote(neg.evidence, neg.spans, body)}”" if (neg.evidence or neg.spans) else ""),
                 f"Negated trigger {neg.trigger}",
             )
 
@@ -124,13 +116,9 @@ class SuggestionPanel(QScrollArea):
         if not s.classifier:
             self._label("<i>No classifier result (no model active).</i>")
         for i, score in enumerate(s.classifier):
-            self._layout.addWidget(
-                ProbabilityBar(humanise(score.label), score.probability, highlight=i == 0)
-            )
+            self._layout.addWidget(ProbabilityBar(humanise(score.label), score.probability, highlight=i == 0))
             if score.words:
-                words = ", ".join(
-                    f"{html.escape(w)} ({weight:+.2f})" for w, weight in score.words[:8]
-                )
+                words = ", ".join(f"{html.escape(w)} ({weight:+.2f})" for w, weight in score.words[:8])
                 self._label(f"<small>words: {words}</small>", f"Words behind {score.label}")
         if s.model_version:
             self._label(f"<small>model {html.escape(s.model_version)}</small>")

@@ -154,9 +154,7 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(max_threads)
         self._active: list[TaskHandle] = []
 
-    def submit(
-        self, fn: Callable[..., Any], *args: Any, name: str = "", **kwargs: Any
-    ) -> TaskHandle:
+    def submit(self, fn: Callable[..., Any], *args: Any, name: str = "", **kwargs: Any) -> TaskHandle:
         handle = TaskHandle(name or getattr(fn, "__name__", "task"), self)
         handle.done.connect(lambda h=handle: self._finish(h))
         self._active.append(handle)

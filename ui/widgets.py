@@ -44,9 +44,7 @@ class SafeTextBrowser(QTextBrowser):
         self.blocked_loads.append(name.toString())
         return None
 
-    def show_plain(
-        self, text: str, highlights: Iterable[tuple[int, int, QColor, str]] = ()
-    ) -> None:
+    def show_plain(self, text: str, highlights: Iterable[tuple[int, int, QColor, str]] = ()) -> None:
         self.setPlainText(text)
         doc_len = len(text)
         for start, end, colour, tip in highlights:
@@ -98,9 +96,7 @@ class ProbabilityBar(QWidget):
         p.setBrush(pal.color(QPalette.ColorRole.Midlight))
         p.drawRoundedRect(track, 3, 3)
         bar = QRectF(track.x(), track.y(), track.width() * self.value, track.height())
-        p.setBrush(
-            pal.color(QPalette.ColorRole.Highlight) if self.highlight else QColor(120, 140, 170)
-        )
+        p.setBrush(pal.color(QPalette.ColorRole.Highlight) if self.highlight else QColor(120, 140, 170))
         p.drawRoundedRect(bar, 3, 3)
         p.setPen(pal.color(QPalette.ColorRole.WindowText))
         p.drawText(
@@ -113,8 +109,7 @@ class ProbabilityBar(QWidget):
 
 def badge(text: str, colour: str = "#b03030") -> QLabel:
     label = QLabel(
-        f'<span style="background-color:{colour}; color:white; padding:2px 6px;">'
-        f"&nbsp;{html.escape(text)}&nbsp;</span>"
+        f'<span style="background-color:{colour}; color:white; padding:2px 6px;">&nbsp;{html.escape(text)}&nbsp;</span>'
     )
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setAccessibleName(text)

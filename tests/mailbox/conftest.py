@@ -33,9 +33,7 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
-def synthetic_message(
-    n: int | None = None, *, body_kb: int = 1, message_id: bool = True, date: bool = True
-) -> bytes:
+def synthetic_message(n: int | None = None, *, body_kb: int = 1, message_id: bool = True, date: bool = True) -> bytes:
     """A synthetic referral email (no real person), unique per call."""
     n = n if n is not None else next(_counter)
     mid = f"Message-ID: <synthetic-{n}-{next(_counter)}@mashdesk.test.invalid>\r\n"
@@ -68,9 +66,7 @@ class FakeReport:
     contact_ids: list[int] = field(default_factory=list)
 
 
-def fake_ingest_bytes(
-    store: Store, data: bytes, source: str, *, received_fallback: Any = None
-) -> FakeReport:
+def fake_ingest_bytes(store: Store, data: bytes, source: str, *, received_fallback: Any = None) -> FakeReport:
     """Stand-in for mashdesk.intake.ingest_bytes until the intake is on main: the same tables,
     de-duplication by bytes and Message-ID, quarantine of what does not parse."""
     import email.parser
@@ -86,16 +82,14 @@ def fake_ingest_bytes(
             [sha, len(data), data, now],
         )
         row = db.execute(
-            "SELECT id FROM contacts WHERE raw_sha256 = ? OR (message_id IS NOT NULL "
-            "AND message_id = ?)",
+            "SELECT id FROM contacts WHERE raw_sha256 = ? OR (message_id IS NOT NULL AND message_id = ?)",
             [sha, mid],
         ).fetchone()
         if row:
             return FakeReport(duplicate=1)
         if msg.get("From") is None:
             db.execute(
-                "INSERT OR IGNORE INTO quarantine (raw_sha256, source_path, reason, created_at) "
-                "VALUES (?,?,?,?)",
+                "INSERT OR IGNORE INTO quarantine (raw_sha256, source_path, reason, created_at) VALUES (?,?,?,?)",
                 [sha, source, "unparseable", now],
             )
             return FakeReport(quarantined=1)

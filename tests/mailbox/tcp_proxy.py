@@ -29,13 +29,9 @@ class CuttingProxy:
             self._sockets += [client, upstream]
             budget = [self.cut_after]
             threading.Thread(target=self._pump, args=(client, upstream, None), daemon=True).start()
-            threading.Thread(
-                target=self._pump, args=(upstream, client, budget), daemon=True
-            ).start()
+            threading.Thread(target=self._pump, args=(upstream, client, budget), daemon=True).start()
 
-    def _pump(
-        self, src: socket.socket, dst: socket.socket, budget: list[int | None] | None
-    ) -> None:
+    def _pump(self, src: socket.socket, dst: socket.socket, budget: list[int | None] | None) -> None:
         try:
             while True:
                 data = src.recv(4096)

@@ -117,9 +117,7 @@ def test_move_to_folder_after_ingest(
     assert_exactly_once(store, 4)
 
 
-def test_several_mailboxes_in_one_round(
-    store: Store, dovecot: DovecotServer, ingest: Callable[..., Any]
-) -> None:
+def test_several_mailboxes_in_one_round(store: Store, dovecot: DovecotServer, ingest: Callable[..., Any]) -> None:
     users = []
     for i in range(3):
         user = f"multi{i}-{id(store)}"
@@ -128,9 +126,7 @@ def test_several_mailboxes_in_one_round(
         make_mailbox(store, dovecot, user)
         users.append(user)
     results = poll_all(store, ingest=ingest)
-    assert sorted((r.mailbox, r.new) for r in results) == sorted(
-        (u, i + 1) for i, u in enumerate(users)
-    )
+    assert sorted((r.mailbox, r.new) for r in results) == sorted((u, i + 1) for i, u in enumerate(users))
     assert_exactly_once(store, 6)
 
 
@@ -294,9 +290,7 @@ def test_wrong_password_is_auth_failed_with_backoff_then_recovers(
         assert row.last_success_at is None and "login refused" in (row.last_error or "")
     # a round skips a mailbox in backoff; a forced round (poll --once, "check now") does not
     assert poll_all(store, ingest=ingest, clock=lambda: t0) == []
-    forced = poll_all(
-        store, ingest=ingest, backoff=backoff, clock=lambda: t0, respect_backoff=False
-    )
+    forced = poll_all(store, ingest=ingest, backoff=backoff, clock=lambda: t0, respect_backoff=False)
     assert [x.status for x in forced] == [Status.AUTH_FAILED]
     passwords.set_password(m.name, dovecot.passwords[imap_user])
     results = poll_all(store, ingest=ingest, clock=lambda: t0 + dt.timedelta(seconds=41))
@@ -391,9 +385,7 @@ def test_server_arrival_time_stands_in_for_a_missing_date(
     assert dt.datetime.fromisoformat(received.replace("Z", "+00:00")) == arrived
 
 
-def test_cli_poll_once_against_dovecot(
-    tmp_path: Any, dovecot: DovecotServer, imap_user: str
-) -> None:
+def test_cli_poll_once_against_dovecot(tmp_path: Any, dovecot: DovecotServer, imap_user: str) -> None:
     from click.testing import CliRunner
 
     from mashdesk.cli import cli
@@ -502,9 +494,7 @@ def test_tls_and_starttls_with_the_servers_ca(
         security=Security.TLS,
         ca_file=ca,
     )
-    upgraded = make_mailbox(
-        store, tls_dovecot, "secure", name="upgraded", security=Security.STARTTLS, ca_file=ca
-    )
+    upgraded = make_mailbox(store, tls_dovecot, "secure", name="upgraded", security=Security.STARTTLS, ca_file=ca)
     untrusted = make_mailbox(
         store,
         tls_dovecot,

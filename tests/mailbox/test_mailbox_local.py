@@ -76,9 +76,7 @@ def test_backoff_doubles_and_is_capped() -> None:
 
 def test_server_down_is_a_status_with_backoff_not_a_crash(store: Store) -> None:
     port = free_port()  # nothing listens here
-    m = add_mailbox(
-        store, name="down", host="127.0.0.1", port=port, username="u", security=Security.NONE
-    )
+    m = add_mailbox(store, name="down", host="127.0.0.1", port=port, username="u", security=Security.NONE)
     passwords.set_password(m.name, "synthetic")
     t0 = dt.datetime(2026, 2, 2, 8, 0, tzinfo=dt.UTC)
     r1 = poll_mailbox(store, m, backoff=Backoff(base=5, cap=60), clock=lambda: t0, timeout=2)
@@ -264,9 +262,7 @@ def test_missing_ca_file_is_a_tls_error(store: Store, tmp_path: Path) -> None:
     r = poll_mailbox(store, m, timeout=2)
     assert r.status is Status.TLS_ERROR and "gone.pem" in (r.error or "")
     with pytest.raises(MailboxError, match="CA file"):
-        add_mailbox(
-            store, name="x", host="h", username="u", security=Security.NONE, ca_file="a.pem"
-        )
+        add_mailbox(store, name="x", host="h", username="u", security=Security.NONE, ca_file="a.pem")
 
 
 def test_cli_add_with_ca_file(tmp_path: Path) -> None:

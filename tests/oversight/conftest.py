@@ -93,10 +93,7 @@ def cast(store: Store) -> Cast:
         ("quality", "Quin Quality (test)", "quality_lead", "quality"),
     ):
         add_user(store, admin, name, full, role, PASSWORD, desk)
-    signed = {
-        n: sign_in(store, n, PASSWORD)
-        for n in ("worker", "worker2", "manager", "manager2", "quality")
-    }
+    signed = {n: sign_in(store, n, PASSWORD) for n in ("worker", "worker2", "manager", "manager2", "quality")}
     return Cast(
         admin,
         signed["worker"],

@@ -41,9 +41,7 @@ def test_first_run_creates_only_an_administrator_once(store) -> None:  # type: i
 
 
 def test_password_is_stored_as_argon2id_never_plain(store, cast) -> None:  # type: ignore[no-untyped-def]
-    stored = store.conn.execute(
-        "SELECT password_hash FROM users WHERE username = 'worker'"
-    ).fetchone()[0]
+    stored = store.conn.execute("SELECT password_hash FROM users WHERE username = 'worker'").fetchone()[0]
     assert stored.startswith("$argon2id$")
     assert PW not in stored
     assert PasswordHasher().verify(stored, PW)
@@ -154,9 +152,7 @@ def test_user_changes_are_audited_and_listed(store, cast) -> None:  # type: igno
 def test_rehash_on_sign_in_when_cost_rises(store, cast) -> None:  # type: ignore[no-untyped-def]
     passwords.configure_hashing(passwords.HashCost(time_cost=2, memory_cost=16, parallelism=1))
     sign_in(store, "worker", PW)
-    stored = store.conn.execute(
-        "SELECT password_hash FROM users WHERE username = 'worker'"
-    ).fetchone()[0]
+    stored = store.conn.execute("SELECT password_hash FROM users WHERE username = 'worker'").fetchone()[0]
     assert "m=16,t=2,p=1" in stored
     assert sign_in(store, "worker", PW)
 

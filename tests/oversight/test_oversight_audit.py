@@ -37,9 +37,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for _ in range(8):
         cid = insert_synthetic_contact(store, rng)
         held = claim(store, worker, cid)
-        done = submit_decision(
-            store, worker, cid, sample_decision(rng, [], below_sd=True), held.version
-        )
+        done = submit_decision(store, worker, cid, sample_decision(rng, [], below_sd=True), held.version)
         decision = current_decision(store, cid)
         assert decision is not None
         record_oversight(store, manager, cid, sample_oversight(rng, decision, False), done.version)
@@ -95,9 +93,7 @@ def _rewrite_chain(conn: sqlite3.Connection, rows: list[list[object]]) -> None:
 
 def edit_event_details(conn: sqlite3.Connection) -> None:
     _drop_triggers(conn)
-    conn.execute(
-        'UPDATE audit_events SET details = \'{"routing":"information_advice"}\' WHERE seq = 20'
-    )
+    conn.execute('UPDATE audit_events SET details = \'{"routing":"information_advice"}\' WHERE seq = 20')
 
 
 def edit_event_actor(conn: sqlite3.Connection) -> None:
@@ -188,8 +184,7 @@ def insert_fake_decision(conn: sqlite3.Connection) -> None:
     row["id"] = 99
     row["replaces_id"] = 1
     conn.execute(
-        f"INSERT INTO screening_decisions ({', '.join(cols)}) VALUES"
-        f" ({', '.join('?' for _ in cols)})",
+        f"INSERT INTO screening_decisions ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
         [row[c] for c in cols],
     )
 

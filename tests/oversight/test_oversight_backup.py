@@ -84,9 +84,7 @@ def test_restore_replaces_the_store_and_keeps_a_safety_copy(
         assert first in ids and later not in ids
         report = verify_store(restored)
         assert report.ok, report.problems
-        event = restored.conn.execute(
-            "SELECT details FROM audit_events WHERE action = 'store.restore'"
-        ).fetchone()
+        event = restored.conn.execute("SELECT details FROM audit_events WHERE action = 'store.restore'").fetchone()
         assert event is not None and "replaced_head_seq" in event[0]
     finally:
         restored.close()
@@ -141,9 +139,7 @@ def test_purge_removes_old_decided_contacts_and_is_audited(
     assert store.conn.execute("SELECT count(*) FROM retention_purge_active").fetchone()[0] == 0
 
 
-def test_retention_setting_drives_the_default_purge(
-    store, cast, new_contact, make_decision, make_oversight
-) -> None:  # type: ignore[no-untyped-def]
+def test_retention_setting_drives_the_default_purge(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
     now = clock.now()
     at = now - dt.timedelta(days=365 * 3)
     with clock.at(at):

@@ -34,20 +34,13 @@ def run(db: Path, *args: str, password: str = PW, new_password: str = PW, input:
 
 @pytest.fixture
 def people(db: Path) -> Path:
-    assert (
-        run(
-            db, "user", "add", "admin", "--role", "administrator", "--name", "Ada Admin (test)"
-        ).exit_code
-        == 0
-    )
+    assert run(db, "user", "add", "admin", "--role", "administrator", "--name", "Ada Admin (test)").exit_code == 0
     for name, role in (
         ("worker", "social_worker"),
         ("manager", "manager"),
         ("manager2", "manager"),
     ):
-        result = run(
-            db, "user", "add", name, "--role", role, "--name", f"{name} (test)", "--user", "admin"
-        )
+        result = run(db, "user", "add", name, "--role", role, "--name", f"{name} (test)", "--user", "admin")
         assert result.exit_code == 0, result.output
     return db
 
@@ -130,9 +123,7 @@ def test_decide_and_oversee(db: Path, people: Path) -> None:
     result = run(db, "oversee", str(cid), *OVERSEE, "--user", "manager")
     assert result.exit_code == 0, result.output
     conn = sqlite3.connect(str(db))
-    assert (
-        conn.execute("SELECT status FROM contacts WHERE id = ?", (cid,)).fetchone()[0] == "decided"
-    )
+    assert conn.execute("SELECT status FROM contacts WHERE id = ?", (cid,)).fetchone()[0] == "decided"
     conn.close()
 
 
@@ -180,9 +171,7 @@ def test_guard_and_separation_of_duties(db: Path, people: Path) -> None:
     cid = _contact(db, ("fgm",))
     decide = [*DECIDE, "--strategy-considered", "--strategy-why-not", "Historic, closed."]
     assert run(db, "decide", str(cid), *decide, "--user", "manager").exit_code == 0
-    own = run(
-        db, "oversee", str(cid), *OVERSEE, "--guard-override-reason", "x", "--user", "manager"
-    )
+    own = run(db, "oversee", str(cid), *OVERSEE, "--guard-override-reason", "x", "--user", "manager")
     assert own.exit_code == 4 and "another manager" in own.output
     guard = run(db, "oversee", str(cid), *OVERSEE, "--user", "manager2")
     assert guard.exit_code == 2 and "fgm" in guard.output
@@ -232,9 +221,7 @@ def test_backup_restore_purge_and_retention(db: Path, people: Path, tmp_path: Pa
 
 
 def test_user_disable_and_enable(db: Path, people: Path) -> None:
-    assert (
-        run(db, "user", "disable", "worker", "--reason", "left", "--user", "admin").exit_code == 0
-    )
+    assert run(db, "user", "disable", "worker", "--reason", "left", "--user", "admin").exit_code == 0
     assert run(db, "claim", "1", "--user", "worker").exit_code == 4
     assert run(db, "user", "enable", "worker", "--user", "admin").exit_code == 0
 

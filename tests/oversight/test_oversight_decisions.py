@@ -40,9 +40,7 @@ def _submitted(store, cast, cid, decision, worker=None):  # type: ignore[no-unty
     return submit_decision(store, worker, cid, decision, held.version)
 
 
-def test_full_flow_moves_status_and_versions(
-    store, cast, new_contact, make_decision, make_oversight
-) -> None:  # type: ignore[no-untyped-def]
+def test_full_flow_moves_status_and_versions(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     assert contact_state(store, cid).status == "new"
     held = claim(store, cast.worker, cid)
@@ -114,9 +112,7 @@ def test_required_fields(store, cast, new_contact, make_decision, overrides, mes
     assert contact_state(store, cid).status == "in_screening"
 
 
-def test_submitted_records_are_immutable_in_sqlite(
-    store, cast, new_contact, make_decision, make_oversight
-) -> None:  # type: ignore[no-untyped-def]
+def test_submitted_records_are_immutable_in_sqlite(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     done = _submitted(store, cast, cid, make_decision())
     record_oversight(store, cast.manager, cid, make_oversight(), done.version)
@@ -127,14 +123,10 @@ def test_submitted_records_are_immutable_in_sqlite(
             store.conn.execute(f"DELETE FROM {table}")
 
 
-def test_a_change_is_a_new_record_pointing_to_the_old(
-    store, cast, new_contact, make_decision
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_is_a_new_record_pointing_to_the_old(store, cast, new_contact, make_decision) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     first = _submitted(store, cast, cid, make_decision("early_help"))
-    second = submit_decision(
-        store, cast.worker, cid, make_decision("child_and_family_assessment"), first.version
-    )
+    second = submit_decision(store, cast.worker, cid, make_decision("child_and_family_assessment"), first.version)
     assert second.replaces_id == first.record_id
     rows = store.conn.execute(
         "SELECT id, routing, replaces_id FROM screening_decisions WHERE contact_id = ? ORDER BY id",
@@ -149,9 +141,7 @@ def test_a_change_is_a_new_record_pointing_to_the_old(
         submit_decision(store, cast.worker2, cid, make_decision(), second.version)
 
 
-def test_stale_version_is_refused_with_who_and_when(
-    store, cast, new_contact, make_decision
-) -> None:  # type: ignore[no-untyped-def]
+def test_stale_version_is_refused_with_who_and_when(store, cast, new_contact, make_decision) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     seen = contact_state(store, cid).version
     when = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
@@ -179,9 +169,7 @@ def test_claim_held_shows_holder_until_expiry(store, cast, new_contact) -> None:
     assert events.count("claim.take") == 2
 
 
-def test_worker_whose_claim_was_taken_cannot_submit(
-    store, cast, new_contact, make_decision
-) -> None:  # type: ignore[no-untyped-def]
+def test_worker_whose_claim_was_taken_cannot_submit(store, cast, new_contact, make_decision) -> None:  # type: ignore[no-untyped-def]
     set_setting(store, "claim_minutes", 10)
     cid = new_contact()
     start = clock.now()
@@ -216,9 +204,7 @@ def test_release_and_expired_claims_return_to_queue(store, cast, new_contact) ->
     assert contact_state(store, b).status == "new"
 
 
-def test_nobody_signs_off_their_own_decision(
-    store, cast, new_contact, make_decision, make_oversight
-) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_signs_off_their_own_decision(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     done = _submitted(store, cast, cid, make_decision(), worker=cast.manager)
     with pytest.raises(PermissionDenied, match="another manager must sign off"):
@@ -226,9 +212,7 @@ def test_nobody_signs_off_their_own_decision(
     assert record_oversight(store, cast.manager2, cid, make_oversight(), done.version)
 
 
-def test_oversight_change_records_new_outcome(
-    store, cast, new_contact, make_decision, make_oversight
-) -> None:  # type: ignore[no-untyped-def]
+def test_oversight_change_records_new_outcome(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     done = _submitted(store, cast, cid, make_decision("information_advice"))
     change = make_oversight(outcome="change", routing="early_help", level=2)
@@ -317,9 +301,7 @@ def test_guard_blocks_sign_off_below_strategy_discussion_without_reason(
     assert event.details["guard_overridden"] is True
 
 
-def test_guard_applies_when_manager_changes_down(
-    store, cast, new_contact, make_decision, make_oversight
-) -> None:  # type: ignore[no-untyped-def]
+def test_guard_applies_when_manager_changes_down(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact(TRIGGER, routing="strategy_discussion")
     done = _submitted(store, cast, cid, make_decision("strategy_discussion"))
     with pytest.raises(DecisionInvalid, match="guard_override_reason"):
@@ -334,18 +316,14 @@ def test_guard_applies_when_manager_changes_down(
     assert record_oversight(store, cast.manager, cid, make_oversight(), done.version)
 
 
-def test_guard_on_immediate_protection(
-    store, cast, new_contact, make_decision, make_oversight
-) -> None:  # type: ignore[no-untyped-def]
+def test_guard_on_immediate_protection(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact(immediate_protection=True, routing="strategy_discussion")
     held = claim(store, cast.worker, cid)
     with pytest.raises(DecisionInvalid, match="immediate_protection"):
         submit_decision(store, cast.worker, cid, make_decision("early_help"), held.version)
 
 
-def test_guard_is_also_a_database_constraint(
-    store, cast, new_contact, make_decision, make_oversight
-) -> None:  # type: ignore[no-untyped-def]
+def test_guard_is_also_a_database_constraint(store, cast, new_contact, make_decision, make_oversight) -> None:  # type: ignore[no-untyped-def]
     cid = new_contact()
     done = _submitted(store, cast, cid, make_decision("early_help"))
     row = current_decision(store, cid)

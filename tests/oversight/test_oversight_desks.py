@@ -43,9 +43,7 @@ def test_demo_history(store) -> None:  # type: ignore[no-untyped-def]
     assert statuses["awaiting_oversight"] == counts["awaiting_oversight"] > 0
     assert statuses["in_screening"] == counts["held"] > 0 and statuses["new"] > 0
     assert counts["changed"] > 0
-    outcomes = dict(
-        store.conn.execute("SELECT outcome, count(*) FROM oversight_records GROUP BY 1")
-    )
+    outcomes = dict(store.conn.execute("SELECT outcome, count(*) FROM oversight_records GROUP BY 1"))
     assert outcomes["agree"] > outcomes["change"] > 0
     report = verify_store(store)
     assert report.ok, report.problems

@@ -126,8 +126,5 @@ def test_core_function_enforces_cell(  # type: ignore[no-untyped-def]
 
 
 def test_cell_counts() -> None:
-    print(
-        f"\npermission cells: {len(CELLS)} via authorize(), {len(OP_CELLS)} also through the "
-        "core function"
-    )
+    print(f"\npermission cells: {len(CELLS)} via authorize(), {len(OP_CELLS)} also through the core function")
     assert len(CELLS) == 44 and len(OP_CELLS) == 28

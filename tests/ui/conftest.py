@@ -10,10 +10,35 @@ import pytest  # noqa: E402
 
 from mashdesk.store import open_store  # noqa: E402
 
+# Test accounts per role (cheap password hashing: tests only).
+USERNAMES = {
+    "social_worker": "sw.demo",
+    "manager": "mgr.demo",
+    "quality_lead": "ql.demo",
+    "administrator": "admin.demo",
+}
+PASSWORD = "test-password-1"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_hashing():
+    from mashdesk.accounts import passwords
+
+    passwords.configure_hashing(passwords.TEST_ONLY)
+    yield
+    passwords.configure_hashing(passwords.PRODUCTION)
+
 
 @pytest.fixture
 def store(tmp_path):
+    from mashdesk.accounts import add_user, create_first_administrator, sign_in
+
     s = open_store(tmp_path / "ui.db")
+    create_first_administrator(s, USERNAMES["administrator"], "Admin (synthetic)", PASSWORD)
+    admin = sign_in(s, USERNAMES["administrator"], PASSWORD)
+    for role in ("social_worker", "manager", "quality_lead"):
+        add_user(s, admin, USERNAMES[role], f"{role} (synthetic)", role, PASSWORD)
+    add_user(s, admin, "mgr2.demo", "second manager (synthetic)", "manager", PASSWORD)
     yield s
     s.close()
 
@@ -23,17 +48,17 @@ def make_ctx(qapp, tmp_path):
     from PySide6.QtCore import QSettings
 
     from ui.context import UiContext
-    from ui.preview import DEMO_USERS
+    from ui.signin import accounts_sign_in
     from ui.tasks import TaskRunner
 
     made = []
 
-    def make(store, role="social_worker", clock=None):
+    def make(store, role="social_worker", clock=None, username=None):
         ctx = UiContext(
             store=store,
             runner=TaskRunner(),
             settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
-            user=DEMO_USERS[role],
+            user=accounts_sign_in(store, username or USERNAMES[role], PASSWORD),
         )
         if clock is not None:
             ctx.clock = clock
@@ -43,3 +68,16 @@ def make_ctx(qapp, tmp_path):
     yield make
     for ctx in made:
         ctx.runner.wait(10_000)
+
+
+@pytest.fixture(autouse=True)
+def _release_qt_objects(qapp):
+    """Delete each test's Qt objects while Python is fully alive, not at interpreter exit."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.processEvents()
+    gc.collect()

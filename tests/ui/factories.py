@@ -38,17 +38,15 @@ def add_contact(
     claimed_by: str | None = None,
     group_id: int | None = None,
     re_referral: bool = False,
+    real_rules: bool = False,
 ) -> int:
+    """Insert one synthetic contact; `real_rules` runs mashdesk.triage over it for the suggestion."""
     received = received or NOW - dt.timedelta(hours=2)
     due = due or received + dt.timedelta(days=1)
     digest = hashlib.sha256(f"{subject}{body}{received}{id(body)}".encode()).hexdigest()
     with store.write() as db:
-        if not db["raw_blobs"].exists() or not list(
-            db.query("SELECT 1 FROM raw_blobs WHERE sha256 = ?", [digest])
-        ):
-            db["raw_blobs"].insert(
-                {"sha256": digest, "size": len(body), "data": body.encode(), "stored_at": iso(NOW)}
-            )
+        if not db["raw_blobs"].exists() or not list(db.query("SELECT 1 FROM raw_blobs WHERE sha256 = ?", [digest])):
+            db["raw_blobs"].insert({"sha256": digest, "size": len(body), "data": body.encode(), "stored_at": iso(NOW)})
         cid = (
             db["contacts"]
             .insert(
@@ -64,9 +62,7 @@ def add_contact(
                     "source_code": source_code,
                     "subject": subject,
                     "body_text": body,
-                    "headers_json": json.dumps(
-                        {"From": "teacher@school.example", "Subject": subject}
-                    ),
+                    "headers_json": json.dumps({"From": "teacher@school.example", "Subject": subject}),
                     "decision_due": iso(due),
                     "status": status,
                     "claimed_by": claimed_by,
@@ -94,10 +90,19 @@ def add_contact(
                 }
             )
         db.execute(
-            "INSERT INTO contacts_fts(rowid, subject, body_text, referrer, children) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO contacts_fts(rowid, subject, body_text, referrer, children) VALUES (?, ?, ?, ?, ?)",
             [cid, subject, body, referrer, " ".join(k.get("name") or "" for k in kids)],
         )
+        if real_rules:
+            from mashdesk.rules.facts import RuleFacts, contact_text
+            from mashdesk.triage import record_suggestion, suggest_facts
+
+            facts = RuleFacts(
+                text=contact_text(subject, body), subject=subject, channel=channel,
+                source_code=source_code, child_ages=[11], unborn=False, previous_contacts=0,
+            )  # fmt: skip
+            record_suggestion(store, cid, suggest_facts(facts))
+            return int(cid)
         db["suggestions"].insert(
             {
                 "contact_id": cid,

@@ -13,35 +13,20 @@ from ui.oversight_view import OVERSIGHT_COLUMNS
 from ui.quality_view import QualityView
 from ui.widgets import SafeTextBrowser, sanitise_html
 
-BODY = "Synthetic. Ben (DOB 01/02/2015) told his teacher that dad hit him with a belt."
-RESULT = {
-    "rules": [
-        {
-            "rule": "disclosure_physical",
-            "clause": "Level 4: a child says an adult hit them",
-            "trigger": "disclosure_physical_abuse",
-            "level": 4,
-            "evidence": "dad hit him",
-            "spans": [[BODY.index("dad hit him"), BODY.index("dad hit him") + 11]],
-        }
-    ],
-    "negated": [{"trigger": "injury_non_mobile_baby", "evidence": "no marks seen"}],
-    "classifier": {
-        "probabilities": {"strategy_discussion": 0.2, "early_help": 0.7},
-        "words": {"early_help": [["teacher", 0.4]]},
-        "weaknesses": ["misses casual phrasing of disclosures"],
-    },
-}
+SUBJECT = "Concern about Ben (synthetic)"
+BODY = (
+    "Synthetic. Ben (DOB 01/02/2015) told his teacher that dad hit him with a belt last night. "
+    "No marks seen on his face. There is no concern about FGM."
+)
 
 
 def _contact(store, **kw):
     return add_contact(
         store,
+        subject=SUBJECT,
         body=BODY,
         children=[{"name": "Ben Example", "dob": "2015-02-01", "span_start": 11, "span_end": 14}],
-        triggers=["disclosure_physical_abuse"],
-        negated=["injury_non_mobile_baby"],
-        result=RESULT,
+        real_rules=True,
         **kw,
     )
 
@@ -53,10 +38,9 @@ def test_contact_view_shows_evidence_but_never_fills_the_decision(qtbot, store, 
     qtbot.waitUntil(lambda: view.detail is not None, timeout=5000)
     panel = view.suggestions
     texts = " ".join(w.text() for w in panel.findChildren(type(view.header)))
-    assert "disclosure_physical" in texts and "Level 4: a child says" in texts
-    assert "injury non mobile baby" in texts and "negated" in texts
-    assert "Disagreement" in texts  # rules say strategy discussion, classifier early help
-    assert "misses casual phrasing" in texts
+    assert "T.PA.adult_hit_child" in texts and "clause 6.1" in texts
+    assert "disclosure physical abuse" in texts
+    assert "<s>fgm</s>" in texts and "did not fire" in texts  # negated, shown as such
     # The suggestion never fills in the decision.
     values = view.form.value()
     assert values["routing"] is None and values["level"] is None and values["rationale"] == ""
@@ -70,8 +54,34 @@ def test_contact_view_shows_evidence_but_never_fills_the_decision(qtbot, store, 
         return cursor.charFormat().background().style() != Qt.BrushStyle.NoBrush
 
     assert background(13)  # inside "Ben"
-    assert background(BODY.index("dad hit") + 2)  # the rule's evidence
+    assert background(BODY.index("dad hit") + 2)  # the rule's evidence, moved to body offsets
     assert not background(2)
+
+
+def test_disagreements_weaknesses_and_words_from_a_classifier_result():
+    row = {
+        "routing": "strategy_discussion",
+        "level": 4,
+        "triggers_json": '["disclosure_physical_abuse"]',
+        "negated_triggers_json": "[]",
+        "result_json": json.dumps(
+            {
+                "rules": {"routing": "strategy_discussion", "indicators": []},
+                "classifier": {
+                    "model_version": "m1",
+                    "probabilities": {"early_help": 0.7, "strategy_discussion": 0.2},
+                    "words": {"early_help": [["teacher", 0.4]]},
+                    "weaknesses": ["misses casual phrasing of disclosures"],
+                },
+            }
+        ),
+    }
+    from mashdesk.views import suggestion_from_row
+
+    s = suggestion_from_row(row)
+    assert s.classifier[0].label == "early_help" and s.classifier[0].words == (("teacher", 0.4),)
+    assert s.weaknesses == ("misses casual phrasing of disclosures",)
+    assert any("classifier" in d for d in s.disagreements)
 
 
 def test_worker_meets_the_guard_in_place(qtbot, store, make_ctx):
@@ -185,3 +195,18 @@ def test_quality_core_refuses_bad_grades(store):
     else:
         raise AssertionError("graded a contact outside the sample")
     assert json.dumps([s.size for s in quality.samples(store)]) == "[1]"
+
+
+def test_history_lists_earlier_contacts_about_the_same_child(store):
+    import datetime as dt
+
+    from mashdesk.views import contact_detail
+    from tests.ui.factories import NOW
+
+    kid = {"name": "Ben Example", "name_key": "ben example", "dob": "2015-02-01"}
+    first = add_contact(store, children=[dict(kid)], received=NOW - dt.timedelta(days=90))
+    add_contact(store, children=[{**kid, "dob": "2016-03-03"}], received=NOW - dt.timedelta(days=9))
+    later = add_contact(store, children=[dict(kid)], received=NOW)
+    history = contact_detail(store, later).history
+    assert [h.id for h in history] == [first]  # a different date of birth is another child
+    assert history[0].relation == "same child: Ben Example"

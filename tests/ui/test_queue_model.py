@@ -146,3 +146,32 @@ def test_next_contact_walks_the_queue(qtbot, store, make_ctx):
 def test_filters_default_to_open_queue_sorted_by_due():
     f = QueueFilters()
     assert f.sort == "due" and not f.descending and f.status is None
+
+
+def test_queries_run_off_the_gui_thread_and_the_newest_wins(qtbot, store, make_ctx):
+    import threading
+
+    a = add_contact(store, subject="Bruise seen (synthetic)", body="bruise on arm")
+    b = add_contact(store, subject="Attendance (synthetic)", body="attendance low")
+    ctx = make_ctx(store, clock=lambda: NOW)
+    threads = []
+    factory = store_source_factory(ctx)
+
+    def recording_factory(filters):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return factory(filters)
+
+    view = QueueView(recording_factory, clock=ctx.clock, runner=ctx.runner)
+    qtbot.addWidget(view)
+    threads.clear()
+    view.search.setText("attendance")
+    view.apply_filters()  # superseded by the next one before it is shown
+    view.search.setText("bruise")
+    with qtbot.waitSignal(view.results_shown, timeout=5000):
+        view.apply_filters()
+    qtbot.waitUntil(lambda: not ctx.runner.active(), timeout=5000)
+    assert [view.model.id_at(r) for r in range(view.model.rowCount())] == [a]
+    assert threads and not any(threads)  # every query ran on a worker thread
+    with qtbot.waitSignal(view.results_shown, timeout=5000):
+        view.model.sort(COL["received"], Qt.SortOrder.DescendingOrder)  # sorting too
+    assert view.model.filters.sort == "received" and b not in [view.model.id_at(0)]

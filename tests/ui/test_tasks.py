@@ -9,8 +9,14 @@ from mashdesk.progress import Cancelled
 from ui.tasks import TaskRunner
 
 
-def test_result_and_progress_arrive_on_the_gui_thread(qtbot, qapp):
-    runner = TaskRunner()
+@pytest.fixture
+def runner():
+    r = TaskRunner()
+    yield r
+    r.wait(10_000)  # joins the pool's threads so none outlives the interpreter
+
+
+def test_result_and_progress_arrive_on_the_gui_thread(qtbot, qapp, runner):
     seen = {}
 
     def work(progress, n):
@@ -32,8 +38,7 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot, qapp):
     assert runner.active() == []
 
 
-def test_failure_is_delivered_with_its_traceback(qtbot):
-    runner = TaskRunner()
+def test_failure_is_delivered_with_its_traceback(qtbot, runner):
 
     def boom(progress):
         raise ValueError("bad input file")
@@ -46,8 +51,7 @@ def test_failure_is_delivered_with_its_traceback(qtbot):
     assert "Traceback" in exc.__traceback_text__
 
 
-def test_cancel_stops_long_work(qtbot):
-    runner = TaskRunner()
+def test_cancel_stops_long_work(qtbot, runner):
     started = threading.Event()
 
     def long_work(progress):
@@ -65,8 +69,7 @@ def test_cancel_stops_long_work(qtbot):
     assert handle.result is None
 
 
-def test_each_worker_thread_gets_its_own_store_connection(qtbot, store):
-    runner = TaskRunner()
+def test_each_worker_thread_gets_its_own_store_connection(qtbot, store, runner):
     main_conn = store.conn
     handle = runner.submit(lambda _p: id(store.conn))
     with qtbot.waitSignal(handle.finished, timeout=5000) as blocker:
@@ -75,8 +78,7 @@ def test_each_worker_thread_gets_its_own_store_connection(qtbot, store):
 
 
 @pytest.mark.parametrize("total", [None, 0])
-def test_progress_without_total_is_fine(qtbot, total):
-    runner = TaskRunner()
+def test_progress_without_total_is_fine(qtbot, total, runner):
     handle = runner.submit(lambda p: p.report(1, total, "working") or "ok")
     with qtbot.waitSignal(handle.finished, timeout=5000) as blocker:
         pass
