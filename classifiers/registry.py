@@ -298,3 +298,46 @@ def set_strategy_raise_at(store: Store, value: float | None) -> None:
             "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (STRATEGY_RAISE_SETTING, json.dumps(value)),
         )
+
+
+def accept_as(store: Store, actor: Any, version: str) -> ModelInfo:
+    """A signed-in user accepts `version`: permission checked in the store, change audited."""
+    from mashdesk.accounts import authorize
+    from mashdesk.audit import record_event
+
+    actor = authorize(store, actor, "activate_models")
+    with store.write():
+        info = accept_model(store, version, actor=actor.username, can_activate=True)
+        record_event(store, actor, "model.accept", "model", version, {"previous": info.previous_active})
+    return info
+
+
+def rollback_as(store: Store, actor: Any) -> ModelInfo:
+    """A signed-in user rolls back to the previous model: permission checked, change audited."""
+    from mashdesk.accounts import authorize
+    from mashdesk.audit import record_event
+
+    actor = authorize(store, actor, "activate_models")
+    with store.write():
+        info = rollback_model(store, actor=actor.username, can_activate=True)
+        record_event(store, actor, "model.rollback", "model", info.version, {})
+    return info
+
+
+def change_setting_as(store: Store, actor: Any, key: str, value: float | None) -> None:
+    """A signed-in user changes the abstention threshold or the strategy margin; audited."""
+    from mashdesk.accounts import authorize
+    from mashdesk.audit import record_event
+
+    actor = authorize(store, actor, "activate_models")
+    with store.write():
+        before = abstain_below(store) if key == "abstain_below" else strategy_raise_at(store)
+        if key == "abstain_below":
+            if value is None:
+                raise ModelRegistryError("The abstention threshold needs a value.")
+            set_abstain_below(store, value)
+        elif key == "strategy_raise_at":
+            set_strategy_raise_at(store, value)
+        else:
+            raise ModelRegistryError(f"Unknown classifier setting {key!r}.")
+        record_event(store, actor, "model.setting", "setting", f"classifier.{key}", {"from": before, "to": value})

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from mashdesk.cli.oversight_cmds import auth_options, signed_in
 from mashdesk.progress import Cancelled
 
 
@@ -303,42 +304,41 @@ def register(group: click.Group) -> None:
         else:
             click.echo(text)
 
-    def _actor_options(f: Any) -> Any:
-        f = click.option(
-            "--role",
-            required=True,
-            help="The actor's role (checked against the activate_models permission).",
-        )(f)
-        return click.option("--actor", required=True, help="Who is doing this (recorded).")(f)
-
     @model_group.command("accept")
     @click.argument("version")
-    @_actor_options
+    @auth_options
     @click.pass_obj
-    def accept_cmd(obj: Any, version: str, actor: str, role: str) -> None:
-        """Make VERSION the active model (the previous one is kept for rollback)."""
-        from classifiers.persistence import ModelLoadError
-        from classifiers.registry import ModelRegistryError, accept_model, can_activate_models
+    def accept_cmd(obj: Any, version: str, username: str, desk: str | None) -> None:
+        """Make VERSION the active model (the previous one is kept for rollback).
 
-        try:
-            info = accept_model(obj.store(), version, actor=actor, can_activate=can_activate_models(role))
-        except (ModelRegistryError, ModelLoadError) as exc:
-            raise click.ClickException(str(exc)) from exc
+        Needs a role allowed to activate models; the acceptance is written to the audit trail.
+        """
+        from classifiers.persistence import ModelLoadError
+        from classifiers.registry import ModelRegistryError, accept_as
+
+        store = obj.store()
+        with signed_in(store, username, desk) as actor:
+            try:
+                info = accept_as(store, actor, version)
+            except (ModelRegistryError, ModelLoadError) as exc:
+                raise click.ClickException(str(exc)) from exc
         prev = f" (replaces {info.previous_active})" if info.previous_active else ""
-        click.echo(f"model {info.version} is now active{prev}, accepted by {actor}")
+        click.echo(f"model {info.version} is now active{prev}, accepted by {actor.username}")
 
     @model_group.command("rollback")
-    @_actor_options
+    @auth_options
     @click.pass_obj
-    def rollback_cmd(obj: Any, actor: str, role: str) -> None:
-        """Retire the active model and reactivate the one it replaced."""
+    def rollback_cmd(obj: Any, username: str, desk: str | None) -> None:
+        """Retire the active model and reactivate the one it replaced (audited)."""
         from classifiers.persistence import ModelLoadError
-        from classifiers.registry import ModelRegistryError, can_activate_models, rollback_model
+        from classifiers.registry import ModelRegistryError, rollback_as
 
-        try:
-            info = rollback_model(obj.store(), actor=actor, can_activate=can_activate_models(role))
-        except (ModelRegistryError, ModelLoadError) as exc:
-            raise click.ClickException(str(exc)) from exc
+        store = obj.store()
+        with signed_in(store, username, desk) as actor:
+            try:
+                info = rollback_as(store, actor)
+            except (ModelRegistryError, ModelLoadError) as exc:
+                raise click.ClickException(str(exc)) from exc
         click.echo(f"rolled back: model {info.version} is active again")
 
     @model_group.command("drift")
@@ -369,32 +369,52 @@ def register(group: click.Group) -> None:
 
     @model_group.command("margin")
     @click.argument("value", required=False)
+    @click.option(
+        "--user",
+        "username",
+        envvar="MASHDESK_USER",
+        default=None,
+        help="Needed to change the margin (a role allowed to activate models).",
+    )
     @click.pass_obj
-    def margin_cmd(obj: Any, value: str | None) -> None:
+    def margin_cmd(obj: Any, value: str | None, username: str | None) -> None:
         """Show or set the strategy-discussion safety margin: the classifier probability for
         strategy_discussion at which the combined suggestion is raised to it ("off" disables)."""
-        from classifiers.registry import set_strategy_raise_at, strategy_raise_at
+        from classifiers.registry import ModelRegistryError, change_setting_as, strategy_raise_at
 
         store = obj.store()
         if value is not None:
-            try:
-                set_strategy_raise_at(store, None if value == "off" else float(value))
-            except ValueError as exc:
-                raise click.BadParameter(str(exc)) from exc
+            if not username:
+                raise click.UsageError("Changing the margin needs --user (it is audited).")
+            with signed_in(store, username, None) as actor:
+                try:
+                    change_setting_as(store, actor, "strategy_raise_at", None if value == "off" else float(value))
+                except (ValueError, ModelRegistryError) as exc:
+                    raise click.BadParameter(str(exc)) from exc
         current = strategy_raise_at(store)
         click.echo("strategy margin off" if current is None else f"raise to strategy_discussion at {current:.2f}")
 
     @model_group.command("threshold")
     @click.argument("value", type=float, required=False)
+    @click.option(
+        "--user",
+        "username",
+        envvar="MASHDESK_USER",
+        default=None,
+        help="Needed to change the threshold (a role allowed to activate models).",
+    )
     @click.pass_obj
-    def threshold_cmd(obj: Any, value: float | None) -> None:
+    def threshold_cmd(obj: Any, value: float | None, username: str | None) -> None:
         """Show or set the confidence below which suggestions read 'no clear suggestion'."""
-        from classifiers.registry import abstain_below, set_abstain_below
+        from classifiers.registry import ModelRegistryError, abstain_below, change_setting_as
 
         store = obj.store()
         if value is not None:
-            try:
-                set_abstain_below(store, value)
-            except ValueError as exc:
-                raise click.BadParameter(str(exc)) from exc
+            if not username:
+                raise click.UsageError("Changing the threshold needs --user (it is audited).")
+            with signed_in(store, username, None) as actor:
+                try:
+                    change_setting_as(store, actor, "abstain_below", value)
+                except (ValueError, ModelRegistryError) as exc:
+                    raise click.BadParameter(str(exc)) from exc
         click.echo(f"abstain below {abstain_below(store):.2f}")

@@ -1,13 +1,31 @@
 import json
 
+import pytest
 from click.testing import CliRunner
 
+from mashdesk.accounts import passwords
 from mashdesk.cli import cli
+
+PW = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_hashing():
+    passwords.configure_hashing(passwords.TEST_ONLY)
+    yield
+    passwords.configure_hashing(passwords.PRODUCTION)
 
 
 def run(db, *args):
-    result = CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
-    return result
+    env = {"MASHDESK_PASSWORD": PW, "MASHDESK_NEW_PASSWORD": PW, "MASHDESK_USER": "", "MASHDESK_DESK": ""}
+    return CliRunner().invoke(cli, ["--db", str(db), *args], env=env, catch_exceptions=False)
+
+
+def _users(db):
+    assert run(db, "user", "add", "admin", "--role", "administrator", "--name", "A (test)").exit_code == 0
+    for name, role in (("sam", "social_worker"), ("quinn", "quality_lead")):
+        r = run(db, "user", "add", name, "--role", role, "--name", f"{name} (test)", "--user", "admin")
+        assert r.exit_code == 0, r.output
 
 
 def test_train_accept_evaluate_rollback(tmp_path):
@@ -23,25 +41,32 @@ def test_train_accept_evaluate_rollback(tmp_path):
         r = run(db, "train", "--synthetic", "300", "--heldout", "60")
         assert r.exit_code == 0, r.output
     assert "model v2: candidate" in r.output
-    r = run(db, "model", "accept", "v1", "--actor", "sam", "--role", "social_worker")
-    assert r.exit_code != 0 and "may not" in r.output
-    assert run(db, "model", "accept", "v1", "--actor", "q", "--role", "quality_lead").exit_code == 0
+    _users(db)
+    r = run(db, "model", "accept", "v1", "--user", "sam")
+    assert r.exit_code == 4 and "not allowed to activate models" in r.output
+    assert run(db, "model", "accept", "v1", "--user", "quinn").exit_code == 0
     r = run(db, "evaluate", str(data))
     assert r.exit_code == 0 and "macro-F1" in r.output and "strategy_discussion" in r.output
     r = run(db, "evaluate", str(data), "--json")
     assert json.loads(r.output)["n"] == 60
-    assert run(db, "model", "accept", "v2", "--actor", "q", "--role", "quality_lead").exit_code == 0
+    assert run(db, "model", "accept", "v2", "--user", "quinn").exit_code == 0
     r = run(db, "model", "list")
     assert "v2     active" in r.output and "v1     retired" in r.output
-    r = run(db, "model", "rollback", "--actor", "q", "--role", "quality_lead")
+    r = run(db, "model", "rollback", "--user", "quinn")
     assert r.exit_code == 0 and "v1 is active again" in r.output
     card = tmp_path / "card.md"
     assert run(db, "model", "show", "--markdown", str(card)).exit_code == 0
     text = card.read_text()
     assert "# Model card: routing classifier v1" in text and "Known weaknesses" in text
     assert run(db, "model", "drift").exit_code == 0
-    r = run(db, "model", "threshold", "0.5")
+    assert run(db, "model", "threshold", "0.5").exit_code != 0  # changing it needs a signed-in user
+    r = run(db, "model", "threshold", "0.5", "--user", "quinn")
     assert "0.50" in r.output
     assert "0.30" in run(db, "model", "margin").output
-    assert "off" in run(db, "model", "margin", "off").output
-    assert run(db, "model", "margin", "7").exit_code != 0
+    assert "off" in run(db, "model", "margin", "off", "--user", "quinn").output
+    assert run(db, "model", "margin", "7", "--user", "quinn").exit_code != 0
+    assert run(db, "model", "margin", "0.4", "--user", "sam").exit_code != 0
+    events = run(db, "audit", "list", "--user", "admin", "--json").output
+    actions = [e["action"] for e in json.loads(events)] if events.strip().startswith("[") else events
+    for action in ("model.accept", "model.rollback", "model.setting"):
+        assert action in str(actions)
