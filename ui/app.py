@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -250,33 +248,32 @@ class MainWindow(QMainWindow):
 def install_excepthook(parent_getter: Callable[[], QWidget | None] = lambda: None) -> None:
     """Log every unhandled error and show it in a dialog; the app never exits silently."""
 
+    showing = [False]
+
     def hook(exc_type, exc, tb) -> None:
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unhandled error:\n%s", text)
-        if QApplication.instance() is None:
+        # An error raised while the dialog is up is logged only: no cascade of dialogs.
+        if QApplication.instance() is None or showing[0]:
             sys.__excepthook__(exc_type, exc, tb)
             return
-        box = QMessageBox(parent_getter())
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("MASHdesk: something went wrong")
-        box.setText(f"{exc_type.__name__}: {html.escape(str(exc))}")
-        box.setInformativeText("The error was logged. Your saved work is safe in the store.")
-        box.setDetailedText(text)
-        box.exec()
+        from ui.crash import crash_dialog
+
+        showing[0] = True
+        try:
+            crash_dialog(exc_type, exc, tb, parent_getter()).exec()
+        finally:
+            showing[0] = False
 
     sys.excepthook = hook
 
 
-def setup_logging(log_dir: Path | None) -> None:
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
-    if log_dir is not None:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handlers.append(RotatingFileHandler(log_dir / "mashdesk-gui.log", maxBytes=2_000_000, backupCount=3))
-    logging.basicConfig(
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        handlers=handlers,
-    )
+def setup_logging(log_dir: Path | None) -> Path | None:
+    from mashdesk.logsetup import configure_logging, log_startup
+
+    log_file = configure_logging(log_dir)
+    log_startup(log, "desktop app")
+    return log_file
 
 
 def make_app(argv: list[str]) -> QApplication:
@@ -286,6 +283,11 @@ def make_app(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName(APP)
     # Fusion follows the system colour scheme (light or dark) and scales cleanly at high DPI.
     app.setStyle("Fusion")
+    from ui.first_run import app_icon
+
+    app.setWindowIcon(app_icon())
+    # Lets Wayland and the taskbar match windows to packaging/mashdesk.desktop.
+    app.setDesktopFileName("mashdesk")
     return app
 
 
@@ -294,6 +296,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--db", type=Path, default=None, help="store file (default: user data folder)")
     p.add_argument("--demo", action="store_true", help="seed synthetic demo data into a new store")
     p.add_argument("--user", default="", help="username to pre-fill at sign-in")
+    p.add_argument("--version", action="store_true", help="print the version and exit")
+    p.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the store (set it up with a synthetic administrator if new), show the main window, exit",
+    )
     return p.parse_args(argv)
 
 
@@ -307,12 +315,29 @@ def main(argv: list[str] | None = None) -> int:
     from mashdesk.paths import default_db_path, log_dir
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.version:
+        from ui.first_run import version_text
+
+        print(version_text())
+        return 0
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = make_app(sys.argv[:1])
     setup_logging(log_dir())
     window: list[QWidget | None] = [None]
     install_excepthook(lambda: window[0])
-    db_path = args.db or default_db_path()
+    settings = QSettings(ORG, APP)
+    if args.smoke_test:
+        from ui.first_run import smoke_test
+
+        return smoke_test(args.db or default_db_path(), MainWindow, app)
+    from ui.first_run import resolve_db_path, run_first_run_if_needed
+
+    db_path = resolve_db_path(args.db, settings, default_db_path())
+    if not args.demo:
+        chosen = run_first_run_if_needed(db_path, args.db, settings)
+        if chosen is None:
+            return 1
+        db_path = chosen
     fresh = not db_path.exists()
     try:
         store = open_store(db_path)
@@ -324,7 +349,6 @@ def main(argv: list[str] | None = None) -> int:
             log.info("--demo: %s already holds contacts; not seeding again", db_path)
         else:
             seed_demo_store(store)
-    settings = QSettings(ORG, APP)
     ctx = UiContext(store=store, runner=TaskRunner(), settings=settings)
     from ui.signin import SignInDialog
 

@@ -26,6 +26,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "mashdesk.cli.model_cmds",
     "mashdesk.cli.mailbox_cmds",
     "mashdesk.cli.export_cmds",
+    "mashdesk.cli.settings_cmds",
 )
 
 

@@ -1,0 +1,31 @@
+"""Packaging tests: offscreen Qt, cheap password hashing, and the root logger restored after each test."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from mashdesk.accounts import passwords  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashing():
+    passwords.configure_hashing(passwords.TEST_ONLY)
+    yield
+    passwords.configure_hashing(passwords.PRODUCTION)
+
+
+@pytest.fixture
+def clean_root_logger():
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    yield root
+    for handler in list(root.handlers):
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
