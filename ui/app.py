@@ -320,9 +320,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print(version_text())
         return 0
-    QApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = make_app(sys.argv[:1])
     setup_logging(log_dir())
     window: list[QWidget | None] = [None]

@@ -11,8 +11,10 @@ from ui.signin import SignInDialog
 
 
 def test_unhandled_errors_are_logged_and_shown(qtbot, monkeypatch, caplog):
+    from ui.crash import CrashDialog
+
     shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.report_text) or 0)
     old = sys.excepthook
     try:
         install_excepthook()
