@@ -220,3 +220,12 @@ def m003_open_queue_index(db: Database) -> None:
     db.execute(
         "CREATE INDEX contacts_open_due ON contacts(decision_due, id) WHERE status != 'decided'"
     )
+
+
+@core()
+def m004_open_queue_filter_indexes(db: Database) -> None:
+    # The GUI filters the open queue by channel and sorts it by receipt; keep both index-only.
+    db.execute(
+        "CREATE INDEX contacts_open_channel ON contacts(channel, decision_due, id) WHERE status != 'decided'"
+    )
+    db.execute("CREATE INDEX contacts_open_received ON contacts(received_at, id) WHERE status != 'decided'")
