@@ -25,6 +25,7 @@ WORDS = ("school", "bruise", "neglect", "attendance", "police", "hungry", "missi
 def build(path: Path, n: int) -> None:
     """Bulk synthetic rows straight into a migrated store (intake at this scale takes hours)."""
     from mashdesk.store import open_store
+    from mashdesk.store.queue import index_contact
 
     store = open_store(path)
     conn = store.conn
@@ -54,10 +55,8 @@ def build(path: Path, n: int) -> None:
             " synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)",
             contacts,
         )
-        conn.executemany(
-            "INSERT INTO contacts_fts (rowid, subject, body_text, referrer, children) VALUES (?,?,?,?,?)",
-            fts,
-        )
+        for row, contact in zip(fts, contacts, strict=True):
+            index_contact(conn, *row, is_open=contact[10] != "decided")
         conn.executemany(
             "INSERT INTO children (contact_id, name, confidence, source_field) VALUES (?,?,?,?)",
             kids,

@@ -13,6 +13,7 @@ from mashdesk.intake import linking
 from mashdesk.intake.children import name_key, surname_key
 from mashdesk.intake.model import ContactDraft, ParsedItem
 from mashdesk.store import Store
+from mashdesk.store.queue import index_contact
 from mashdesk.timescales import WorkingCalendar
 
 
@@ -181,15 +182,13 @@ def _insert_contact(db: Any, item: ParsedItem, draft: ContactDraft, calendar: Wo
                 ch.evidence[:500],
             ],
         )
-    db.execute(
-        "INSERT INTO contacts_fts (rowid, subject, body_text, referrer, children) VALUES (?, ?, ?, ?, ?)",
-        [
-            contact_id,
-            draft.subject,
-            draft.body_text,
-            " ".join(filter(None, [r.name, r.email, r.organisation, r.phone])),
-            " ".join(filter(None, [c.name for c in draft.children])),
-        ],
+    index_contact(
+        db,
+        contact_id,
+        draft.subject,
+        draft.body_text,
+        " ".join(filter(None, [r.name, r.email, r.organisation, r.phone])),
+        " ".join(filter(None, [c.name for c in draft.children])),
     )
     return contact_id
 

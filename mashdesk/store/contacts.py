@@ -66,9 +66,7 @@ def get_contact(store: Store, contact_id: int) -> dict[str, Any]:
     contact["suggestion"] = json.loads(sugg[0]) if sugg else None
     contact["duplicates_seen"] = [
         dict(r)
-        for r in db.query(
-            "SELECT source_path, basis, seen_at FROM duplicates WHERE contact_id = ?", [contact_id]
-        )
+        for r in db.query("SELECT source_path, basis, seen_at FROM duplicates WHERE contact_id = ?", [contact_id])
     ]
     return contact
 

@@ -34,6 +34,16 @@ class QueueFilter:
     descending: bool = False
 
 
+def index_contact(
+    db: Any, contact_id: int, subject: str, body_text: str, referrer: str, children: str, *, is_open: bool = True
+) -> None:
+    """Make a contact searchable: every contact is in contacts_fts, open ones in contacts_open_fts
+    too (triggers on contacts keep the open index in step afterwards)."""
+    row = [contact_id, subject, body_text, referrer, children]
+    for table in ("contacts_fts", "contacts_open_fts") if is_open else ("contacts_fts",):
+        db.execute(f"INSERT INTO {table} (rowid, subject, body_text, referrer, children) VALUES (?, ?, ?, ?, ?)", row)
+
+
 def fts_query(text: str) -> str | None:
     """An FTS5 query from what a person typed: each word a prefix, all words required."""
     words = re.findall(r"\w+", text, flags=re.UNICODE)
@@ -69,7 +79,10 @@ def _where(f: QueueFilter, now: dt.datetime | None = None) -> tuple[str, list[An
             params.append(f.trigger)
         clauses.append(f"c.id IN ({sub})")
     if f.search and (q := fts_query(f.search)):
-        clauses.append("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)")
+        # Open-queue searches use the index of open contacts only: a common word then matches
+        # tens of thousands of rows, not every contact ever received.
+        table = "contacts_open_fts" if f.open_only else "contacts_fts"
+        clauses.append(f"c.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
         params.append(q)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -79,9 +92,7 @@ def count(store: Store, f: QueueFilter = QueueFilter()) -> int:
     return int(store.db.execute(f"SELECT count(*) FROM contacts c{where}", params).fetchone()[0])
 
 
-def ids(
-    store: Store, f: QueueFilter = QueueFilter(), offset: int = 0, limit: int | None = None
-) -> list[int]:
+def ids(store: Store, f: QueueFilter = QueueFilter(), offset: int = 0, limit: int | None = None) -> list[int]:
     """Contact ids in queue order; the GUI pages through these and fetches rows on demand."""
     where, params = _where(f)
     order = SORTS.get(f.sort, SORTS["due"]).format(dir="DESC" if f.descending else "ASC")
@@ -179,8 +190,6 @@ def rows(store: Store, contact_ids: list[int]) -> list[dict[str, Any]]:
     return [found[i] for i in contact_ids if i in found]
 
 
-def open_queue(
-    store: Store, limit: int | None = None, f: QueueFilter = QueueFilter()
-) -> list[dict[str, Any]]:
+def open_queue(store: Store, limit: int | None = None, f: QueueFilter = QueueFilter()) -> list[dict[str, Any]]:
     """The open queue, oldest due first (what `mashdesk queue` prints)."""
     return rows(store, ids(store, f, 0, limit))

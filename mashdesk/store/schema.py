@@ -217,15 +217,46 @@ def m002_suggestions(db: Database) -> None:
 @core()
 def m003_open_queue_index(db: Database) -> None:
     # The queue lists open contacts oldest-due first; a partial index keeps that fast at 500k rows.
-    db.execute(
-        "CREATE INDEX contacts_open_due ON contacts(decision_due, id) WHERE status != 'decided'"
-    )
+    db.execute("CREATE INDEX contacts_open_due ON contacts(decision_due, id) WHERE status != 'decided'")
 
 
 @core()
 def m004_open_queue_filter_indexes(db: Database) -> None:
     # The GUI filters the open queue by channel and sorts it by receipt; keep both index-only.
-    db.execute(
-        "CREATE INDEX contacts_open_channel ON contacts(channel, decision_due, id) WHERE status != 'decided'"
-    )
+    db.execute("CREATE INDEX contacts_open_channel ON contacts(channel, decision_due, id) WHERE status != 'decided'")
     db.execute("CREATE INDEX contacts_open_received ON contacts(received_at, id) WHERE status != 'decided'")
+
+
+@core()
+def m005_open_contacts_fts(db: Database) -> None:
+    # Searching the open queue must not wade through years of decided contacts: a second index
+    # holds only open contacts. Intake adds new contacts to both; these triggers keep it in step
+    # when a contact is decided, reopened or purged, whoever changes it.
+    db.execute(
+        """CREATE VIRTUAL TABLE contacts_open_fts USING fts5(
+            subject, body_text, referrer, children,
+            tokenize='unicode61 remove_diacritics 2'
+        )"""
+    )
+    db.execute(
+        """INSERT INTO contacts_open_fts (rowid, subject, body_text, referrer, children)
+           SELECT f.rowid, f.subject, f.body_text, f.referrer, f.children FROM contacts_fts f
+           JOIN contacts c ON c.id = f.rowid WHERE c.status != 'decided'"""
+    )
+    db.execute(
+        """CREATE TRIGGER contacts_open_fts_close AFTER UPDATE OF status ON contacts
+           WHEN new.status = 'decided' AND old.status != 'decided'
+           BEGIN DELETE FROM contacts_open_fts WHERE rowid = new.id; END"""
+    )
+    db.execute(
+        """CREATE TRIGGER contacts_open_fts_reopen AFTER UPDATE OF status ON contacts
+           WHEN old.status = 'decided' AND new.status != 'decided'
+           BEGIN
+             INSERT INTO contacts_open_fts (rowid, subject, body_text, referrer, children)
+             SELECT rowid, subject, body_text, referrer, children FROM contacts_fts WHERE rowid = new.id;
+           END"""
+    )
+    db.execute(
+        """CREATE TRIGGER contacts_open_fts_delete AFTER DELETE ON contacts
+           BEGIN DELETE FROM contacts_open_fts WHERE rowid = old.id; END"""
+    )

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from mashdesk.store import Store
+from mashdesk.store.queue import index_contact
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
@@ -89,9 +90,8 @@ def add_contact(
                     **kid,
                 }
             )
-        db.execute(
-            "INSERT INTO contacts_fts(rowid, subject, body_text, referrer, children) VALUES (?, ?, ?, ?, ?)",
-            [cid, subject, body, referrer, " ".join(k.get("name") or "" for k in kids)],
+        index_contact(
+            db, cid, subject, body, referrer, " ".join(k.get("name") or "" for k in kids), is_open=status != "decided"
         )
         if real_rules:
             from mashdesk.rules.facts import RuleFacts, contact_text
