@@ -82,3 +82,55 @@ def test_reversed_date_range_is_refused_before_asking_for_a_file(qtbot, store, m
     panel.scrutiny_button.click()
     assert panel.error.text() == "The start date is after the end date."
     assert asked == [] and panel.task is None
+
+
+def test_annex_a_scrutiny_and_pdf_log_are_written_and_audited(qtbot, store, make_ctx, tmp_path, monkeypatch):
+    for i in range(2):
+        add_contact(store, subject=f"decided {i} (synthetic)", status="decided")
+    panel = ExportsPanel(make_ctx(store, role="manager"))
+    qtbot.addWidget(panel)
+    runs = [
+        (panel.annex_button, "annex.xlsx", b"PK"),
+        (panel.scrutiny_button, "scrutiny.pdf", b"%PDF"),
+    ]
+    panel.dec_format.setCurrentIndex(panel.dec_format.findData("pdf"))
+    runs.append((panel.dec_button, "log.pdf", b"%PDF"))
+    for button, name, magic in runs:
+        _save_to(monkeypatch, tmp_path / name)
+        button.click()
+        qtbot.waitUntil(lambda: panel.task is not None and panel.task.is_done, timeout=10_000)
+        assert panel.error.text() == "", panel.error.text()
+        assert (tmp_path / name).read_bytes().startswith(magic)
+        assert panel.result.path == tmp_path / name
+    actions = [
+        r["action"] for r in store.db.query("SELECT action FROM audit_events WHERE action LIKE 'export.%' ORDER BY seq")
+    ]
+    assert actions == ["export.annex_a", "export.scrutiny_report", "export.decisions"]
+
+
+def test_cancel_reports_that_no_file_was_written(qtbot, store, make_ctx, tmp_path, monkeypatch):
+    import threading
+
+    import ui.exports_panel as exports_panel
+    from mashdesk.progress import Cancelled
+
+    started = threading.Event()
+
+    def slow_export(progress, store, user, out, *args):
+        started.set()
+        while not progress.cancelled():
+            progress.report(1, 2, "working")
+        raise Cancelled("stopped")
+
+    monkeypatch.setattr(exports_panel, "run_scrutiny", slow_export)
+    panel = ExportsPanel(make_ctx(store, role="quality_lead"))
+    qtbot.addWidget(panel)
+    _save_to(monkeypatch, tmp_path / "never.pdf")
+    panel.scrutiny_button.click()
+    assert started.wait(5)
+    assert panel.cancel_button.isVisibleTo(panel) and not panel.scrutiny_button.isEnabled()
+    panel.cancel_button.click()
+    qtbot.waitUntil(lambda: panel.task.is_done, timeout=5_000)
+    assert "cancelled" in panel.status.text()
+    assert not (tmp_path / "never.pdf").exists()
+    assert panel.scrutiny_button.isEnabled()
