@@ -31,6 +31,7 @@ from mashdesk.domain import ROUTING_CODES
 from mashdesk.views import Dashboard, DecisionLogRow, dashboard, decision_log
 from ui.charts import BarChart, FigureTile
 from ui.context import UiContext
+from ui.exports_panel import ExportsPanel
 from ui.list_model import ListColumn, RecordTableModel
 from ui.queue_model import OBJECT_ROLE, humanise
 
@@ -94,6 +95,10 @@ class QualityView(QWidget):
         self.tabs.addTab(self._build_dashboard(), "&Dashboard")
         self.tabs.addTab(self._build_log(), "Decision &log")
         self.tabs.addTab(self._build_audit(), "&Audit sampling")
+        self.exports: ExportsPanel | None = None
+        if ctx.user is not None and ctx.user.can("export"):
+            self.exports = ExportsPanel(ctx)
+            self.tabs.addTab(self.exports, "&Exports")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.refresh()

@@ -91,6 +91,9 @@ def render(outdir: Path, n: int = 300) -> list[Path]:
     win.quality.tabs.setCurrentIndex(2)
     app.processEvents()
     shot(win, "audit_sampling")
+    win.quality.tabs.setCurrentWidget(win.quality.exports)
+    app.processEvents()
+    shot(win, "quality_exports")
     win.close()
     return written
 
