@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         from ui.mailbox_panel import MailboxPanel
 
         self.mailboxes = MailboxPanel(ctx)
+        self.mailboxes.contacts_added.connect(self.queue.apply_filters)
         self._add_fixed(self.mailboxes, "&Mailboxes")
         self.mailboxes.start_polling()
 

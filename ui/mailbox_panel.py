@@ -120,6 +120,7 @@ class PollerBridge(QObject):
 
 class MailboxPanel(QWidget):
     refreshed = Signal()
+    contacts_added = Signal(object)  # list[PollResult] of a round that took in new mail
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -196,8 +197,10 @@ class MailboxPanel(QWidget):
         self._update_summary()
         self.refreshed.emit()
 
-    def _on_update(self, _mailboxes: list[Mailbox], _results: list[Any]) -> None:
+    def _on_update(self, _mailboxes: list[Mailbox], results: list[Any]) -> None:
         self.refresh()
+        if any(getattr(r, "new", 0) for r in results):
+            self.contacts_added.emit(results)
 
     def _update_summary(self) -> None:
         n = self.model.rowCount()

@@ -39,8 +39,8 @@ def add_down_mailbox(store, name: str = "front-door (synthetic)"):
     return m
 
 
-def poller_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "mashdesk-mailbox-poller" and t.is_alive()]
+def poller_threads() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if t.name == "mashdesk-mailbox-poller" and t.is_alive()}
 
 
 def cell(panel: MailboxPanel, row: int, column: int) -> str:
@@ -80,9 +80,12 @@ def test_empty_store_starts_no_poller(qtbot, store, make_ctx):
 
 def test_poll_now_shows_server_down_in_plain_words(qtbot, store, make_ctx):
     add_down_mailbox(store)
+    before = poller_threads()  # another test's poller still finishing must not count here
     settings.put(store, "mailbox_poll_seconds", 3600)  # only poll_now can cause a second round
     panel = MailboxPanel(make_ctx(store))
     qtbot.addWidget(panel)
+    refreshed_on: list[threading.Thread] = []
+    panel.refreshed.connect(lambda: refreshed_on.append(threading.current_thread()))
     try:
         assert panel.start_polling(timeout=5.0)
         assert panel.poller is not None and panel.poller.interval == 3600
@@ -96,11 +99,13 @@ def test_poll_now_shows_server_down_in_plain_words(qtbot, store, make_ctx):
     assert cell(panel, 0, STATUS) == "Cannot reach the mail server"
     assert cell(panel, 0, LAST_OK) == "Never"
     assert "need attention" in panel.summary.text()
-    assert not poller_threads()
+    assert refreshed_on and set(refreshed_on) == {threading.main_thread()}
+    assert poller_threads() <= before
 
 
 def test_main_window_polls_at_the_setting_and_stops_on_close(qtbot, store, make_ctx):
     add_down_mailbox(store)
+    before = poller_threads()
     settings.put(store, "mailbox_poll_seconds", 1800)
     window = MainWindow(make_ctx(store))
     qtbot.addWidget(window)
@@ -109,13 +114,14 @@ def test_main_window_polls_at_the_setting_and_stops_on_close(qtbot, store, make_
     qtbot.waitUntil(lambda: cell(window.mailboxes, 0, STATUS) == STATUS_TEXT[Status.SERVER_DOWN], timeout=10_000)
     window.close()
     assert not poller.running
-    assert not poller_threads()
+    assert poller_threads() <= before
 
 
 def test_main_window_without_mailboxes_starts_no_thread(qtbot, store, make_ctx):
+    before = poller_threads()
     window = MainWindow(make_ctx(store))
     qtbot.addWidget(window)
-    assert window.mailboxes.poller is None and not poller_threads()
+    assert window.mailboxes.poller is None and poller_threads() <= before
     window.close()
 
 
@@ -142,9 +148,11 @@ def test_a_successful_poll_turns_mail_into_contacts(qtbot, store, make_ctx):
         panel = MailboxPanel(make_ctx(store))
         qtbot.addWidget(panel)
         try:
-            assert panel.start_polling(timeout=5.0)
+            with qtbot.waitSignal(panel.contacts_added, timeout=10_000) as added:
+                assert panel.start_polling(timeout=5.0)
             qtbot.waitUntil(lambda: cell(panel, 0, STATUS) == STATUS_TEXT[Status.OK], timeout=10_000)
         finally:
             assert panel.stop_polling()
+    assert [r.new for r in added.args[0]] == [2]
     assert cell(panel, 0, LAST_OK) != "Never"
     assert queue.count(store) == 2
