@@ -102,6 +102,12 @@ class MainWindow(QMainWindow):
         self.intake = IntakeView(ctx)
         self.intake.ingested.connect(self.queue.apply_filters)
         self._add_fixed(self.intake, "&Intake")
+        from ui.mailbox_panel import MailboxPanel
+
+        self.mailboxes = MailboxPanel(ctx)
+        self.mailboxes.contacts_added.connect(self.queue.apply_filters)
+        self._add_fixed(self.mailboxes, "&Mailboxes")
+        self.mailboxes.start_polling()
 
         self._build_menus()
         self.progress = QProgressBar()
@@ -189,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def _close_tab(self, index: int) -> None:
         w = self.tabs.widget(index)
-        if w in (self.queue, self.oversight, self.quality, self.intake) or w is None:
+        if w in (self.queue, self.oversight, self.quality, self.intake, self.mailboxes) or w is None:
             return
         self.tabs.removeTab(index)
         w.deleteLater()
@@ -239,6 +245,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_state()
+        self.mailboxes.stop_polling()
         self.ctx.runner.cancel_all()
         self.ctx.runner.wait(5_000)
         super().closeEvent(event)
