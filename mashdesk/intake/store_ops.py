@@ -257,11 +257,12 @@ def _store_one(store: Store, item: ParsedItem, calendar: WorkingCalendar, report
         report.linked += 1
     from mashdesk import triage  # imported here: triage imports the intake's model
 
+    ctx = ctx or triage.suggest_context(store)
     history = previous_contacts(db, contact_id)
     suggestion = item.suggestion
-    if suggestion is None or history:
-        suggestion = (ctx or triage.suggest_context(store)).suggest(draft, history)
-    triage.record_suggestion(store, contact_id, suggestion)
+    if suggestion is None or ctx.history_matters(history):
+        suggestion = ctx.suggest(draft, history)
+    triage.record_suggestion(store, contact_id, suggestion, first=True)
     report.new += 1
     report.contact_ids.append(contact_id)
 

@@ -68,6 +68,21 @@ class SuggestContext:
     abstain_below: float | None = None
     strategy_raise_at: float | None = None
 
+    def history_matters(self, previous_contacts: int) -> bool:
+        """Whether a suggestion made as if there were no history could differ for this history:
+        only the pack's previous-contact conditions and the model's history feature can change it."""
+        if previous_contacts <= 0:
+            return False
+        if self.model is not None:
+            return True
+        for ind in self.pack.indicators:
+            c = ind.conditions
+            if c.previous_contacts_min is not None and previous_contacts >= c.previous_contacts_min > 0:
+                return True
+            if c.previous_contacts_max is not None and previous_contacts > c.previous_contacts_max >= 0:
+                return True
+        return False
+
     def suggest(self, draft: ContactDraft, previous_contacts: int = 0) -> Suggestion:
         return suggest(
             draft,
@@ -231,13 +246,15 @@ def suggest(
     )
 
 
-def record_suggestion(store: Store, contact_id: int, suggestion: Suggestion) -> int:
+def record_suggestion(store: Store, contact_id: int, suggestion: Suggestion, *, first: bool = False) -> int:
     """Store a suggestion as the contact's current one; older rows stay, with current = 0.
 
-    Joins the caller's transaction when there is one (intake calls it inside its own)."""
+    Joins the caller's transaction when there is one (intake calls it inside its own, with
+    `first=True`: a contact stored in the same transaction has no earlier suggestion)."""
     assert suggestion.routing in ROUTING_CODES
     with store.write() as db:
-        db.execute("UPDATE suggestions SET current = 0 WHERE contact_id = ? AND current = 1", [contact_id])
+        if not first:
+            db.execute("UPDATE suggestions SET current = 0 WHERE contact_id = ? AND current = 1", [contact_id])
         model_version = (suggestion.classifier or {}).get("model_version")
         cur = db.execute(
             "INSERT INTO suggestions (contact_id, created_at, current, pack_name, pack_version, "

@@ -77,3 +77,24 @@ def test_flags_are_stored_as_json(store: Store) -> None:
     cid = ingest_bytes(store, b"From: a@b.example\nSubject: x\n\nhello", "nodate.eml").contact_ids[0]
     row = store.db.execute("SELECT flags_json, received_at_basis FROM contacts WHERE id = ?", [cid]).fetchone()
     assert "missing_date" in json.loads(row[0]) and row[1] == "file_time"
+
+
+def test_suggestion_is_recomputed_only_when_history_can_change_it(store: Store) -> None:
+    from mashdesk import triage
+
+    ctx = triage.suggest_context(None)
+    thresholds = [i.conditions.previous_contacts_min for i in ctx.pack.indicators if i.conditions.previous_contacts_min]
+    assert thresholds, "the default pack has a previous-contacts condition"
+    low = min(thresholds)
+    assert not ctx.history_matters(0) and not ctx.history_matters(low - 1)
+    assert ctx.history_matters(low)
+    body = "Child's name: Ava Synthetica\nDOB: 03/04/2016\nAnother call about the same family."
+    for n in range(low + 1):
+        ingest_bytes(store, _email(f"h{n}", f"Mon, {n + 2} Nov 2026 10:00:00 +0000", body), f"h{n}.eml")
+    rows = store.db.execute(
+        "SELECT c.id, s.result_json FROM contacts c JOIN suggestions s ON s.contact_id = c.id AND s.current = 1 "
+        "ORDER BY c.received_at"
+    ).fetchall()
+    facts = [json.loads(r[1])["rules"] for r in rows]
+    assert len(rows) == low + 1
+    assert facts[-1] != facts[0]  # the last contact has enough history for the pack's condition
