@@ -10,12 +10,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import keyring
 import pytest
 
 from mashdesk.store import Store
 from tests.mailbox.dovecot_server import DovecotServer, dovecot_binary, running_dovecot
-from tests.mailbox.memory_keyring import MemoryKeyring
+from tests.mailbox.memory_keyring import MemoryKeyring, use_memory_keyring
 
 _counter = itertools.count(1)
 
@@ -23,14 +22,7 @@ _counter = itertools.count(1)
 @pytest.fixture(autouse=True)
 def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     """Every mailbox test uses a fresh in-memory keyring, never the machine's real one."""
-    previous = keyring.get_keyring()
-    MemoryKeyring.store.clear()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.mailbox.memory_keyring.MemoryKeyring")
-    yield backend
-    MemoryKeyring.store.clear()
-    keyring.set_keyring(previous)
+    yield from use_memory_keyring(monkeypatch)
 
 
 def synthetic_message(n: int | None = None, *, body_kb: int = 1, message_id: bool = True, date: bool = True) -> bytes:

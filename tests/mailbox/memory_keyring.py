@@ -6,8 +6,10 @@ on PYTHONPATH), or `keyring.set_keyring(MemoryKeyring())`. Never for real passwo
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Iterator
+from typing import Any, ClassVar
 
+import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
@@ -26,3 +28,15 @@ class MemoryKeyring(KeyringBackend):
     def delete_password(self, service: str, username: str) -> None:
         if self.store.pop((service, username), None) is None:
             raise PasswordDeleteError(f"no password for {username!r}")
+
+
+def use_memory_keyring(monkeypatch: Any) -> Iterator[MemoryKeyring]:
+    """Body of the autouse fixtures: a fresh in-memory keyring, the machine's one restored after."""
+    previous = keyring.get_keyring()
+    MemoryKeyring.store.clear()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.mailbox.memory_keyring.MemoryKeyring")
+    yield backend
+    MemoryKeyring.store.clear()
+    keyring.set_keyring(previous)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 
-import keyring
 import pytest
 
 from mashdesk import settings
 from mashdesk.mailbox import STATUS_TEXT, Security, Status, add_mailbox, passwords
 from tests.mailbox.dovecot_server import dovecot_binary, free_port, running_dovecot
-from tests.mailbox.memory_keyring import MemoryKeyring
+from tests.mailbox.memory_keyring import MemoryKeyring, use_memory_keyring
 from ui.app import MainWindow
 from ui.mailbox_panel import LAST_OK, NAME, STATUS, WHERE, MailboxPanel, MailboxTableModel
 
@@ -19,14 +18,7 @@ from ui.mailbox_panel import LAST_OK, NAME, STATUS, WHERE, MailboxPanel, Mailbox
 @pytest.fixture(autouse=True)
 def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     """A fresh in-memory keyring per test, never the machine's real one."""
-    previous = keyring.get_keyring()
-    MemoryKeyring.store.clear()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.mailbox.memory_keyring.MemoryKeyring")
-    yield backend
-    MemoryKeyring.store.clear()
-    keyring.set_keyring(previous)
+    yield from use_memory_keyring(monkeypatch)
 
 
 def add_down_mailbox(store, name: str = "front-door (synthetic)"):
