@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -74,6 +76,18 @@ def _prepare(file: Path, opts: IntakeOptions, db_path: str | None) -> list[Parse
     return items
 
 
+def _exit_with_parent(parent_pid: int) -> None:
+    """Worker start-up: leave when the ingest that started us dies (a kill gives no EOF to wait
+    for, since every worker holds the queue's pipe too), so a killed ingest leaves no workers."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _prepared(
     files: list[Path], opts: IntakeOptions, workers: int, db_path: str
 ) -> Iterator[tuple[Path, list[ParsedItem]]]:
@@ -82,7 +96,7 @@ def _prepared(
         for file in files:
             yield file, _prepare(file, opts, None)  # the storing process suggests, once per item
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
         pending: deque[tuple[Path, Future[list[ParsedItem]]]] = deque()
         queue = iter(files)
         for file in queue:

@@ -55,6 +55,26 @@ def _stored(db: Path) -> int:
         return 0  # not created or not migrated yet
 
 
+def _assert_no_process_left(db: Path) -> None:
+    """The killed ingest's worker processes (same command line) must leave too."""
+    proc_dir = Path("/proc")
+    if not proc_dir.is_dir():
+        return
+    deadline = time.monotonic() + 10
+    while True:
+        left = []
+        for entry in proc_dir.iterdir():
+            try:
+                if entry.name.isdigit() and str(db).encode() in (entry / "cmdline").read_bytes():
+                    left.append(entry.name)
+            except OSError:
+                continue
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert not left, f"processes of the killed ingest still running: {left}"
+
+
 @pytest.mark.slow
 def test_sigkill_mid_ingest_then_retry(tmp_path: Path) -> None:
     emails, calls = 600, 300
@@ -77,6 +97,7 @@ def test_sigkill_mid_ingest_then_retry(tmp_path: Path) -> None:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         kills += 1
+        _assert_no_process_left(db)
     assert kills >= 2, "the ingest finished before it could be killed: make the input larger"
     done = _ingest(db, folder)
     out, err = done.communicate(timeout=600)
