@@ -104,8 +104,7 @@ def auth_options(func: F) -> F:
         "username",
         envvar="MASHDESK_USER",
         required=True,
-        help="Sign in as this user (or $MASHDESK_USER); password from $MASHDESK_PASSWORD or a "
-        "prompt.",
+        help="Sign in as this user (or $MASHDESK_USER); password from $MASHDESK_PASSWORD or a prompt.",
     )(func)
     return func
 
@@ -122,9 +121,7 @@ def _password(prompt: str, env: str, *, confirm: bool = False) -> str:
 def signed_in(store: Any, username: str, desk: str | None) -> Iterator[Actor]:
     """Sign in for one command and out again afterwards (both audited)."""
     with refusals():
-        actor = sign_in(
-            store, username, _password(f"Password for {username}", "MASHDESK_PASSWORD"), desk
-        )
+        actor = sign_in(store, username, _password(f"Password for {username}", "MASHDESK_PASSWORD"), desk)
     try:
         with refusals():
             yield actor
@@ -143,6 +140,20 @@ def _load_json(source: str | None) -> dict[str, Any]:
     data = json.loads(text)
     if not isinstance(data, dict):
         raise _Exit("The JSON must be an object of field names and values.", EXIT_INVALID)
+    return data
+
+
+def _merge_fields(
+    data: dict[str, Any], fields: dict[str, Any], *, actions_key: str, lists: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Command-line options over the JSON fields: repeated options become lists, unset ones are
+    left to the JSON."""
+    for key, value in fields.items():
+        if key == "actions" or key in lists:
+            if value:
+                data[actions_key if key == "actions" else key] = list(value)
+        elif value is not None:
+            data[key] = value
     return data
 
 
@@ -198,21 +209,15 @@ def user_add(
     if not has_users(store):
         if role != "administrator":
             raise _Exit("The first account must be an administrator.", EXIT_FAILED)
-        password = _password(
-            f"New password for {new_username}", "MASHDESK_NEW_PASSWORD", confirm=True
-        )
+        password = _password(f"New password for {new_username}", "MASHDESK_NEW_PASSWORD", confirm=True)
         with refusals():
-            user_id = create_first_administrator(
-                store, new_username, full_name, password, home_desk
-            )
+            user_id = create_first_administrator(store, new_username, full_name, password, home_desk)
         click.echo(f"Created administrator {new_username} (user {user_id}).")
         return
     if not username:
         raise _Exit("Sign in as an administrator with --user to add users.", EXIT_DENIED)
     with signed_in(store, username, desk) as actor:
-        password = _password(
-            f"New password for {new_username}", "MASHDESK_NEW_PASSWORD", confirm=True
-        )
+        password = _password(f"New password for {new_username}", "MASHDESK_NEW_PASSWORD", confirm=True)
         user_id = add_user(store, actor, new_username, full_name, role, password, home_desk)
     click.echo(f"Created {role} {new_username} (user {user_id}).")
 
@@ -313,10 +318,7 @@ def claim_cmd(
             click.echo(f"Released contact {contact_id} (version {version}).")
             return
         result = claim(store, actor, contact_id, expect_version, take_over=take_over)
-    click.echo(
-        f"Contact {contact_id} held by {result.holder} until {result.expires_at} "
-        f"(version {result.version})."
-    )
+    click.echo(f"Contact {contact_id} held by {result.holder} until {result.expires_at} (version {result.version}).")
 
 
 _DECISION_OPTIONS: list[Callable[[F], F]] = [
@@ -331,9 +333,7 @@ _DECISION_OPTIONS: list[Callable[[F], F]] = [
     click.option("--level", type=click.IntRange(1, 4), default=None, help="Threshold level."),
     click.option("--routing", type=click.Choice(ROUTING_CODES), default=None, help="Routing."),
     click.option("--rag", type=click.Choice(("red", "amber", "green")), default=None, help="RAG."),
-    click.option(
-        "--indicator", "indicators", multiple=True, help="An indicator relied on (repeat)."
-    ),
+    click.option("--indicator", "indicators", multiple=True, help="An indicator relied on (repeat)."),
     click.option(
         "--history",
         "history_considered",
@@ -354,9 +354,7 @@ _DECISION_OPTIONS: list[Callable[[F], F]] = [
         default=None,
     ),
     click.option("--consent-by", "consent_given_by", default=None, help="Who gave consent."),
-    click.option(
-        "--consent-override-reason", default=None, help="Why going ahead without consent."
-    ),
+    click.option("--consent-override-reason", default=None, help="Why going ahead without consent."),
     click.option("--immediate-protection/--no-immediate-protection", default=None),
     click.option(
         "--strategy-considered/--strategy-not-considered",
@@ -377,9 +375,7 @@ _DECISION_OPTIONS: list[Callable[[F], F]] = [
         help="Next action as 'what|owner|YYYY-MM-DD' (repeat).",
     ),
     click.option("--child-voice", default=None, help="The child's views, where known."),
-    click.option(
-        "--feedback", "feedback_to_referrer", default=None, help="What the referrer is told."
-    ),
+    click.option("--feedback", "feedback_to_referrer", default=None, help="What the referrer is told."),
 ]
 
 
@@ -421,16 +417,9 @@ def decide_cmd(
     **fields: Any,
 ) -> None:
     """Submit a screening decision for CONTACT_ID (claiming it first if it is free)."""
-    data = _load_json(json_source)
-    for key, value in fields.items():
-        if key == "actions":
-            if value:
-                data["next_actions"] = list(value)
-        elif key in ("indicators", "previous_contact_ids"):
-            if value:
-                data[key] = list(value)
-        elif value is not None:
-            data[key] = value
+    data = _merge_fields(
+        _load_json(json_source), fields, actions_key="next_actions", lists=("indicators", "previous_contact_ids")
+    )
     data.setdefault("immediate_protection", False)
     store = obj.store()
     with signed_in(store, username, desk) as actor:
@@ -469,9 +458,7 @@ def decide_cmd(
 @click.option("--decision", "decision_summary", default=None, help="The decision, in words.")
 @click.option("--rationale", default=None, help="The facts and reflection behind it.")
 @click.option("--risk-analysis", default=None)
-@click.option(
-    "--action", "actions", multiple=True, help="Action as 'what|owner|timeframe' (repeat)."
-)
+@click.option("--action", "actions", multiple=True, help="Action as 'what|owner|timeframe' (repeat).")
 @click.option("--level", type=click.IntRange(1, 4), default=None)
 @click.option("--routing", type=click.Choice(ROUTING_CODES), default=None)
 @click.option("--rag", type=click.Choice(("red", "amber", "green")), default=None)
@@ -502,13 +489,7 @@ def oversee_cmd(
     **fields: Any,
 ) -> None:
     """Record manager oversight of CONTACT_ID's screening decision."""
-    data = _load_json(json_source)
-    for key, value in fields.items():
-        if key == "actions":
-            if value:
-                data["actions"] = list(value)
-        elif value is not None:
-            data[key] = value
+    data = _merge_fields(_load_json(json_source), fields, actions_key="actions")
     if "outcome" not in data:
         raise _Exit("Say --agree or --change.", EXIT_INVALID)
     store = obj.store()
@@ -518,20 +499,12 @@ def oversee_cmd(
             versions = {contact_id: expect_version} if expect_version is not None else None
             group = oversee_group(store, actor, contact_id, oversight, versions)
             click.echo(
-                f"Oversight recorded for linked contacts "
-                f"{', '.join(str(d.contact_id) for d in group)}: decided."
+                f"Oversight recorded for linked contacts {', '.join(str(d.contact_id) for d in group)}: decided."
             )
             return
-        version = (
-            expect_version
-            if expect_version is not None
-            else contact_state(store, contact_id).version
-        )
+        version = expect_version if expect_version is not None else contact_state(store, contact_id).version
         done = record_oversight(store, actor, contact_id, oversight, version)
-    click.echo(
-        f"Oversight {done.record_id} recorded for contact {contact_id}: decided "
-        f"(version {done.version})."
-    )
+    click.echo(f"Oversight {done.record_id} recorded for contact {contact_id}: decided (version {done.version}).")
 
 
 @click.command("history")
@@ -556,10 +529,7 @@ def history_cmd(obj: Any, contact_id: int, as_json: bool, username: str, desk: s
         )
         return
     holder = f", held by {record.holder}" if record.holder else ""
-    click.echo(
-        f"Contact {contact_id}: {record.contact['status']} (version "
-        f"{record.contact['version']}){holder}"
-    )
+    click.echo(f"Contact {contact_id}: {record.contact['status']} (version {record.contact['version']}){holder}")
     for item in items:
         if item["kind"] == "screening":
             replaces = f" replacing {item['replaces_id']}" if item["replaces_id"] else ""
@@ -736,9 +706,7 @@ def restore_cmd(obj: Any, path: Path, username: str, allow_broken_chain: bool) -
         obj._store.close()
         obj._store = None
     with refusals():
-        result = restore(
-            path, obj.db_path, username, password, allow_broken_chain=allow_broken_chain
-        )
+        result = restore(path, obj.db_path, username, password, allow_broken_chain=allow_broken_chain)
     kept = f"; the replaced store is kept at {result.safety_copy}" if result.safety_copy else ""
     click.echo(f"Restored {obj.db_path} from {path}{kept}.")
 
@@ -753,9 +721,7 @@ def restore_cmd(obj: Any, path: Path, username: str, allow_broken_chain: bool) -
 @click.option("--dry-run", is_flag=True, help="Count what would go; change nothing.")
 @auth_options
 @click.pass_obj
-def purge_cmd(
-    obj: Any, older_than_years: int | None, dry_run: bool, username: str, desk: str | None
-) -> None:
+def purge_cmd(obj: Any, older_than_years: int | None, dry_run: bool, username: str, desk: str | None) -> None:
     """Remove decided contacts older than the retention period (audited)."""
     store = obj.store()
     with signed_in(store, username, desk) as actor:

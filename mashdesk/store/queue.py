@@ -105,24 +105,6 @@ def ids(store: Store, f: QueueFilter = QueueFilter(), offset: int = 0, limit: in
     return [int(r[0]) for r in store.db.execute(sql, params)]
 
 
-ROW_COLUMNS = (
-    "id",
-    "channel",
-    "received_at",
-    "decision_due",
-    "referrer",
-    "source_code",
-    "subject",
-    "children",
-    "group",
-    "re_referral",
-    "status",
-    "claimed_by",
-    "routing",
-    "triggers",
-)
-
-
 def rows(store: Store, contact_ids: list[int]) -> list[dict[str, Any]]:
     """Queue rows for the given ids, in the given order."""
     if not contact_ids:
