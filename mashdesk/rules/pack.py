@@ -361,7 +361,8 @@ def _to_regex(expanded: str, gap_names: list[str]) -> str:
             i = m.end()
             continue
         elif ch == " ":
-            out.append(_SEP)
+            # " ?" means an optional separator ("no ?one"), not a lazy one.
+            out.append(f"(?:{_SEP})" if expanded[i + 1 : i + 2] == "?" else _SEP)
         else:
             out.append(ch)
         i += 1
