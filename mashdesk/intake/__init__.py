@@ -25,10 +25,11 @@ from mashdesk.intake.sources import (
     parse_file,
     parse_paths,
 )
-from mashdesk.intake.store_ops import IngestReport, store_item, store_items
+from mashdesk.intake.store_ops import IngestReport, prepare_rows, store_item, store_items
 from mashdesk.progress import Cancelled, NullProgress, Progress
 from mashdesk.settings import working_calendar
 from mashdesk.store import Store
+from mashdesk.timescales import WorkingCalendar
 
 __all__ = [
     "ContactDraft", "IngestReport", "IntakeOptions", "ParsedItem", "ingest", "ingest_bytes",
@@ -42,7 +43,9 @@ BATCH_BYTES = 16 * 1024 * 1024
 # Parsing and rules are CPU work done file by file; above this many files they run in worker
 # processes while this one stores. Below it, starting the workers costs more than it saves.
 PARALLEL_MIN_FILES = 256
-_WINDOW_PER_WORKER = 64
+# Files go to workers in small chunks (fewer round trips), a bounded window of them at a time.
+_FILES_PER_TASK = 8
+_WINDOW_PER_WORKER = 8
 
 
 def parse_path(path: Path, opts: IntakeOptions | None = None) -> Iterator[ParsedItem]:
@@ -59,21 +62,29 @@ def _context(store: Store | None, opts: IntakeOptions) -> Any:
     return triage.suggest_context(store, opts.rules_pack)
 
 
-def _prepare(file: Path, opts: IntakeOptions, db_path: str | None) -> list[ParsedItem]:
-    """Parse one file and suggest for each contact (as if it had no history): pure CPU work.
+def _prepare(
+    files: list[Path], opts: IntakeOptions, calendar: WorkingCalendar, db_path: str | None
+) -> list[list[ParsedItem]]:
+    """Parse files and serialise each contact's rows with its history-free suggestion: the CPU
+    work of an ingest, done in worker processes when there are many files.
 
     In a worker process the suggestion context (pack, accepted model) is loaded once and kept.
     """
-    items = [apply_local_domains(item, opts) for item in parse_file(file, opts)]
+    ctx = None
     if db_path is not None:
         key = f"{db_path}|{opts.rules_pack}"
         if key not in _WORKER_CONTEXT:
             _WORKER_CONTEXT[key] = _context(Store(db_path), opts)
         ctx = _WORKER_CONTEXT[key]
-        for item in items:
-            if item.draft is not None:
-                item.suggestion = ctx.suggest(item.draft, 0)
-    return items
+    out = []
+    for file in files:
+        items = [apply_local_domains(item, opts) for item in parse_file(file, opts)]
+        if ctx is not None:
+            for item in items:
+                if item.draft is not None:
+                    item.rows = prepare_rows(item, calendar, ctx)
+        out.append(items)
+    return out
 
 
 def _exit_with_parent(parent_pid: int) -> None:
@@ -88,27 +99,32 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
+def _chunks(files: list[Path], size: int) -> Iterator[list[Path]]:
+    for i in range(0, len(files), size):
+        yield files[i : i + size]
+
+
 def _prepared(
-    files: list[Path], opts: IntakeOptions, workers: int, db_path: str
+    files: list[Path], opts: IntakeOptions, calendar: WorkingCalendar, workers: int, db_path: str
 ) -> Iterator[tuple[Path, list[ParsedItem]]]:
-    """(file, items) in file order; with workers, a bounded window of files is in flight."""
+    """(file, items) in file order; with workers, a bounded window of file chunks is in flight."""
     if workers <= 1:
         for file in files:
-            yield file, _prepare(file, opts, None)  # the storing process suggests, once per item
+            yield file, _prepare([file], opts, calendar, None)[0]  # the storing process suggests
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
-        pending: deque[tuple[Path, Future[list[ParsedItem]]]] = deque()
-        queue = iter(files)
-        for file in queue:
-            pending.append((file, pool.submit(_prepare, file, opts, db_path)))
+        pending: deque[tuple[list[Path], Future[list[list[ParsedItem]]]]] = deque()
+        queue = _chunks(files, _FILES_PER_TASK)
+        for chunk in queue:
+            pending.append((chunk, pool.submit(_prepare, chunk, opts, calendar, db_path)))
             if len(pending) >= workers * _WINDOW_PER_WORKER:
                 break
         while pending:
-            file, future = pending.popleft()
+            chunk, future = pending.popleft()
             nxt = next(queue, None)
             if nxt is not None:
-                pending.append((nxt, pool.submit(_prepare, nxt, opts, db_path)))
-            yield file, future.result()
+                pending.append((nxt, pool.submit(_prepare, nxt, opts, calendar, db_path)))
+            yield from zip(chunk, future.result(), strict=True)
 
 
 def ingest(
@@ -126,6 +142,8 @@ def ingest(
         workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_MIN_FILES else 1
     calendar = working_calendar(store)
     ctx = _context(store, opts)
+    # Workers started by fork inherit the loaded pack and model instead of loading their own.
+    _WORKER_CONTEXT[f"{store.path}|{opts.rules_pack}"] = ctx
     report = IngestReport()
     batch: list[ParsedItem] = []
     batch_bytes = 0
@@ -137,7 +155,7 @@ def ingest(
             batch.clear()
             batch_bytes = 0
 
-    for n, (file, items) in enumerate(_prepared(files, opts, workers, str(store.path))):
+    for n, (file, items) in enumerate(_prepared(files, opts, calendar, workers, str(store.path))):
         if progress.cancelled():
             flush()
             raise Cancelled(f"stopped after {n} of {len(files)} files")
