@@ -653,8 +653,10 @@ class _Builder:
             elif ts == "fresh":
                 body = (
                     f"Dear Colleagues,\n\nRe: {child_ref}\nAddress: {child.address}, {child.postcode}\n\n"
-                    f"Thank you for taking this referral. {concerns}\n\n{self._consent()}\n\n"
-                    f"Please do not hesitate to contact me.\n\nBest wishes,\n{sig}"
+                    f"Thank you for taking this referral. {concerns}\n\n"
+                    + "".join(f"{x}\n\n" for x in (self._consent(),) if x)
+                    + "Please do not hesitate to contact me.\n\nBest wishes,\n"
+                    + sig
                 )
             else:
                 body = (
@@ -718,7 +720,8 @@ class _Builder:
                 )
             )
         if self.ts == "fresh":
-            return f"PHONE LOG\nCaller - {who}, {voice.role}\nChild - {child_ref}\nDetails - {concerns}\n" + rng.choice(
+            caller = f"{sender['name']}, {voice.role}" if sender["name"] else f"name withheld ({voice.role.lower()})"
+            return f"PHONE LOG\nCaller - {caller}\nChild - {child_ref}\nDetails - {concerns}\n" + rng.choice(
                 (
                     "Outcome - logged for screening.",
                     "Outcome - caller to put in writing.",
