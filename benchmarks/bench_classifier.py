@@ -67,6 +67,15 @@ def _evaluate_set(
     print(f"{ts.upper()} macro-F1: {m['macro_f1']:.3f}  target >= 0.80  {'OK' if m['macro_f1'] >= 0.80 else 'MISSED'}")
     print(format_metrics(m, f"{ts} synthetic contacts (other templates and vocabulary than training)"))
     out: dict[str, Any] = {"macro_f1": m["macro_f1"]}
+    top = list(pipeline.predict([r.record for r in rows]))
+    per_concern: dict[str, list[int]] = {}
+    for c, pred in zip(contacts, top, strict=True):
+        per_concern.setdefault(c.concerns[0], []).append(pred == c.routing)
+    worst = sorted((sum(v) / len(v), k, len(v)) for k, v in per_concern.items())[:15]
+    print(
+        "classifier-alone recall by primary concern, worst 15: "
+        + ", ".join(f"{k} {r:.2f} (n={n})" for r, k, n in worst)
+    )
 
     # strategy_discussion recall: classifier alone, and combined with the rules when available
     proba = pipeline.predict_proba([r.record for r in rows])
