@@ -34,23 +34,18 @@ from mashdesk.views import OversightItem, oversight_queue
 from ui import backend
 from ui.context import UiContext
 from ui.form_fields import ActionsTable, choice_combo, compact_notes, error_label
-from ui.list_model import ListColumn, RecordTableModel
+from ui.list_model import RECEIVED_COLUMN, TRIGGERS_COLUMN, ListColumn, RecordTableModel
 from ui.queue_model import OBJECT_ROLE, humanise
 from ui.screening_form import LEVELS, RAG, guard_applies
 
 OVERSIGHT_COLUMNS: list[ListColumn[OversightItem]] = [
-    ListColumn("Received", lambda r: r.received_at[:16].replace("T", " "), lambda r: r.received_at),
+    RECEIVED_COLUMN,
     ListColumn("Contact", lambda r: f"#{r.contact_id} {r.subject[:50]}", lambda r: r.contact_id),
     ListColumn("Worker", lambda r: r.worker),
     ListColumn("Worker's routing", lambda r: humanise(r.worker_routing)),
     ListColumn("Rules", lambda r: humanise(r.suggested_routing)),
     ListColumn("Classifier", lambda r: humanise(r.classifier_routing)),
-    ListColumn(
-        "Triggers",
-        lambda r: ", ".join(humanise(t) for t in r.triggers),
-        lambda r: len(r.triggers),
-        marked=lambda r: bool(r.triggers),
-    ),
+    TRIGGERS_COLUMN,
     ListColumn(
         "Disagreement",
         lambda r: "; ".join(r.disagreements),
