@@ -91,8 +91,9 @@ class WorkingCalendar:
 
 
 @lru_cache(maxsize=64)
-def _bank_holidays(year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays("GB", subdiv="ENG", years=year)
+def _bank_holidays(year: int) -> frozenset[dt.date]:
+    # A frozenset: membership in a HolidayBase converts its key on every test.
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
 
 
 def calendar_from_settings(settings: dict[str, str]) -> WorkingCalendar:

@@ -234,12 +234,17 @@ def register(group: click.Group) -> None:
     @click.option(
         "--set",
         "template_set",
-        type=click.Choice(["train", "heldout"]),
+        # mashdesk.synthetic.TEMPLATE_SETS, spelt out so the CLI starts without importing the generator
+        type=click.Choice(["train", "heldout", "fresh"]),
         default="heldout",
         show_default=True,
+        help="Phrasing family: 'heldout' and 'fresh' are worded apart from the training set; "
+        "'fresh' was also written without sight of the rules pack.",
     )
     def synthetic_cmd(out: Path, n: int, seed: int, template_set: str) -> None:
-        """Write synthetic labelled contacts as JSON lines (the format `evaluate` reads)."""
+        """Write synthetic labelled contacts as JSON lines (the format `evaluate` reads), with the
+        generator's ground truth beside them (level, triggers, negated triggers, concern keys), so
+        `benchmarks/eval_rules.py --data` reads the same file."""
         from mashdesk.synthetic import generate_contacts
 
         with out.open("w", encoding="utf-8") as fh:
@@ -255,6 +260,15 @@ def register(group: click.Group) -> None:
                             "source_code": c.source_code,
                             "previous_contacts": c.previous_contacts,
                             "triggers": c.triggers,
+                            "negated": c.negated_triggers,  # the key tests/data/rules_eval files use
+                            "level": c.level,
+                            "concerns": c.concerns,
+                            "child_ages": [ch.age_on(c.received_at.date()) for ch in c.children],
+                            "unborn": any(ch.unborn for ch in c.children),
+                            "voice": c.voice,
+                            "style": c.style,
+                            "template_set": c.template_set,
+                            "received_at": d["received_at"],
                             "synthetic": True,
                         }
                     )
