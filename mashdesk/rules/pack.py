@@ -109,8 +109,13 @@ class Conditions:
 
     def is_empty(self) -> bool:
         return _EMPTY_FIELDS == (
-            self.age_min, self.age_max, self.unborn, self.source_codes, self.channels,
-            self.previous_contacts_min, self.previous_contacts_max,
+            self.age_min,
+            self.age_max,
+            self.unborn,
+            self.source_codes,
+            self.channels,
+            self.previous_contacts_min,
+            self.previous_contacts_max,
         )
 
     def describe(self) -> list[str]:
