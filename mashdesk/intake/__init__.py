@@ -180,11 +180,12 @@ def ingest(
     progress = progress or NullProgress()
     opts = opts or options_from_settings(store)
     files = list(iter_files([Path(p) for p in paths]))
-    tasks, expected = _tasks(files, opts) if workers != 1 else ([(f, None) for f in files], len(files))
+    whole: list[Task] = [(f, None) for f in files]
+    tasks, expected = _tasks(files, opts) if workers != 1 else (whole, len(files))
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if expected >= PARALLEL_MIN_ITEMS else 1
     if workers <= 1:
-        tasks = [(f, None) for f in files]
+        tasks = whole  # one process reads each file whole
     calendar = working_calendar(store)
     ctx = _context(store, opts)
     # Workers started by fork inherit the loaded pack and model instead of loading their own.
