@@ -170,7 +170,7 @@ def suggestion_from_row(row: dict[str, Any], subject: str = "") -> SuggestionVie
     """
     result: dict[str, Any] = _loads(row.get("result_json"), {})
     offset = len(subject) + 2 if subject else 0
-    rules_part = result.get("rules") if isinstance(result.get("rules"), dict) else {}
+    rules_part: dict[str, Any] = result["rules"] if isinstance(result.get("rules"), dict) else {}
     rules = []
     for hit in rules_part.get("indicators") or []:
         span = hit.get("span")
@@ -522,7 +522,7 @@ def _has(store: Store, table: str) -> bool:
 
 def _top_class(result_json: str | None) -> str | None:
     probs = (_loads(result_json, {}).get("classifier") or {}).get("probabilities") or {}
-    return max(probs, key=probs.get) if probs else None
+    return max(probs, key=lambda k: probs[k]) if probs else None
 
 
 def oversight_queue(store: Store) -> list[OversightItem]:
