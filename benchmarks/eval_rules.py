@@ -4,6 +4,11 @@ Prints trigger recall/precision per trigger, routing precision/recall per class,
 which triggers fire on statements labelled as negated. `--show-errors` lists every miss.
 
     python benchmarks/eval_rules.py [--pack default] [--show-errors]
+    python benchmarks/eval_rules.py --eval-set fresh [--n 2000]   # generated contacts instead
+
+`--eval-set` (alias `--generator`) evaluates on mashdesk.synthetic's generated contacts of that
+phrasing family: "heldout", or "fresh" (written without sight of the rules pack, so rules added
+after it was written are still measured on wording their author never saw).
 """
 
 from __future__ import annotations
@@ -41,9 +46,16 @@ def _generated(template_set: str, n: int) -> list[dict[str, object]]:
                 "routing": c.routing,
                 "triggers": list(c.triggers),
                 "negated": list(c.negated_triggers),
+                "concerns": list(c.concerns),
             }
         )
     return rows
+
+
+def _trigger_of_concern() -> dict[str, str | None]:
+    from mashdesk.synthetic.concerns import CONCERNS
+
+    return {c.key: c.trigger for c in CONCERNS}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,9 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", default=str(DATA))
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument(
+        "--eval-set",
         "--generator",
-        choices=["train", "heldout"],
-        help="Evaluate on mashdesk.synthetic's generated contacts (another author's labels) instead.",
+        dest="generator",
+        choices=["train", "heldout", "fresh"],
+        help="Evaluate on mashdesk.synthetic's generated contacts of this phrasing family (another author's labels).",
     )
     ap.add_argument("--n", type=int, default=1000, help="How many generated contacts (with --generator).")
     args = ap.parse_args(argv)
@@ -68,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     neg_total = neg_fired = 0
+    missed_by_concern: Counter[str] = Counter()
+    trigger_of = _trigger_of_concern() if args.generator else {}
     confusion: Counter[tuple[str, str]] = Counter()
     errors: list[str] = []
     for row in rows:
@@ -90,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
                 errors.append(f"FP {code:28} {row['id']}: {row['text'][:110]}")
             elif code in gold:
                 fn[code] += 1
+                missed_by_concern.update(k for k in row.get("concerns", ()) if trigger_of.get(k) == code)
                 errors.append(f"FN {code:28} {row['id']}: {row['text'][:110]}")
         for code in row["negated"]:
             neg_total += 1
@@ -125,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\nconfusion (rows gold, columns suggested): IA EH CFA SD")
     for g in ROUTING_CODES:
         print(f"  {g:30}" + " ".join(f"{confusion[(g, p)]:4}" for p in ROUTING_CODES))
+    if args.generator:
+        print(f"\ntrigger misses by concern key: {dict(missed_by_concern.most_common())}")
     if args.show_errors:
         print("\n" + "\n".join(errors))
     return 0

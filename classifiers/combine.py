@@ -14,7 +14,7 @@ Policy (issue 4, as the rules engine and the desktop app also read it):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from mashdesk.domain import ROUTING_CODES
@@ -44,7 +44,11 @@ class CombinedSuggestion:
         return self.routing or NO_CLEAR_SUGGESTION
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
+        # Fields are plain values and lists of strings: a shallow copy is asdict() without its
+        # deep copy, which costs more than the combination itself.
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["mandatory_triggers"] = list(self.mandatory_triggers)
+        out["notes"] = list(self.notes)
         out["label"] = self.label
         return out
 

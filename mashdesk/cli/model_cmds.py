@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,20 @@ def _summary(card: dict[str, Any]) -> list[str]:
             f"ECE={m['ece']:.3f} strategy_discussion recall={sd.get('recall', 0):.3f}"
         )
     return lines
+
+
+def _change_setting(store: Any, username: str | None, what: str, key: str, parse: Callable[[], Any]) -> None:
+    """An audited classifier-setting change by USERNAME; a value parse or the registry refuses
+    is reported as a bad parameter."""
+    from classifiers.registry import ModelRegistryError, change_setting_as
+
+    if not username:
+        raise click.UsageError(f"Changing the {what} needs --user (it is audited).")
+    with signed_in(store, username, None) as actor:
+        try:
+            change_setting_as(store, actor, key, parse())
+        except (ValueError, ModelRegistryError) as exc:
+            raise click.BadParameter(str(exc)) from exc
 
 
 def register(group: click.Group) -> None:
@@ -220,12 +234,17 @@ def register(group: click.Group) -> None:
     @click.option(
         "--set",
         "template_set",
-        type=click.Choice(["train", "heldout"]),
+        # mashdesk.synthetic.TEMPLATE_SETS, spelt out so the CLI starts without importing the generator
+        type=click.Choice(["train", "heldout", "fresh"]),
         default="heldout",
         show_default=True,
+        help="Phrasing family: 'heldout' and 'fresh' are worded apart from the training set; "
+        "'fresh' was also written without sight of the rules pack.",
     )
     def synthetic_cmd(out: Path, n: int, seed: int, template_set: str) -> None:
-        """Write synthetic labelled contacts as JSON lines (the format `evaluate` reads)."""
+        """Write synthetic labelled contacts as JSON lines (the format `evaluate` reads), with the
+        generator's ground truth beside them (level, triggers, negated triggers, concern keys), so
+        `benchmarks/eval_rules.py --data` reads the same file."""
         from mashdesk.synthetic import generate_contacts
 
         with out.open("w", encoding="utf-8") as fh:
@@ -241,6 +260,15 @@ def register(group: click.Group) -> None:
                             "source_code": c.source_code,
                             "previous_contacts": c.previous_contacts,
                             "triggers": c.triggers,
+                            "negated": c.negated_triggers,  # the key tests/data/rules_eval files use
+                            "level": c.level,
+                            "concerns": c.concerns,
+                            "child_ages": [ch.age_on(c.received_at.date()) for ch in c.children],
+                            "unborn": any(ch.unborn for ch in c.children),
+                            "voice": c.voice,
+                            "style": c.style,
+                            "template_set": c.template_set,
+                            "received_at": d["received_at"],
                             "synthetic": True,
                         }
                     )
@@ -380,17 +408,13 @@ def register(group: click.Group) -> None:
     def margin_cmd(obj: Any, value: str | None, username: str | None) -> None:
         """Show or set the strategy-discussion safety margin: the classifier probability for
         strategy_discussion at which the combined suggestion is raised to it ("off" disables)."""
-        from classifiers.registry import ModelRegistryError, change_setting_as, strategy_raise_at
+        from classifiers.registry import strategy_raise_at
 
         store = obj.store()
         if value is not None:
-            if not username:
-                raise click.UsageError("Changing the margin needs --user (it is audited).")
-            with signed_in(store, username, None) as actor:
-                try:
-                    change_setting_as(store, actor, "strategy_raise_at", None if value == "off" else float(value))
-                except (ValueError, ModelRegistryError) as exc:
-                    raise click.BadParameter(str(exc)) from exc
+            _change_setting(
+                store, username, "margin", "strategy_raise_at", lambda: None if value == "off" else float(value)
+            )
         current = strategy_raise_at(store)
         click.echo("strategy margin off" if current is None else f"raise to strategy_discussion at {current:.2f}")
 
@@ -406,15 +430,9 @@ def register(group: click.Group) -> None:
     @click.pass_obj
     def threshold_cmd(obj: Any, value: float | None, username: str | None) -> None:
         """Show or set the confidence below which suggestions read 'no clear suggestion'."""
-        from classifiers.registry import ModelRegistryError, abstain_below, change_setting_as
+        from classifiers.registry import abstain_below
 
         store = obj.store()
         if value is not None:
-            if not username:
-                raise click.UsageError("Changing the threshold needs --user (it is audited).")
-            with signed_in(store, username, None) as actor:
-                try:
-                    change_setting_as(store, actor, "abstain_below", value)
-                except (ValueError, ModelRegistryError) as exc:
-                    raise click.BadParameter(str(exc)) from exc
+            _change_setting(store, username, "threshold", "abstain_below", lambda: value)
         click.echo(f"abstain below {abstain_below(store):.2f}")

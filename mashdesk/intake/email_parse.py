@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import email.utils
+import functools
 import hashlib
 import re
 from email import policy
@@ -123,6 +124,9 @@ def _part_bytes(part: Message) -> bytes:
 
 def _filename(part: Message) -> str | None:
     try:
+        disposition, ctype = part.get("content-disposition"), part.get("content-type")
+        if "name" not in str(disposition or "").lower() and "name" not in str(ctype or "").lower():
+            return None  # neither header can carry a filename: skip parsing their parameters
         name = part.get_filename()
     except Exception:
         name = None
@@ -137,6 +141,24 @@ def _is_attachment(part: Message) -> bool:
     except Exception:
         disposition = ""
     return disposition == "attachment" or (disposition != "inline" and _filename(part) is not None)
+
+
+_SIMPLE_ADDRESS = re.compile(
+    r'\s*(?:"([\w .,\'-]*)"|([\w .\'-]*?))\s*<([\w.+\'-]+@[\w.-]+)>\s*|\s*([\w.+\'-]+@[\w.-]+)\s*'
+)
+
+
+def parse_address(value: str) -> tuple[str, str]:
+    """(display name, address) as email.utils.parseaddr gives them; the common plain shapes
+    ("Name <a@b>", "a@b") are read directly, anything else goes to parseaddr."""
+    m = _SIMPLE_ADDRESS.fullmatch(value)
+    if m is None:
+        return email.utils.parseaddr(value)
+    if m.group(4) is not None:
+        return "", m.group(4)
+    if m.group(1) is not None:
+        return m.group(1), m.group(3)
+    return " ".join(m.group(2).split()), m.group(3)
 
 
 def parse_received_at(date_header: str | None) -> tuple[dt.datetime | None, str | None]:
@@ -159,6 +181,22 @@ def parse_received_at(date_header: str | None) -> tuple[dt.datetime | None, str 
 def _signature(text: str) -> str:
     lines = [line for line in text.strip().splitlines() if line.strip()]
     return "\n".join(lines[-12:])
+
+
+def _sender_referrer(sender: str, new_text: str, organisation: str | None) -> tuple[Referrer, str]:
+    """The referrer from the sender line and the new text's signature; also that signature."""
+    display, address = parse_address(sender)
+    signature = _signature(new_text)
+    phone = _PHONE_RE.search(signature)
+    role = _ROLE_RE.search(signature)
+    referrer = Referrer(
+        name=display or None,
+        email=address if "@" in address else None,
+        phone=phone.group(0) if phone else None,
+        organisation=organisation,
+        role=role.group(0) if role else None,
+    )
+    return referrer, signature
 
 
 class _Collector:
@@ -252,6 +290,7 @@ def _attachment(name: str | None, ctype: str | None, data: bytes, origin: str) -
 
 def parse_message(msg: Message, *, fallback_time: dt.datetime) -> ContactDraft:
     """A contact draft from an already parsed message object."""
+    header = functools.cache(functools.partial(safe_header, msg))  # each header is read once
     names = {n.lower() for n in _all_header_names(msg)}
     if not names & _KNOWN_HEADERS:
         raise NotAnEmail("no email headers (From, To, Subject, Date, Message-ID...) were found")
@@ -280,7 +319,7 @@ def parse_message(msg: Message, *, fallback_time: dt.datetime) -> ContactDraft:
     if not body.strip():
         flags.append("empty_body")
 
-    received, date_flag = parse_received_at(safe_header(msg, "Date"))
+    received, date_flag = parse_received_at(header("Date"))
     basis = "header"
     if date_flag:
         flags.append(date_flag)
@@ -288,29 +327,25 @@ def parse_message(msg: Message, *, fallback_time: dt.datetime) -> ContactDraft:
         received, basis = fallback_time, "file_time"
         flags.append("received_time_from_file")
 
-    from_value = safe_header(msg, "From") or safe_header(msg, "Sender") or ""
-    display, address = email.utils.parseaddr(from_value)
-    address = address if "@" in address else ""
+    from_value = header("From") or header("Sender") or ""
     new_text = body if new_end is None else body[:new_end]
-    signature = _signature(new_text)
-    organisation = safe_header(msg, "Organization")
-    phone = _PHONE_RE.search(signature)
-    role = _ROLE_RE.search(signature)
-    guess = infer_source(address, organisation, f"{display}\n{signature}")
+    organisation = header("Organization")
+    referrer, signature = _sender_referrer(from_value, new_text, organisation)
+    guess = infer_source(referrer.email or "", organisation, f"{referrer.name or ''}\n{signature}")
 
     headers: dict[str, str] = {}
     for h in ("From", "To", "Cc", "Reply-To", "Subject", "Date", "Message-ID", "In-Reply-To"):
-        value = safe_header(msg, h)
+        value = header(h)
         if value:
             headers[h] = value[:2000]
 
-    subject = (safe_header(msg, "Subject") or "")[:1000]
+    subject = (header("Subject") or "")[:1000]
     children = find_children(subject, "subject") if re.search(r"\d", subject) else []
     children += find_children(body, "body")
     for name, text in out.attachment_texts:
         children += find_children(text, f"attachment:{name}")
 
-    message_id = (safe_header(msg, "Message-ID") or "").strip().strip("<>").strip() or None
+    message_id = (header("Message-ID") or "").strip().strip("<>").strip() or None
     return ContactDraft(
         channel="email",
         received_at=received.astimezone(dt.UTC),
@@ -320,13 +355,7 @@ def parse_message(msg: Message, *, fallback_time: dt.datetime) -> ContactDraft:
         new_text_end=new_end,
         body_html=sanitise_html(html_source) if html_source else None,
         message_id=message_id[:500] if message_id else None,
-        referrer=Referrer(
-            name=display or None,
-            email=address or None,
-            phone=phone.group(0) if phone else None,
-            organisation=organisation,
-            role=role.group(0) if role else None,
-        ),
+        referrer=referrer,
         source_code=guess.code,
         source_evidence=guess.evidence,
         headers=headers,

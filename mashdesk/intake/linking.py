@@ -29,49 +29,54 @@ class LinkSuggestion:
     other_received_at: dt.datetime
     score: float
     evidence: dict[str, Any]
+    other_group_id: int | None = None
 
 
 _CANDIDATE_SQL = (
-    "SELECT ch.contact_id, ch.name, ch.name_key, ch.dob, c.received_at, c.group_id "
-    "FROM children ch JOIN contacts c ON c.id = ch.contact_id WHERE ch.contact_id != ? AND "
+    "SELECT * FROM (SELECT ch.contact_id, ch.name, ch.name_key, ch.dob, c.received_at, c.group_id "
+    "FROM children ch JOIN contacts c ON c.id = ch.contact_id WHERE ch.contact_id != ? AND {} "
+    "ORDER BY ch.id DESC LIMIT ?)"
 )
 _COLUMNS = ("contact_id", "name", "name_key", "dob", "received_at", "group_id")
 
 
-def _candidates(db: Any, child: ChildDraft, contact_id: int) -> list[dict[str, Any]]:
+def _candidates(conn: Any, child: ChildDraft, contact_id: int) -> list[dict[str, Any]]:
+    """Earlier children in the same blocks as this one: same date of birth, same name key, or
+    same surname and first letter. One statement; each block is an index range."""
     key = name_key(child.name)
     queries: list[tuple[str, list[Any]]] = []
     if child.dob:
         queries.append(("ch.dob = ?", [child.dob.isoformat()]))
     if key:
-        queries.append(("ch.name_key = ?", [key]))
+        # With a date of birth, a name alone links only to a child recorded without one (a
+        # different date rules a link out; the same date is the block above), which keeps the
+        # name blocks small however common the name.
+        no_dob = " AND ch.dob IS NULL" if child.dob else ""
+        queries.append(("ch.name_key = ?" + no_dob, [key]))
         surname = surname_key(child.name)
         if surname:
             # Same surname and same first letter: typos rarely change a name's first letter.
             first = key[0]
             queries.append(
                 (
-                    "ch.surname_key = ? AND ch.name_key >= ? AND ch.name_key < ?",
+                    "ch.surname_key = ? AND ch.name_key >= ? AND ch.name_key < ?" + no_dob,
                     [surname, first, chr(ord(first) + 1)],
                 )
             )
-    rows: list[dict[str, Any]] = []
-    for where, params in queries:
-        cursor = db.conn.execute(
-            _CANDIDATE_SQL + where + " ORDER BY ch.id DESC LIMIT ?",
-            [contact_id, *params, MAX_CANDIDATES],
-        )
-        rows += [dict(zip(_COLUMNS, r, strict=True)) for r in cursor]
-    return rows
+    if not queries:
+        return []
+    sql = " UNION ALL ".join(_CANDIDATE_SQL.format(where) for where, _ in queries)
+    params = [p for where, ps in queries for p in (contact_id, *ps, MAX_CANDIDATES)]
+    return [dict(zip(_COLUMNS, r, strict=True)) for r in conn.execute(sql, params)]
 
 
-def suggest_links(db: Any, contact_id: int, children: list[ChildDraft]) -> list[LinkSuggestion]:
+def suggest_links(conn: Any, contact_id: int, children: list[ChildDraft]) -> list[LinkSuggestion]:
     best: dict[int, LinkSuggestion] = {}
     for child in children:
         key = name_key(child.name)
         if not key and not child.dob:
             continue
-        for row in _candidates(db, child, contact_id):
+        for row in _candidates(conn, child, contact_id):
             other_key = row["name_key"]
             score = fuzz.token_sort_ratio(key, other_key) if key and other_key else 0.0
             same_dob = bool(child.dob and row["dob"] == child.dob.isoformat())
@@ -98,6 +103,7 @@ def suggest_links(db: Any, contact_id: int, children: list[ChildDraft]) -> list[
                     dt.datetime.fromisoformat(row["received_at"]),
                     round(confidence, 3),
                     evidence,
+                    row["group_id"],
                 )
     return sorted(best.values(), key=lambda s: -s.score)
 

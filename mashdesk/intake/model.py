@@ -89,4 +89,4 @@ class ParsedItem:
     file_sha256: str = ""  # the whole file's hash (for multi-item files)
     file_kind: str = ""
     raw_path: str | None = None  # oversized inputs: bytes are streamed from here, never loaded
-    suggestion: Any = None  # computed beside parsing (worker processes), for previous_contacts = 0
+    rows: Any = None  # store_ops.StoreRows, serialised beside parsing (worker processes)

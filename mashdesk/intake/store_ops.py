@@ -48,10 +48,10 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _put_blob(db: Any, sha: str, data: bytes) -> None:
-    db.execute(
+def _put_blob(conn: Any, sha: str, data: bytes, now: str | None = None) -> None:
+    conn.execute(
         "INSERT OR IGNORE INTO raw_blobs (sha256, size, data, stored_at) VALUES (?, ?, ?, ?)",
-        [sha, len(data), data, now_iso()],
+        [sha, len(data), data, now or now_iso()],
     )
 
 
@@ -71,11 +71,11 @@ def _put_blob_streamed(conn: sqlite3.Connection, sha: str, path: Path) -> None:
             blob.write(chunk)
 
 
-def _record_source(db: Any, item: ParsedItem) -> None:
+def _record_source(conn: Any, item: ParsedItem, now: str) -> None:
     if item.file_sha256:
-        db.execute(
+        conn.execute(
             "INSERT OR IGNORE INTO source_files (sha256, path, kind, size, first_seen_at) VALUES (?, ?, ?, ?, ?)",
-            [item.file_sha256, item.path, item.file_kind, 0, now_iso()],
+            [item.file_sha256, item.path, item.file_kind, 0, now],
         )
 
 
@@ -101,12 +101,12 @@ def _quarantine(store: Store, item: ParsedItem) -> bool:
     return bool(cur.rowcount > 0)
 
 
-def _existing(db: Any, item: ParsedItem, draft: ContactDraft) -> tuple[int, str] | None:
-    row = db.execute("SELECT id FROM contacts WHERE raw_sha256 = ?", [item.raw_sha256]).fetchone()
+def _existing(conn: sqlite3.Connection, item: ParsedItem, draft: ContactDraft) -> tuple[int, str] | None:
+    row = conn.execute("SELECT id FROM contacts WHERE raw_sha256 = ?", [item.raw_sha256]).fetchone()
     if row:
         return int(row[0]), "same bytes"
     if draft.message_id:
-        row = db.execute(
+        row = conn.execute(
             "SELECT id FROM contacts WHERE message_id = ? ORDER BY id LIMIT 1", [draft.message_id]
         ).fetchone()
         if row:
@@ -114,113 +114,146 @@ def _existing(db: Any, item: ParsedItem, draft: ContactDraft) -> tuple[int, str]
     return None
 
 
-def _insert_contact(db: Any, item: ParsedItem, draft: ContactDraft, calendar: WorkingCalendar) -> int:
+_CONTACT_SQL = """INSERT INTO contacts (raw_sha256, source_sha256, source_path, source_index, channel, received_at,
+    received_at_basis, message_id, referrer_name, referrer_email, referrer_phone, referrer_org,
+    referrer_role, source_code, source_evidence, subject, body_text, new_text_end, body_html,
+    headers_json, call_json, flags_json, decision_due, synthetic, status, ingested_at)
+   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'new',?)"""
+_CHILD_SQL = """INSERT INTO children (contact_id, name, name_key, surname_key, dob, edd, unborn, address, postcode,
+    school, confidence, source_field, span_start, span_end, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"""
+_ATTACHMENT_SQL = (
+    "INSERT INTO attachments (contact_id, filename, content_type, size, sha256, origin) VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass
+class StoreRows:
+    """An item's rows, serialised beside parsing (in an intake worker when there are several), so
+    the storing process only inserts. `suggestion` was made as if the contact had no history."""
+
+    contact: tuple[Any, ...]
+    blobs: list[tuple[str, bytes]]
+    attachments: list[tuple[Any, ...]]
+    children: list[tuple[Any, ...]]
+    search: tuple[str, str, str, str]
+    suggestion: tuple[Any, ...] | None = None
+
+
+def prepare_rows(item: ParsedItem, calendar: WorkingCalendar, ctx: Any = None) -> StoreRows:
+    """The rows of a parsed contact, and with a suggestion context its history-free suggestion."""
+    draft = item.draft
+    assert draft is not None
     r = draft.referrer
-    cur = db.execute(
-        """INSERT INTO contacts (raw_sha256, source_sha256, source_path, source_index, channel, received_at,
-            received_at_basis, message_id, referrer_name, referrer_email, referrer_phone, referrer_org,
-            referrer_role, source_code, source_evidence, subject, body_text, new_text_end, body_html,
-            headers_json, call_json, flags_json, decision_due, status, ingested_at, synthetic)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'new',?,?)""",
-        [
-            item.raw_sha256,
-            item.file_sha256 or item.raw_sha256,
-            item.path or item.source,
-            item.index,
-            draft.channel,
-            draft.received_at.astimezone(dt.UTC).isoformat(),
-            draft.received_at_basis,
-            draft.message_id,
-            r.name,
-            r.email,
-            r.phone,
-            r.organisation,
-            r.role,
-            draft.source_code,
-            draft.source_evidence,
-            draft.subject,
-            draft.body_text,
-            draft.new_text_end,
-            draft.body_html,
-            json.dumps(draft.headers, ensure_ascii=False),
-            json.dumps(draft.call, ensure_ascii=False) if draft.call else None,
-            json.dumps(draft.flags),
-            calendar.decision_due(draft.received_at).isoformat(),
-            now_iso(),
-            int(draft.synthetic),
-        ],
-    )
-    contact_id = int(cur.lastrowid)
-    for att in draft.attachments:
-        if att.data:
-            _put_blob(db, att.sha256, att.data)
-        db.execute(
-            "INSERT INTO attachments (contact_id, filename, content_type, size, sha256, origin) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [contact_id, att.filename, att.content_type, att.size, att.sha256, att.origin],
-        )
-    for ch in draft.children:
-        db.execute(
-            """INSERT INTO children (contact_id, name, name_key, surname_key, dob, edd, unborn, address, postcode,
-                school, confidence, source_field, span_start, span_end, evidence)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            [
-                contact_id,
-                ch.name,
-                name_key(ch.name),
-                surname_key(ch.name),
-                ch.dob.isoformat() if ch.dob else None,
-                ch.edd.isoformat() if ch.edd else None,
-                int(ch.unborn),
-                ch.address,
-                ch.postcode,
-                ch.school,
-                ch.confidence,
-                ch.source_field,
-                ch.span[0] if ch.span else None,
-                ch.span[1] if ch.span else None,
-                ch.evidence[:500],
-            ],
-        )
-    index_contact(
-        db,
-        contact_id,
+    contact = (
+        item.raw_sha256,
+        item.file_sha256 or item.raw_sha256,
+        item.path or item.source,
+        item.index,
+        draft.channel,
+        draft.received_at.astimezone(dt.UTC).isoformat(),
+        draft.received_at_basis,
+        draft.message_id,
+        r.name,
+        r.email,
+        r.phone,
+        r.organisation,
+        r.role,
+        draft.source_code,
+        draft.source_evidence,
         draft.subject,
         draft.body_text,
-        " ".join(filter(None, [r.name, r.email, r.organisation, r.phone])),
-        " ".join(filter(None, [c.name for c in draft.children])),
+        draft.new_text_end,
+        draft.body_html,
+        json.dumps(draft.headers, ensure_ascii=False),
+        json.dumps(draft.call, ensure_ascii=False) if draft.call else None,
+        json.dumps(draft.flags),
+        calendar.decision_due(draft.received_at).isoformat(),
+        int(draft.synthetic),
     )
+    children = [
+        (
+            ch.name,
+            name_key(ch.name),
+            surname_key(ch.name),
+            ch.dob.isoformat() if ch.dob else None,
+            ch.edd.isoformat() if ch.edd else None,
+            int(ch.unborn),
+            ch.address,
+            ch.postcode,
+            ch.school,
+            ch.confidence,
+            ch.source_field,
+            ch.span[0] if ch.span else None,
+            ch.span[1] if ch.span else None,
+            ch.evidence[:500],
+        )
+        for ch in draft.children
+    ]
+    suggestion = None
+    if ctx is not None:
+        from mashdesk import triage  # imported here: triage imports the intake's model
+
+        suggestion = triage.suggestion_row(ctx.suggest(draft, 0))
+    return StoreRows(
+        contact=contact,
+        blobs=[(a.sha256, a.data) for a in draft.attachments if a.data],
+        attachments=[(a.filename, a.content_type, a.size, a.sha256, a.origin) for a in draft.attachments],
+        children=children,
+        search=(
+            draft.subject,
+            draft.body_text,
+            " ".join(filter(None, [r.name, r.email, r.organisation, r.phone])),
+            " ".join(filter(None, [c.name for c in draft.children])),
+        ),
+        suggestion=suggestion,
+    )
+
+
+def _insert_contact(conn: sqlite3.Connection, rows: StoreRows, now: str) -> int:
+    contact_id = int(conn.execute(_CONTACT_SQL, (*rows.contact, now)).lastrowid or 0)
+    if rows.blobs:
+        conn.executemany(
+            "INSERT OR IGNORE INTO raw_blobs (sha256, size, data, stored_at) VALUES (?, ?, ?, ?)",
+            [(sha, len(data), data, now) for sha, data in rows.blobs],
+        )
+    if rows.attachments:
+        conn.executemany(_ATTACHMENT_SQL, [(contact_id, *a) for a in rows.attachments])
+    if rows.children:
+        conn.executemany(_CHILD_SQL, [(contact_id, *c) for c in rows.children])
+    index_contact(conn, contact_id, *rows.search)
     return contact_id
 
 
-def _link(db: Any, contact_id: int, draft: ContactDraft) -> int:
-    """Record link suggestions; set group and re-referral marks. Returns how many links were made."""
-    links = linking.suggest_links(db, contact_id, draft.children)
+def _link(conn: sqlite3.Connection, contact_id: int, draft: ContactDraft, now: str) -> tuple[int, int]:
+    """Record link suggestions; set group and re-referral marks. Returns how many links were made
+    and how many of the linked contacts came earlier (the contact's history)."""
+    links = linking.suggest_links(conn, contact_id, draft.children)
     received = draft.received_at.astimezone(dt.UTC)
     group_id: int | None = None
     re_referral = False
+    earlier = 0
     for link in links:
-        db.execute(
+        conn.execute(
             "INSERT OR IGNORE INTO contact_links (contact_id, other_id, kind, score, evidence, created_at) "
             "VALUES (?, ?, 'same_child', ?, ?, ?)",
-            [contact_id, link.other_id, link.score, linking.evidence_json(link), now_iso()],
+            [contact_id, link.other_id, link.score, linking.evidence_json(link), now],
         )
         gap = received - link.other_received_at
+        earlier += gap > dt.timedelta(0)
         if abs(gap) <= linking.GROUP_WINDOW:
-            other_group = db.execute("SELECT group_id FROM contacts WHERE id = ?", [link.other_id]).fetchone()[0]
-            group_id = group_id or other_group or link.other_id
-            if other_group is None:
-                db.execute("UPDATE contacts SET group_id = ? WHERE id = ?", [group_id, link.other_id])
+            group_id = group_id or link.other_group_id or link.other_id
+            if link.other_group_id is None:
+                conn.execute("UPDATE contacts SET group_id = ? WHERE id = ?", [group_id, link.other_id])
         elif dt.timedelta(0) < gap <= linking.REREFERRAL_WINDOW:
             re_referral = True
         elif dt.timedelta(0) < -gap <= linking.REREFERRAL_WINDOW:
-            db.execute("UPDATE contacts SET re_referral = 1 WHERE id = ?", [link.other_id])
+            conn.execute("UPDATE contacts SET re_referral = 1 WHERE id = ?", [link.other_id])
     if group_id is not None or re_referral:
-        db.execute(
+        conn.execute(
             "UPDATE contacts SET group_id = COALESCE(?, group_id), re_referral = ? WHERE id = ?",
             [group_id, int(re_referral), contact_id],
         )
-    return len(links)
+    return len(links), earlier
 
 
 def previous_contacts(db: Any, contact_id: int) -> int:
@@ -232,7 +265,9 @@ def previous_contacts(db: Any, contact_id: int) -> int:
     return int(row[0])
 
 
-def _store_one(store: Store, item: ParsedItem, calendar: WorkingCalendar, report: IngestReport, ctx: Any) -> None:
+def _store_one(
+    store: Store, item: ParsedItem, calendar: WorkingCalendar, report: IngestReport, ctx: Any, now: str
+) -> None:
     if item.draft is None:
         if _quarantine(store, item):
             report.quarantined += 1
@@ -240,45 +275,56 @@ def _store_one(store: Store, item: ParsedItem, calendar: WorkingCalendar, report
             report.duplicate += 1
         return
     draft = item.draft
-    db = store.db
-    _record_source(db, item)
-    existing = _existing(db, item, draft)
-    _put_blob(db, item.raw_sha256, item.raw)
+    conn = store.conn
+    _record_source(conn, item, now)
+    existing = _existing(conn, item, draft)
+    _put_blob(conn, item.raw_sha256, item.raw, now)
     if existing:
-        db.execute(
+        conn.execute(
             "INSERT OR IGNORE INTO duplicates (raw_sha256, contact_id, source_path, basis, seen_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            [item.raw_sha256, existing[0], item.source, existing[1], now_iso()],
+            [item.raw_sha256, existing[0], item.source, existing[1], now],
         )
         report.duplicate += 1
         return
-    contact_id = _insert_contact(db, item, draft, calendar)
-    if _link(db, contact_id, draft):
-        report.linked += 1
     from mashdesk import triage  # imported here: triage imports the intake's model
 
+    rows = item.rows if isinstance(item.rows, StoreRows) else prepare_rows(item, calendar)
+    contact_id = _insert_contact(conn, rows, now)
+    linked, history = _link(conn, contact_id, draft, now)
+    if linked:
+        report.linked += 1
     ctx = ctx or triage.suggest_context(store)
-    history = previous_contacts(db, contact_id)
-    suggestion = item.suggestion
+    suggestion = rows.suggestion
     if suggestion is None or ctx.history_matters(history):
-        suggestion = ctx.suggest(draft, history)
-    triage.record_suggestion(store, contact_id, suggestion, first=True)
+        suggestion = triage.suggestion_row(ctx.suggest(draft, history))
+    triage.insert_suggestion_row(conn, contact_id, suggestion, now)
     report.new += 1
     report.contact_ids.append(contact_id)
 
 
 def store_items(store: Store, items: list[ParsedItem], calendar: WorkingCalendar, ctx: Any = None) -> IngestReport:
-    """Store parsed items in one transaction, each in its own savepoint.
+    """Store parsed items in one transaction.
 
-    A crash loses at most this batch, and a retry finds what was committed already there. An item
-    that cannot be stored (a bug, a constraint) is quarantined with the reason instead of lost.
+    A crash loses at most this batch, and a retry finds what was committed already there. When an
+    item cannot be stored (a bug, a constraint), the batch is rolled back and stored again item by
+    item, each in its own savepoint, the failing one quarantined with the reason instead of lost.
     """
+    now = now_iso()
+    try:
+        with store.write():
+            report = IngestReport()
+            for item in items:
+                _store_one(store, item, calendar, report, ctx, now)
+            return report
+    except sqlite3.Error:
+        pass
     report = IngestReport()
     with store.write():
         for item in items:
             try:
                 with store.write():
-                    _store_one(store, item, calendar, report, ctx)
+                    _store_one(store, item, calendar, report, ctx, now)
             except sqlite3.Error as exc:
                 failed = ParsedItem(
                     source=item.source,
@@ -290,7 +336,7 @@ def store_items(store: Store, items: list[ParsedItem], calendar: WorkingCalendar
                     quarantine_reason=f"could not be stored ({type(exc).__name__}: {exc})",
                 )
                 with store.write():
-                    _store_one(store, failed, calendar, report, ctx)
+                    _store_one(store, failed, calendar, report, ctx, now)
     return report
 
 

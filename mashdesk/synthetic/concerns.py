@@ -1,7 +1,8 @@
 # ruff: noqa: E501  (prose data reads better unwrapped)
 """Concern phrasings for synthetic contacts, each with its threshold level and trigger code.
 
-Every concern has two disjoint phrasing sets: "train" and "heldout". The held-out phrasings use
+Every concern has three disjoint phrasing sets: "train", "heldout" and "fresh" (the last in
+concerns_fresh.py). The held-out phrasings use
 different wording (synonyms, other sentence shapes) so a model evaluated on them is measured on
 generalisation rather than on memorised sentences. Labels follow ../shared/domain.md section 2.
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+
+from mashdesk.synthetic.concerns_fresh import FRESH, NEG_FRESH
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,9 @@ class Concern:
     girls_only: bool = False
     unborn: bool = False  # applies to an unborn baby (pre-birth)
     factors: tuple[str, ...] = field(default=())
+    # a third family, written blind to the rules pack (filled from concerns_fresh.py by _merge)
+    fresh: tuple[str, ...] = ()
+    neg_fresh: tuple[str, ...] = ()
 
 
 CONCERNS: tuple[Concern, ...] = (
@@ -1175,7 +1181,15 @@ def _merge() -> tuple[Concern, ...]:
     for concern in CONCERNS:
         extra = TRAIN_EXTRA.get(concern.key, ())
         neg = NEG_TRAIN_EXTRA.get(concern.key, ())
-        merged.append(dataclasses.replace(concern, train=concern.train + extra, neg_train=concern.neg_train + neg))
+        merged.append(
+            dataclasses.replace(
+                concern,
+                train=concern.train + extra,
+                neg_train=concern.neg_train + neg,
+                fresh=FRESH[concern.key],
+                neg_fresh=NEG_FRESH.get(concern.key, ()),
+            )
+        )
     return tuple(merged)
 
 

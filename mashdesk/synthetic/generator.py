@@ -17,9 +17,12 @@ from mashdesk.synthetic.concerns import (
     CONCERNS,
     Concern,
 )
+from mashdesk.synthetic.concerns_fresh import BACKGROUND_FRESH
 from mashdesk.synthetic.voices import ORGS, PUBLIC_ONLY_CONCERNS, VOICES, Voice
 
-TEMPLATE_SETS: tuple[str, ...] = ("train", "heldout")
+# "fresh" is a third phrasing family written after the rules pack and the model existed, by an
+# author who saw neither the rules' patterns nor the model's errors: an untouched evaluation set.
+TEMPLATE_SETS: tuple[str, ...] = ("train", "heldout", "fresh")
 
 # Share of each routing label; strategy discussions are over-represented relative to a real front
 # door so every class has enough examples to learn from and to measure.
@@ -94,8 +97,14 @@ class SyntheticContact:
 _ADULT = {
     "train": ("mum's boyfriend", "dad", "stepdad", "mum's partner", "uncle"),
     "heldout": ("the stepfather", "mother's new partner", "a male relative", "her father"),
+    "fresh": ("mum's fella", "step-dad", "mums new bloke", "grandad", "the lodger"),
 }
-_PARENT = {"train": ("mum", "dad", "Mum"), "heldout": ("the mother", "the father", "mother")}
+_PARENT = {
+    "train": ("mum", "dad", "Mum"),
+    "heldout": ("the mother", "the father", "mother"),
+    "fresh": ("mam", "birth mum", "the dad", "main carer", "Mummy"),
+}
+_BACKGROUND = {"train": BACKGROUND_TRAIN, "heldout": BACKGROUND_HELDOUT, "fresh": BACKGROUND_FRESH}
 _ABBREVIATIONS = (
     ("domestic violence", "DV"),
     ("domestic abuse", "DA"),
@@ -136,9 +145,23 @@ def _pronouns(gender: str) -> dict[str, str]:
     return p
 
 
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _fmt_date(d: dt.date, template_set: str, rng: random.Random) -> str:
     if template_set == "train":
         return rng.choice((d.strftime("%d/%m/%Y"), d.strftime("%d.%m.%y"), d.strftime("%d/%m/%y")))
+    if template_set == "fresh":
+        return rng.choice(
+            (
+                f"{_ordinal(d.day)} {_MONTHS[d.month - 1][:3]} {d.year}",
+                f"{d.day}.{d.month}.{d.year}",
+                d.strftime("%d %b %y"),
+                f"{d.day}/{d.month}/{d.strftime('%y')}",
+            )
+        )
     return rng.choice((f"{d.day} {_MONTHS[d.month - 1]} {d.year}", d.isoformat(), d.strftime("%d-%m-%Y")))
 
 
@@ -185,10 +208,7 @@ def _usable(phrasing: str, unborn: bool) -> bool:
 
 
 def _phrasings(concern: Concern, template_set: str, negated: bool, unborn: bool) -> list[str]:
-    if negated:
-        pool = concern.neg_train if template_set == "train" else concern.neg_heldout
-    else:
-        pool = concern.train if template_set == "train" else concern.heldout
+    pool: tuple[str, ...] = getattr(concern, f"neg_{template_set}" if negated else template_set)
     return [p for p in pool if _usable(p, unborn)]
 
 
@@ -284,7 +304,7 @@ class _Builder:
         sentences += [self._render(c, slots, negated=True, unborn=unborn) for c in negated]
         # referrers usually lead with the main concern, but not always
         sentences.insert(0 if rng.random() < 0.6 else rng.randint(0, len(sentences)), main)
-        background = BACKGROUND_TRAIN if ts == "train" else BACKGROUND_HELDOUT
+        background = _BACKGROUND[ts]
         n_bg = {"oneliner": 0, "short": 0, "standard": rng.randint(0, 2), "long": rng.randint(2, 4)}
         bgs = [
             expand(b, slots, rng)
@@ -435,6 +455,8 @@ class _Builder:
             mother = f"{rng.choice(people.ADULTS)} {child.name.split()[-1]}"
             if ts == "train":
                 return f"unborn baby of {mother} (EDD {edd})"
+            if ts == "fresh":
+                return rng.choice((f"{mother}'s unborn child (due date {edd})", f"{mother} - pregnant, baby due {edd}"))
             return f"the expected baby of {mother}, due {edd}"
         assert child.dob is not None
         dob = _fmt_date(child.dob, ts, rng)
@@ -445,6 +467,15 @@ class _Builder:
                     f"{child.name} (DOB {dob})",
                     f"{child.name}, d.o.b. {dob}",
                     f"{child.name} aged {max(age, 1)}",
+                )
+            )
+        if ts == "fresh":
+            first, last = child.name.split()[0], child.name.split()[-1]
+            return rng.choice(
+                (
+                    f"{last.upper()}, {first} (dob:{dob})",
+                    f"{child.name}, {max(age, 1)} y/o",
+                    f"{first} {last} d/o/b {dob}",
                 )
             )
         return rng.choice(
@@ -471,6 +502,17 @@ class _Builder:
                 options.append(f"PPN - {child.name.split()[-1]} - SYN{rng.randrange(10**6):06d}")
             if level == 4 and rng.random() < 0.3:
                 options.append(f"URGENT - {child.name}")
+        elif self.ts == "fresh":
+            options = [
+                f"{child.name.split()[-1]} family",
+                "Safeguarding",
+                f"Info sharing - {initials}",
+                "MASH contact",
+                "new referral",
+                f"RE: {child.name.split()[0]}",
+            ]
+            if voice.key == "police":
+                options.append(f"CCN {rng.randrange(10**6):06d} - child coming to notice")
         else:
             options = [
                 f"Request for support: {child.name}",
@@ -491,6 +533,16 @@ class _Builder:
                     "Consent not sought as this may place the child at risk.",
                     "Mum is aware and agrees.",
                     "Parents not aware.",
+                )
+            )
+        if self.ts == "fresh":
+            return rng.choice(
+                (
+                    "Family know and are happy for us to share.",
+                    "Consent: verbal, given by mum on the phone.",
+                    "Have not spoken to parents as worried it would put the child at risk.",
+                    "Parents unaware at this stage.",
+                    "",
                 )
             )
         return rng.choice(
@@ -531,6 +583,12 @@ class _Builder:
                     f"Address: {child.address} {child.postcode}\n\nCircumstances:\n{concerns}\n\n"
                     f"Officer: PC {name} {rng.randint(1000, 9999)}\n{sender['org']}"
                 )
+            elif ts == "fresh":
+                body = (
+                    f"CHILD COMING TO NOTICE\nURN {ref}\nChild: {child_ref}\nHome address: {child.address}, "
+                    f"{child.postcode}\nDetails of incident / concern:\n{concerns}\n"
+                    f"OIC: PS {name} (collar {rng.randint(100, 999)}), Public Protection Unit"
+                )
             else:
                 body = (
                     f"Vulnerability referral\nRef {ref}\nYoung person: {child_ref}\n"
@@ -555,6 +613,22 @@ class _Builder:
                     + f"\n\nReason for referral:\n{concerns}\n\n{self._consent()}\n\n"
                     f"Referrer: {name}, {voice.role}\nTel: {sender['phone']}"
                 )
+            elif ts == "fresh":
+                rows = [
+                    f"1. Child: {child.name}",
+                    f"2. D.O.B: {dob}",
+                    f"3. Address: {child.address} {child.postcode}",
+                    f"4. Setting: {child.school or 'n/k'}",
+                ]
+                for other in children[1:]:
+                    rows.append(f"   Other child in household: {other.name}")
+                body = (
+                    "Inter-agency request for support\n"
+                    + "\n".join(rows)
+                    + f"\n5. What are you worried about?\n{concerns}\n6. Have parents been told? "
+                    f"{self._consent() or 'not recorded'}\nCompleted by: {name}, {voice.role}"
+                    + (f", {sender['org']}" if sender["org"] else "")
+                )
             else:
                 rows = [
                     f"Name of young person - {child.name}",
@@ -576,6 +650,14 @@ class _Builder:
                     f"{child.address}, {child.postcode}. {concerns}\n\n{self._consent()}\n\n"
                     f"Kind regards\n\n{sig}"
                 )
+            elif ts == "fresh":
+                body = (
+                    f"Dear Colleagues,\n\nRe: {child_ref}\nAddress: {child.address}, {child.postcode}\n\n"
+                    f"Thank you for taking this referral. {concerns}\n\n"
+                    + "".join(f"{x}\n\n" for x in (self._consent(),) if x)
+                    + "Please do not hesitate to contact me.\n\nBest wishes,\n"
+                    + sig
+                )
             else:
                 body = (
                     f"To whom it may concern,\n\nRE: {child_ref}\n\n{concerns}\n\n"
@@ -585,6 +667,10 @@ class _Builder:
         else:
             if ts == "train":
                 body = f"Hi, {child_ref} - {concerns} Can someone call me back on {sender['phone']}. Thanks {first}"
+            elif ts == "fresh":
+                body = f"hello, writing re {child_ref}. {concerns}\nta, {first}" + rng.choice(
+                    ("", "\n\nSent from my iPhone", f"\n{sender['phone'] or ''}")
+                )
             else:
                 body = f"{concerns} This is about {child_ref}.\n{first}" + (
                     f" ({sender['org']})" if sender["org"] else ""
@@ -596,6 +682,8 @@ class _Builder:
 
     def _form_dob(self, child: SyntheticChild) -> str:
         if child.unborn and child.edd is not None:
+            if self.ts == "fresh":
+                return f"not yet born - due {_fmt_date(child.edd, self.ts, self.rng)}"
             return f"Unborn, EDD {_fmt_date(child.edd, self.ts, self.rng)}"
         assert child.dob is not None
         return _fmt_date(child.dob, self.ts, self.rng)
@@ -608,6 +696,12 @@ class _Builder:
                 f"FYI - please see below.\n\n---------- Forwarded message ---------\n"
                 f"From: {sender['name']} <{original}>\nDate: {when}\nSubject: concern\n"
                 f"To: duty@council.example\n\n{body}"
+            )
+        if self.ts == "fresh":
+            return (
+                f"See below - can MASH pick this up please?\n\n________________________________\n"
+                f"From: {sender['name'] or 'Switchboard'}\nSent: {when}\nTo: Safeguarding inbox\n"
+                f"Subject: for info\n\n{body}"
             )
         return (
             f"Passing this on for screening.\n\n-----Original Message-----\nFrom: {original}\n"
@@ -625,6 +719,15 @@ class _Builder:
                     "Call ended.",
                 )
             )
+        if self.ts == "fresh":
+            caller = f"{sender['name']}, {voice.role}" if sender["name"] else f"name withheld ({voice.role.lower()})"
+            return f"PHONE LOG\nCaller - {caller}\nChild - {child_ref}\nDetails - {concerns}\n" + rng.choice(
+                (
+                    "Outcome - logged for screening.",
+                    "Outcome - caller to put in writing.",
+                    "Outcome - passed to duty SW.",
+                )
+            )
         return f"Tel contact. {voice.role} phoned about {child_ref}. Info: {concerns} " + rng.choice(
             ("Handler passed for screening.", "Nothing further.", "")
         )
@@ -638,8 +741,9 @@ def generate_contacts(
 ) -> list[SyntheticContact]:
     """`n` synthetic labelled contacts, reproducible from `seed`.
 
-    `template_set` "train" and "heldout" use disjoint templates and concern vocabulary, so a
-    model trained on one and evaluated on the other is measured on generalisation.
+    `template_set` "train", "heldout" and "fresh" use disjoint templates and concern vocabulary,
+    so a model trained on one and evaluated on another is measured on generalisation. "fresh" was
+    written without sight of the rules pack, so it also measures rules written after "heldout".
     """
     if template_set not in TEMPLATE_SETS:
         raise ValueError(f"template_set must be one of {TEMPLATE_SETS}, not {template_set!r}")

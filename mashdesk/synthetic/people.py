@@ -101,6 +101,23 @@ SURNAMES_HELDOUT = (
     "Proxley",
     "Demoford",
 )
+SURNAMES_FRESH = (
+    "Feignwell",
+    "Shamley",
+    "Mimicombe",
+    "Bogusworth",
+    "Phantomby",
+    "Pseudoe",
+    "Conjecton",
+    "Simulacre",
+    "Contrivey",
+    "Figmentry",
+)
+SURNAMES: dict[str, tuple[str, ...]] = {
+    "train": SURNAMES_TRAIN,
+    "heldout": SURNAMES_HELDOUT,
+    "fresh": SURNAMES_FRESH,
+}
 TOWN = "Synthbridge"
 STREETS = (
     "Example Road",
@@ -128,7 +145,7 @@ HANDLERS = ("MASH worker A. Testwood", "MASH worker B. Sampleby", "MASH worker C
 
 
 def surname(rng: random.Random, template_set: str) -> str:
-    return rng.choice(SURNAMES_TRAIN if template_set == "train" else SURNAMES_HELDOUT)
+    return rng.choice(SURNAMES[template_set])
 
 
 def adult_name(rng: random.Random, template_set: str) -> str:

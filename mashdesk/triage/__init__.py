@@ -9,8 +9,10 @@ stored contact after a pack change. Suggestions never route a contact on their o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -75,13 +77,18 @@ class SuggestContext:
             return False
         if self.model is not None:
             return True
-        for ind in self.pack.indicators:
-            c = ind.conditions
-            if c.previous_contacts_min is not None and previous_contacts >= c.previous_contacts_min > 0:
-                return True
-            if c.previous_contacts_max is not None and previous_contacts > c.previous_contacts_max >= 0:
-                return True
-        return False
+        low, high = self._history_bounds
+        return previous_contacts >= low or previous_contacts > high
+
+    @functools.cached_property
+    def _history_bounds(self) -> tuple[float, float]:
+        """The fewest previous contacts that satisfy a pack's minimum, and the most any maximum
+        allows: a history between the two is judged as no history is."""
+        mins = [c.previous_contacts_min for c in (i.conditions for i in self.pack.indicators)]
+        maxes = [c.previous_contacts_max for c in (i.conditions for i in self.pack.indicators)]
+        low = min((m for m in mins if m is not None and m > 0), default=math.inf)
+        high = min((m for m in maxes if m is not None and m >= 0), default=math.inf)
+        return low, high
 
     def suggest(self, draft: ContactDraft, previous_contacts: int = 0) -> Suggestion:
         return suggest(
@@ -111,6 +118,8 @@ def suggest_context(store: Store | None, pack: Pack | str = "default") -> Sugges
 def active_model(store: Store) -> RoutingModel | None:
     """The accepted classifier, or None (also when it cannot load: suggestions then come from
     the rules alone, and the reason is logged, so intake never stops on a model problem)."""
+    if store.db.execute("SELECT 1 FROM models WHERE status = 'active' LIMIT 1").fetchone() is None:
+        return None  # no model accepted: scikit-learn is not even imported (seconds per process)
     from classifiers.persistence import ModelLoadError
     from classifiers.registry import ModelRegistryError, load_routing_model
 
@@ -246,36 +255,48 @@ def suggest(
     )
 
 
+_SUGGESTION_SQL = (
+    "INSERT INTO suggestions (contact_id, created_at, current, pack_name, pack_version, "
+    "pack_sha256, model_version, routing, level, immediate_protection, triggers_json, "
+    "negated_triggers_json, result_json) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def suggestion_row(suggestion: Suggestion) -> tuple[Any, ...]:
+    """A suggestion's stored columns after contact_id and created_at, serialised once (intake
+    workers do this beside parsing, so the storing process only inserts)."""
+    assert suggestion.routing in ROUTING_CODES
+    return (
+        suggestion.rules_pack["name"],
+        suggestion.rules_pack["version"],
+        suggestion.rules_pack["sha256"],
+        (suggestion.classifier or {}).get("model_version"),
+        suggestion.routing,
+        suggestion.level,
+        int(suggestion.immediate_protection),
+        json.dumps(suggestion.triggers),
+        json.dumps(suggestion.negated_triggers, ensure_ascii=False),
+        json.dumps(suggestion.to_dict(), ensure_ascii=False),
+    )
+
+
+def insert_suggestion_row(conn: Any, contact_id: int, row: tuple[Any, ...], created_at: str) -> int:
+    """Insert a serialised suggestion as current, inside the caller's write transaction, for a
+    contact with no current suggestion (one stored in the same transaction)."""
+    cur = conn.execute(_SUGGESTION_SQL, (contact_id, created_at, *row))
+    return int(cur.lastrowid or 0)
+
+
 def record_suggestion(store: Store, contact_id: int, suggestion: Suggestion, *, first: bool = False) -> int:
     """Store a suggestion as the contact's current one; older rows stay, with current = 0.
 
-    Joins the caller's transaction when there is one (intake calls it inside its own, with
-    `first=True`: a contact stored in the same transaction has no earlier suggestion)."""
-    assert suggestion.routing in ROUTING_CODES
+    Joins the caller's transaction when there is one (`first=True`: a contact stored in the same
+    transaction has no earlier suggestion)."""
+    row = suggestion_row(suggestion)
     with store.write() as db:
         if not first:
             db.execute("UPDATE suggestions SET current = 0 WHERE contact_id = ? AND current = 1", [contact_id])
-        model_version = (suggestion.classifier or {}).get("model_version")
-        cur = db.execute(
-            "INSERT INTO suggestions (contact_id, created_at, current, pack_name, pack_version, "
-            "pack_sha256, model_version, routing, level, immediate_protection, triggers_json, "
-            "negated_triggers_json, result_json) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                contact_id,
-                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                suggestion.rules_pack["name"],
-                suggestion.rules_pack["version"],
-                suggestion.rules_pack["sha256"],
-                model_version,
-                suggestion.routing,
-                suggestion.level,
-                int(suggestion.immediate_protection),
-                json.dumps(suggestion.triggers),
-                json.dumps(suggestion.negated_triggers, ensure_ascii=False),
-                json.dumps(suggestion.to_dict(), ensure_ascii=False),
-            ],
-        )
-        return int(cur.lastrowid or 0)
+        return insert_suggestion_row(db.conn, contact_id, row, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
 
 
 def resuggest(store: Store, pack: Pack | None = None, progress: Progress | None = None, batch: int = 200) -> int:
@@ -310,8 +331,10 @@ __all__ = [
     "combined_suggestion",
     "classify",
     "combine",
+    "insert_suggestion_row",
     "record_suggestion",
     "resuggest",
     "suggest",
     "suggest_facts",
+    "suggestion_row",
 ]
