@@ -57,12 +57,7 @@ def _candidates(conn: Any, child: ChildDraft, contact_id: int) -> list[dict[str,
         if surname:
             # Same surname and same first letter: typos rarely change a name's first letter.
             first = key[0]
-            queries.append(
-                (
-                    "ch.surname_key = ? AND ch.name_key >= ? AND ch.name_key < ?" + no_dob,
-                    [surname, first, chr(ord(first) + 1)],
-                )
-            )
+            queries.append(("ch.surname_key = ? AND substr(ch.name_key, 1, 1) = ?" + no_dob, [surname, first]))
     if not queries:
         return []
     sql = " UNION ALL ".join(_CANDIDATE_SQL.format(where) for where, _ in queries)
