@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from mashdesk.domain import ROUTING_CODES
@@ -212,9 +213,11 @@ def _phrasings(concern: Concern, template_set: str, negated: bool, unborn: bool)
     return [p for p in pool if _usable(p, unborn)]
 
 
-def _candidates(level: int, voice: Voice, unborn: bool, template_set: str) -> list[Concern]:
+def _candidates(
+    level: int, voice: Voice, unborn: bool, template_set: str, concerns: Sequence[Concern] = CONCERNS
+) -> list[Concern]:
     out = []
-    for c in CONCERNS:
+    for c in concerns:
         if c.level != level or not _phrasings(c, template_set, False, unborn):
             continue
         if c.unborn and not unborn:
@@ -228,9 +231,10 @@ def _candidates(level: int, voice: Voice, unborn: bool, template_set: str) -> li
 
 
 class _Builder:
-    def __init__(self, rng: random.Random, template_set: str) -> None:
+    def __init__(self, rng: random.Random, template_set: str, concerns: Sequence[Concern] = CONCERNS) -> None:
         self.rng = rng
         self.ts = template_set
+        self.concerns = concerns
 
     def pick_label(self, mix: dict[str, float]) -> str:
         codes = list(mix)
@@ -242,7 +246,7 @@ class _Builder:
         for _ in range(50):
             voice = rng.choices(VOICES, weights=[v.weight for v in VOICES])[0]
             unborn = rng.random() < voice.unborn_share
-            cands = _candidates(level, voice, unborn, ts)
+            cands = _candidates(level, voice, unborn, ts, self.concerns)
             if cands:
                 break
         else:  # pragma: no cover - the vocabulary always has a candidate for some voice
@@ -278,7 +282,7 @@ class _Builder:
             sec_level = rng.choice(sec_levels)
             pool = [
                 c
-                for c in _candidates(sec_level, voice, unborn, ts)
+                for c in _candidates(sec_level, voice, unborn, ts, self.concerns)
                 if c.key != primary.key and c.ages[0] <= age <= c.ages[1] and (not c.girls_only or gender == "female")
             ]
             if pool:
@@ -288,7 +292,7 @@ class _Builder:
             pos_keys = {c.key for c in positives}
             pool = [
                 c
-                for c in CONCERNS
+                for c in self.concerns
                 if c.trigger
                 and c.key not in pos_keys
                 and _phrasings(c, ts, True, unborn)
@@ -738,12 +742,15 @@ def generate_contacts(
     seed: int,
     template_set: str = "train",
     mix: dict[str, float] | None = None,
+    concerns: Sequence[Concern] | None = None,
 ) -> list[SyntheticContact]:
     """`n` synthetic labelled contacts, reproducible from `seed`.
 
     `template_set` "train", "heldout" and "fresh" use disjoint templates and concern vocabulary,
     so a model trained on one and evaluated on another is measured on generalisation. "fresh" was
     written without sight of the rules pack, so it also measures rules written after "heldout".
+    `concerns` replaces the concern vocabulary (e.g. `split_train_phrasings` for a validation
+    that never touches the heldout or fresh families).
     """
     if template_set not in TEMPLATE_SETS:
         raise ValueError(f"template_set must be one of {TEMPLATE_SETS}, not {template_set!r}")
@@ -752,8 +759,26 @@ def generate_contacts(
     if unknown:
         raise ValueError(f"unknown routing codes in mix: {sorted(unknown)}")
     rng = random.Random(f"{template_set}:{seed}")
-    builder = _Builder(rng, template_set)
+    builder = _Builder(rng, template_set, CONCERNS if concerns is None else concerns)
     return [builder.build(i, seed, builder.pick_label(mix)) for i in range(n)]
+
+
+def split_train_phrasings(part: int, parts: int = 2) -> tuple[Concern, ...]:
+    """The concerns with only every `parts`-th train phrasing (offset `part`) in each train pool.
+
+    Generating "train" contacts from part 0 and validating on part 1 measures how the model does
+    on phrasings it never saw, without looking at the heldout or fresh families (which must stay
+    untouched for the final figure). Concerns whose pool would be empty keep their whole pool.
+    """
+    if not 0 <= part < parts:
+        raise ValueError(f"part must be in 0..{parts - 1}")
+
+    def pick(pool: tuple[str, ...]) -> tuple[str, ...]:
+        # phrasings sorted by a stable digest, so the split does not follow authoring order
+        ordered = sorted(pool, key=lambda p: hashlib.sha1(p.encode()).hexdigest())
+        return tuple(ordered[part::parts]) or pool
+
+    return tuple(replace(c, train=pick(c.train), neg_train=pick(c.neg_train)) for c in CONCERNS)
 
 
 def labels(contacts: Sequence[SyntheticContact]) -> list[str]:
