@@ -6,6 +6,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from classifiers.charngrams import CharNgramTfidf
 from classifiers.features import (
     age_band,
+    mask_identifiers,
     prepare_text,
     record_from_draft,
     record_from_text,
@@ -29,7 +30,21 @@ def test_negation_marks_the_words_after_a_cue_until_the_clause_ends():
 def test_digits_and_function_words_are_dropped_from_the_text():
     words, _ = prepare_text("DOB 12/03/2015, the child is at the school")
     assert "the" not in words.split()
-    assert "2015" not in words and "0" in words.split()
+    # numbers (dates, phone numbers, references) carry no concern, so no token is left for them
+    assert words.split() == ["dob", "child", "school"]
+
+
+def test_names_emails_and_postcodes_are_masked_but_sentence_openers_and_domain_words_stay():
+    text = (
+        "Re: Nia Quellbury aged 9\nNia said her stepdad hit her. Mum told Police and Early Help.\n"
+        "Seen by Dr Okafor at 4 Elm Road, ZZ1 2AB; email sam.q@mail.example"
+    )
+    words, chars = prepare_text(text)
+    for gone in ("quellbury", "okafor", "elm", "road", "zz", "sam", "example"):
+        assert gone not in chars.split()
+    for kept in ("nia", "stepdad", "hit", "mum", "police", "early", "help", "seen"):
+        assert kept in words.split()
+    assert mask_identifiers("Ava told Mum about Kai Fenwick.") == "Ava told Mum about    ."
 
 
 def test_age_band_uses_the_youngest_child():
