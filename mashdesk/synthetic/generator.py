@@ -19,6 +19,7 @@ from mashdesk.synthetic.concerns import (
     Concern,
 )
 from mashdesk.synthetic.concerns_fresh import BACKGROUND_FRESH
+from mashdesk.synthetic.concerns_train_more import BACKGROUND_TRAIN_MORE
 from mashdesk.synthetic.voices import ORGS, PUBLIC_ONLY_CONCERNS, VOICES, Voice
 
 # "fresh" is a third phrasing family written after the rules pack and the model existed, by an
@@ -105,7 +106,11 @@ _PARENT = {
     "heldout": ("the mother", "the father", "mother"),
     "fresh": ("mam", "birth mum", "the dad", "main carer", "Mummy"),
 }
-_BACKGROUND = {"train": BACKGROUND_TRAIN, "heldout": BACKGROUND_HELDOUT, "fresh": BACKGROUND_FRESH}
+_BACKGROUND = {
+    "train": BACKGROUND_TRAIN + BACKGROUND_TRAIN_MORE,
+    "heldout": BACKGROUND_HELDOUT,
+    "fresh": BACKGROUND_FRESH,
+}
 _ABBREVIATIONS = (
     ("domestic violence", "DV"),
     ("domestic abuse", "DA"),
@@ -134,6 +139,40 @@ _MONTHS = (
     "November",
     "December",
 )
+
+
+# Train layouts vary greetings, openings, sign-offs and subjects independently of the label, so
+# none of them can stand in for a routing (chosen only for template_set "train").
+_TRAIN_GREETINGS = (
+    "Dear MASH team,",
+    "Hello,",
+    "Good morning,",
+    "Dear duty team,",
+    "Hi all,",
+    "Dear Sir/Madam,",
+    "Hi,",
+)
+_TRAIN_OPENINGS = (
+    "I am writing to refer {child} who lives at {address}.",
+    "I would like to make a referral for {child}.",
+    "Please see below information about {child}.",
+    "I'm contacting you about {child} ({address}).",
+    "I wanted to let you know about {child}.",
+    "Re {child}.",
+)
+_TRAIN_SIGNOFFS = (
+    "Kind regards",
+    "Many thanks",
+    "Regards",
+    "Thank you",
+    "Warm regards",
+    "With thanks",
+    "All the best",
+    "Thanks again",
+    "Cheers",
+    "Speak soon",
+)
+_TRAIN_SUBJECTS = ("Query", "Information", "Please read", "Help please", "Update", "Referral")
 
 
 def _pronouns(gender: str) -> dict[str, str]:
@@ -501,10 +540,16 @@ class _Builder:
                 f"Safeguarding concern re {initials}",
                 "Concern",
                 f"MARF {child.name.split()[-1]}",
+                *_TRAIN_SUBJECTS,
+                f"Referral re {child.name.split()[0]}",
+                f"Concern about {child.name}",
+                f"{child.name.split()[-1]} - contact",
+                f"Children's services - {initials}",
             ]
             if voice.key == "police":
                 options.append(f"PPN - {child.name.split()[-1]} - SYN{rng.randrange(10**6):06d}")
-            if level == 4 and rng.random() < 0.3:
+            # referrers mark all sorts of contacts urgent, serious ones a little more often
+            if rng.random() < (0.25 if level == 4 else 0.1):
                 options.append(f"URGENT - {child.name}")
         elif self.ts == "fresh":
             options = [
@@ -537,6 +582,10 @@ class _Builder:
                     "Consent not sought as this may place the child at risk.",
                     "Mum is aware and agrees.",
                     "Parents not aware.",
+                    "Dad knows I am contacting you.",
+                    "Consent obtained.",
+                    "I have not discussed this with the family yet.",
+                    "",
                 )
             )
         if self.ts == "fresh":
@@ -649,10 +698,12 @@ class _Builder:
                 )
         elif form == "letter":
             if ts == "train":
+                greeting = rng.choice(_TRAIN_GREETINGS)
+                opening = rng.choice(_TRAIN_OPENINGS).format(
+                    child=child_ref, address=f"{child.address}, {child.postcode}"
+                )
                 body = (
-                    f"Dear MASH team,\n\nI am writing to refer {child_ref} who lives at "
-                    f"{child.address}, {child.postcode}. {concerns}\n\n{self._consent()}\n\n"
-                    f"Kind regards\n\n{sig}"
+                    f"{greeting}\n\n{opening} {concerns}\n\n{self._consent()}\n\n{rng.choice(_TRAIN_SIGNOFFS)}\n\n{sig}"
                 )
             elif ts == "fresh":
                 body = (
@@ -670,7 +721,17 @@ class _Builder:
                 )
         else:
             if ts == "train":
-                body = f"Hi, {child_ref} - {concerns} Can someone call me back on {sender['phone']}. Thanks {first}"
+                body = rng.choice(
+                    (
+                        f"Hi, {child_ref} - {concerns} Can someone call me back on {sender['phone']}. Thanks {first}",
+                        f"{child_ref}: {concerns}\n{rng.choice(_TRAIN_SIGNOFFS)}\n{first}",
+                        f"{rng.choice(_TRAIN_GREETINGS)} quick one about {child_ref}. {concerns}\n{first}",
+                        f"{concerns}\nChild: {child_ref}\n{rng.choice(_TRAIN_SIGNOFFS)}, {first}",
+                        # a bare note pasted into an email: no greeting, no sign-off
+                        f"{child_ref}\n{concerns}",
+                        concerns,
+                    )
+                )
             elif ts == "fresh":
                 body = f"hello, writing re {child_ref}. {concerns}\nta, {first}" + rng.choice(
                     ("", "\n\nSent from my iPhone", f"\n{sender['phone'] or ''}")
@@ -716,11 +777,23 @@ class _Builder:
         rng = self.rng
         who = sender["name"] or "anonymous caller, declined to give name"
         if self.ts == "train":
-            return f"Caller: {who} ({voice.role})\nRe: {child_ref}\n{concerns}\n" + rng.choice(
+            head = rng.choice(
+                (
+                    f"Caller: {who} ({voice.role})\nRe: {child_ref}\n",
+                    f"Call from {who}, {voice.role.lower()}, about {child_ref}.\n",
+                    f"Telephone referral\nFrom: {who}\nChild: {child_ref}\n",
+                    f"{child_ref} - call taken from {who}.\n",
+                    "",
+                )
+            )
+            return f"{head}{concerns}\n" + rng.choice(
                 (
                     "Advised caller MASH will review.",
                     "Caller given feedback process.",
                     "Call ended.",
+                    "Caller thanked for ringing.",
+                    "Details checked back with caller.",
+                    "",
                 )
             )
         if self.ts == "fresh":

@@ -1,7 +1,9 @@
-"""The train and heldout template sets must not move when another template set is added.
+"""The heldout and fresh template sets must not move when the train set grows.
 
-The digests and texts below were computed from the generator before the "fresh" set existed; a
-model card's figures and the rules evaluation are only comparable across commits while they hold.
+The heldout digests were computed before the "fresh" set existed and the fresh ones when it was
+added; a model card's figures and the rules evaluation are only comparable across commits while
+they hold. The train digests change on purpose whenever train phrasings or layouts are added
+(last: concerns_train_more.py and label-independent train layouts).
 """
 
 import hashlib
@@ -12,10 +14,12 @@ import pytest
 from mashdesk.synthetic import generate_contacts
 
 BEFORE_FRESH = {
-    ("train", 1): "981fda66bb389589a8d8de9d57ed02af0efb0c6400026c5f71a75f3a390397c6",
-    ("train", 2026): "8c69b17cbd3224995ca7374070fcb67d651210003798e63dff7d9b6675a8eb20",
+    ("train", 1): "64bfce9693606d3d7c22e579eebf591ba0826824f835c33d92e4c6dfa8a5591d",
+    ("train", 2026): "67255688286d030e520ac4f6082f1908ba8ba3ed902988c7d267147e031b2d87",
     ("heldout", 1): "1158ea064e7334416857285cfd8310f1b304d5adff44764fe28ae5d794ddf1bb",
     ("heldout", 2026): "c89741dc9224acaf2b7e58bdda487284e27b12119edf47fa79558ac62efea7da",
+    ("fresh", 1): "f450f4b66ba1d634ae30b9313522ad572a966de8449baaf9cdff494c6c80689f",
+    ("fresh", 2026): "73e820016cf546df3f310c61bd741ce08432b5cb8b4704fc57a618ec54f17186",
 }
 
 
@@ -31,8 +35,13 @@ def test_first_texts_are_unchanged():
     train = generate_contacts(2, 1, "train")
     held = generate_contacts(2, 1, "heldout")
     assert train[1].text == (
-        "Caller: Emma Trialby (Youth Justice Case Manager)\nRe: Nia Mockridge aged 16\n"
-        "nia's brother hit her for having a boyfriend. prevent screening completed, no concerns.\nCall ended."
+        "POLICE NOTIFICATION (PPN)\nOccurrence: SYN/16995/26\nSubject child: Finley Testwood, d.o.b. "
+        "15/11/11\nAddress: 63 Sample Street, Synthbridge ZZ3 4UY\n\nCircumstances:\nMum is anxious and"
+        " waitig for counselling. Mum asking for a copy of a letter; passed to admin. Bruise on shi"
+        "n explained by football and consistent w/ the account. There was a referral in 2019 about "
+        "DV which was closed w/ no futrher action. Finley has a good relationship w/ his grandparen"
+        "ts. Mum works part-time and the grandparents help w/ childcare.\n\nOfficer: PC Dawn Synthwel"
+        "l 1272\nSynthbridge Constabulary (synthetic)"
     )
     assert held[0].text == (
         "Tel contact. Community Midwife phoned about the expected baby of Imran Demoford, due 2026-10-20. "
@@ -40,4 +49,7 @@ def test_first_texts_are_unchanged():
         "welfare rights service. the mother has always cooperated with professionals. a previous support "
         "plan concluded successfully. Nothing further."
     )
-    assert [c.concerns for c in train] == [["exploitation"], ["forced_marriage", "not:radicalisation"]]
+    assert [c.concerns for c in train] == [
+        ["exploitation"],
+        ["parental_stress", "advice_request", "not:unexplained_injury"],
+    ]
