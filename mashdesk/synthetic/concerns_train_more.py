@@ -15,6 +15,7 @@ from __future__ import annotations
 TRAIN_MORE: dict[str, tuple[str, ...]] = {
     # ---------------------------------------------------------------- level 4, with triggers
     "physical_disclosure": (
+        "{c} ({age}) told the dinner lady {adult} [slaps|punches|kicks] {him} and {he} is scared of him.",
         "{c} ({age}) says {he} got 'a good hiding' from {adult} for losing {his} phone and it left marks.",
         "Pupil {c} rolled up {his} sleeve to show a friend where {adult} had [twisted {his} arm|dug his nails in|squeezed too hard] and said it happens when he's in a mood.",
         "{c} asked the lunchtime supervisor if it is normal for dads to [hit kids with a cable|throw things at them|punch them].",
@@ -75,6 +76,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Health visitor concerned: baby has [marks|bruising] on {his} [face|ears|chest] and is only {age_m} months old, not crawling.",
     ),
     "unexplained_injury": (
+        "{c} ({age}) had [bruising on both cheeks|a swollen eye|marks around {his} neck] and said {he} 'got hurt at home' but wouldn't say more.",
         "{c} ({age}) has [a bite mark|a burn on the back of {his} hand|a grip mark on {his} wrist] and told staff [it's nothing|{he} forgot|{he} can't say].",
         "Teacher saw a [bruise|swelling|graze] around {c}'s eye and {c} pulled {his} hood up and would not talk about it.",
         "Dentist noticed [bruising inside the lips|a torn frenulum|marks on the neck] on {c} and {parent} gave no explanation.",
@@ -93,6 +95,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Neighbour saw {c} with [a bloody nose|a black eye|bruising] and {c} said [dad|{adult}|someone] 'got angry', then changed the story.",
     ),
     "fgm": (
+        "{c} ({age}), whose mother has had FGM, says she will have a 'special ceremony' abroad in the summer holidays.",
         "Practice nurse: {c}'s mum says the women in the family 'will take care of' {c} when they visit relatives abroad.",
         "{c} ({age}) has asked her friends what 'sunna' means; her family are planning a long visit overseas.",
         "Community worker says a woman who performs cutting is visiting the family of {c} this month.",
@@ -111,6 +114,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{parent} told the health visitor that FGM is 'important for girls' and {c} will have it done.",
     ),
     "exploitation": (
+        "{c} ({age}) has an adult 'boyfriend' who gives {him} [drugs|money|alcohol] and takes {him} to parties with older men.",
+        "{c} was found [with £500 in cash|with several phones|in a car with known dealers] far from home after going missing.",
         "{c} ({age}) has been arrested [in a different county|at a railway station] carrying [wraps|a knife and cash|drugs hidden on {him}].",
         "Mum found [a burner phone|thousands in cash|a bag of drugs] in {c}'s room and {he} said someone will 'hurt the family' if {he} stops.",
         "{c} is being picked up late at night by [men in a taxi|an older group|adults in a car] and returns with [injuries|money|smelling of alcohol].",
@@ -128,6 +133,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Possible grooming: {c} is being given [lifts|alcohol|cannabis|places to stay] by men in their twenties.",
     ),
     "serious_da": (
+        "{adult} [punched|strangled|kicked] mum in front of {c} ({age}) and smashed {his} phone when {he} tried to call for help.",
         "Police: {adult} [smashed up the house|threatened to kill mum|held mum against the wall by her throat] while {c} ({age}) hid upstairs.",
         "Mum turned up at the GP with [finger bruising on her neck|a broken wrist|a black eye] and said {adult} did it in front of the kids.",
         "{c} told school {he} had to [call the police|hide with {sib}|stop {adult} hurting mum] last night.",
@@ -164,6 +170,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{age} year old {c} may be pregnant after sex with [her boyfriend|an older boy].",
     ),
     "forced_marriage": (
+        "{c} ({age}) is worried she will not come back from a family trip as she will be married off.",
         "{c} ({age}) emailed a teacher late at night saying her family are [arranging her wedding|sending her abroad] and she wants help.",
         "{c}'s [mother|father|aunt] has said she must marry a man chosen by the family [after Eid|before she turns 18|next holiday].",
         "{c} was [beaten|confined to the house|threatened with being disowned] for [having a boyfriend|refusing an engagement|wanting to go to university].",
@@ -181,6 +188,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Relative worried {c}, {age}, is being pressured into marriage and her phone is being checked by her family.",
     ),
     "fii": (
+        "{parent} takes {c} to different hospitals reporting [seizures|bleeding|breathing stopping] that no one has ever witnessed.",
         "Hospital notes show {c} ({age}) has attended [ED|A&E] more than twenty times this year with symptoms described only by {parent}.",
         "Nurses suspect {parent} is [withholding food from|giving medication to|smothering] {c} to cause symptoms.",
         "{parent} describes {c} as [disabled|terminally ill|unable to walk] but school see {him} running around at break.",
@@ -196,6 +204,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Concern about fabricated or induced illness: {c} ({age}) is kept off school for illnesses that doctors cannot find.",
     ),
     "serious_neglect": (
+        "{c} ({age}) is [regularly left to look after {sib} overnight|locked in the flat alone|found wandering at 2am]; {parent} not at home.",
+        "Nursery: {c} arrives [soaked through with urine|starving|in the same filthy clothes] every day and has [sores|lice|weight loss].",
         "{c} ({age}) was seen [rummaging in bins|begging neighbours for food|eating out of the dog bowl].",
         "Police welfare visit: children found [alone at night|with no adult for two days|in a freezing house with no electricity]; {parent} could not be contacted.",
         "{c} has [severe nappy rash with bleeding|infected head lice|rotten teeth and abscesses] and is dirty and hungry.",
@@ -216,6 +226,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} smells, wears the same [uniform|clothes] every day, is always hungry and has had [nits|sores] for months.",
     ),
     "radicalisation": (
+        "{c} ({age}) has been seen [handing out extremist leaflets|posting violent extremist slogans|watching bomb-making videos].",
         "{c} ({age}) told peers [certain groups should be wiped out|he wants to be a martyr|a terror attack was deserved] and shows videos of beheadings.",
         "Teacher found a [manifesto|list of targets|notebook of extremist slogans] in {c}'s bag.",
         "{c} is in online groups that [glorify school shooters|promote jihad|spread white nationalist propaganda].",
@@ -233,6 +244,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Extremism concern for {c}: fixated on [violent ideology|weapons|killing people] from online material.",
     ),
     "hsb": (
+        "{c} ({age}) has been [forcing|pressuring] a younger child at home into sexual touching.",
         "{c} ({age}) [made a younger child perform oral sex|touched a toddler's genitals|tried to have sex with a younger cousin].",
         "{c} has been [watching extreme porn|acting out sexual acts] and asking younger children to play 'sex games'.",
         "{c} filmed [a younger pupil|a child] naked in the changing rooms and shared it.",
@@ -251,6 +263,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
     ),
     # ---------------------------------------------------------------- level 4, no trigger
     "serious_self_harm": (
+        "{c} ({age}) told a friend {he} has [a rope|pills saved up|a plan] and is going to end it [tonight|this weekend].",
+        "A&E: {c} admitted after [cutting {his} wrists|taking an overdose|self-strangulation]; this is the [second|third] time.",
         "{c} ({age}) [jumped in front of traffic|tried to drown {himself}|tied a ligature] and is now on the paediatric ward.",
         "School found {c}'s [suicide letter|goodbye messages|search history about ways to die] and {he} has stockpiled tablets.",
         "{c} has [very deep|infected|repeated] cuts and has said {he} will kill {himself} if {he} has to go home.",
@@ -267,6 +281,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} was admitted to the paediatric ward after a suicide attempt [at home|at school|in the park].",
     ),
     "emotional_abuse": (
+        "{c} ({age}) has told [a friend|staff] {parent} [hates {him}|calls {him} disgusting|tells {him} to kill {himself}].",
+        "{parent} ignores {c} completely at collection and refers to {him} as 'it'; {c} is very withdrawn.",
         "{c} ({age}) is terrified of {parent}, who [constantly puts {him} down|mocks {his} disability|tells {him} {he} ruined the family].",
         "Teacher: {c} said {parent} tells {him} 'I wish you were dead' when {he} gets things wrong.",
         "{c} is [blamed for everything|ignored for days|not spoken to] by {parent} as punishment and is desperate for approval.",
@@ -284,6 +300,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} said {parent} [locked {him} out of the house|threatened to kill {himself} if {c} told anyone|tells {him} {he} is evil].",
     ),
     "prebirth_removed": (
+        "Unborn: parents' older child was removed [last year|two years ago]; nothing has changed and they won't engage.",
         "Unborn: the parents' [first|last] child was placed for adoption after [serious injuries|neglect|domestic abuse] and they remain together.",
         "Pregnant woman with a history of [children removed|care proceedings] has been hiding the pregnancy and refuses to meet services.",
         "Expectant mum is a care leaver whose [first two babies|previous baby] were removed; [no support network|drug use continues|violent partner].",
@@ -301,6 +318,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
     ),
     # ---------------------------------------------------------------- level 3
     "persistent_absence": (
+        "{c} ({age}) has [only been in|attended] [40%|55%|62%] of the time; {parent} says {he} has [tummy aches|anxiety|no uniform] and the GP has no record of illness.",
+        "Attendance panel: {c} persistently absent for two terms, penalty notice issued, family not engaging.",
         "{c} ({age}) has [attendance of 55%|attendance of 68%|missed over a third of sessions] this [term|year]; [the EWO has visited|home visits go unanswered|parents say {he} won't get up].",
         "Attendance officer: {c} has not been in school for [three weeks|a month|most of the half term] and the family are not responding.",
         "{c} is persistently absent, [rarely seen|not seen since the summer|in school only two days a week], and [mum says {he} is ill but no evidence|no reason is given].",
@@ -313,6 +332,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} is [school refusing|not attending] and {parent} says they can't make {him} go.",
     ),
     "exclusion_risk": (
+        "{c} ({age}) is on {his} final warning after [bringing a blade into school|punching a pupil|threatening a teacher].",
+        "{c} is spending most days in the inclusion room and the head is considering permanent exclusion.",
         "{c} keeps getting sent out of class and the school says a permanent exclusion is being considered.",
         "Behaviour support: {c} ({age}) [kicked a member of staff|set off the fire alarm|brought a vape pen in] and now faces exclusion.",
         "{c} ({age}) has had [four|five|several] suspensions this year for [fighting|assaulting staff|bringing a knife to school|threatening pupils] and is on a final warning.",
@@ -325,6 +346,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "School say {c} will be permanently excluded unless [things change|there is more support|{his} behaviour improves].",
     ),
     "pregnant_u18": (
+        "{c} ({age}) has just found out she's pregnant; her boyfriend is [19|20|22] and she wants to leave home.",
         "{c} ({age}) has told the school nurse she is [pregnant|about 10 weeks pregnant|expecting] and [is scared to tell her family|the father is 18|the father is 20|the father is older].",
         "GP: {c}, aged {age}, is pregnant, [booked late|has missed antenatal appointments|is living between addresses].",
         "Midwife: teenage mother {c} ({age}), [22|16|30] weeks pregnant, [little support at home|no contact with the father|not yet told her parents].",
@@ -336,6 +358,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} is {age} and [18|24|30] weeks pregnant, has not seen a midwife.",
     ),
     "drug_use": (
+        "{c} ({age}) [admitted using|was seen dealing|tested positive for] [cannabis|cocaine|ketamine] and {his} behaviour has changed.",
+        "{parent} found [a grinder and weed|balloons and canisters|pills] in {c}'s room and {he} won't talk about it.",
         "{c} ({age}) was [found with|caught selling|caught smoking] [cannabis|weed|ketamine|nitrous oxide|MDMA] [in school|at the park|on the bus] [again|for the third time].",
         "{parent} says {c} is [smoking weed every day|using ket|taking pills at parties|drinking most nights] and [stealing money|aggressive when challenged|won't listen].",
         "A&E: {c} brought in [intoxicated|after taking pills|unconscious after drinking|after using nitrous oxide] [at a party|in the park|with friends].",
@@ -348,6 +372,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "GP: {c} is using [cannabis|alcohol|ketamine] to cope and has [bladder problems|memory problems|low mood].",
     ),
     "mental_health": (
+        "{c} ({age}) [hasn't eaten properly for weeks|is exercising obsessively|has lost a stone] and is on the eating disorder waiting list.",
+        "{c} has become [very isolated|paranoid|unable to get out of bed]; {parent} is worried and CAMHS have been contacted.",
         "{c} ({age}) [has stopped eating|is restricting food|is making {himself} sick] and has lost [a lot of|significant] weight; GP has referred to the eating disorder service.",
         "GP: {c} has [severe|worsening] [anxiety|depression|OCD|panic attacks] and [won't leave the house|has stopped going to school|is on the CAMHS waiting list].",
         "{c} [hears voices|is paranoid|talks about people watching {him}] and {parent} is struggling to keep {him} safe.",
@@ -360,6 +386,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} was seen by the crisis team after [a panic attack|a mental health crisis] and needs ongoing support.",
     ),
     "missing": (
+        "{parent} reports {c} is staying out all night several times a week and won't say where.",
         "Police: {c} ({age}) reported missing [for the third time|again|overnight] [this month|this week]; returned [by police|on {his} own] and would not say where {he} had been.",
         "{parent} rang 101 because {c} did not come home [until 4am|all night|for two days].",
         "{c} has had [four|five|six] missing episodes since [September|the summer|Easter]; return interviews declined.",
@@ -370,6 +397,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Return home interview: {c} ({age}) has been missing [several times|repeatedly] and refuses to engage.",
     ),
     "da_history": (
+        "Mum's ex-partner, who was violent to her, has [just been released from prison|moved back to the area|started sending messages]; {c} lives with mum.",
+        "Police note: previous [domestic|DA] incidents at this address; last one [a year ago|in the spring], no children harmed.",
         "Police records show [several|repeated|six] domestic call-outs to the address [over the last two years|in the past|before the separation]; {c} lives there.",
         "Mum has fled a violent relationship and [is in a refuge|has moved area]; {adult} [knows where they live|has been released|keeps messaging her].",
         "Probation: {adult} has convictions for domestic abuse [against a previous partner|against mum] and [is back in contact|has been released].",
@@ -382,6 +411,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Mum says {adult} [used to hit her|controlled her money|was abusive] and has now [got out of prison|moved nearby|started contacting her again].",
     ),
     "private_fostering": (
+        "{c} ({age}) has been living with [a friend's family|an unrelated family|a teaching assistant] for [six weeks|two months] after falling out with {parent}.",
+        "School learned {c} is being looked after by a family friend while {parent} [is overseas|is working away]; nobody has told children's services.",
         "{c} ({age}) has been living with [{his} friend's family|a teacher|an unrelated adult|a family friend] [since the summer|for over a month|for six weeks] as [{parent} is abroad|{parent} is in hospital|things broke down at home].",
         "School have found out {c} is [staying with|being looked after by] [a friend's parents|a neighbour|a family friend] and parents are [abroad|not in touch|in another country].",
         "{c} came from [abroad|another country] to live with [a family friend|a woman who is not a relative] to go to school here.",
@@ -393,6 +424,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Language school student {c} ({age}) is living with a host family [for more than 28 days|long term].",
     ),
     "parent_prison": (
+        "{c} ({age}) told {his} teacher [dad|mum] is 'away for a long time'; the family confirmed [dad|mum] is in prison and they need support.",
         "Probation: [dad|mum|{parent}] has been [sentenced to|given] [three years|18 months|a long sentence] and {c} ({age}) [is very upset|has started acting out|doesn't know where he is].",
         "{c}'s [father|mother|parent] was [remanded in custody|sent to prison] [this week|recently|after court] and the family [are struggling|have no income|need support].",
         "{c} is being cared for by [grandparents|an aunt|{his} older sister] because [mum|dad] is in prison.",
@@ -404,6 +436,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} lives with [nan|an aunt|grandad] after [mum|dad] got a prison sentence; carer needs help with {c}'s behaviour.",
     ),
     "family_breakdown": (
+        "{parent} wants {c} ({age}) to leave home after [repeated rows|stealing from the family|a fight with {sib}]; {c} has nowhere to go.",
+        "{c} is refusing to return home after a row and is staying with a friend; {parent} says they can't cope with {him}.",
         "{parent} rang saying they [can't cope|have had enough|are at breaking point] with {c} ({age}) and want {him} [taken into care|to live somewhere else].",
         "{c} was [thrown out|told to leave|locked out] after [a row|a fight|an argument] and is [staying at a friend's|sleeping rough|sofa surfing].",
         "{c} ({age}) is refusing to go home, says {he} [hates|can't live with] {parent} and there are constant [rows|fights].",
@@ -415,6 +449,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{parent} says {c} is [violent at home|out of control|smashing things] and the family is falling apart.",
     ),
     "parental_substance": (
+        "{c} ({age}) told {his} teacher [mum|dad] 'drinks too much wine' and sleeps all afternoon, so {he} makes tea for {sib}.",
+        "Police: [dad|mum|{parent}] arrested for drink driving with {c} in the car.",
         "Police attended: [mum|dad|{parent}] [found intoxicated|too drunk to care for {c}|passed out] with {c} ({age}) at home.",
         "{c} told {his} teacher that [mum|dad|{parent}] [drinks all day|takes drugs|has 'white powder'] and {he} [makes {his} own tea|gets {sib} ready for school].",
         "HV: {parent} smelled of alcohol at a home visit and [could not safely care for|was unsteady holding] {c}.",
@@ -427,6 +463,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Housing report the flat is used for [drug use|dealing] and {parent} is often [high|drunk] while {c} is at home.",
     ),
     "untreated_health": (
+        "School nurse: {c}'s [asthma plan|epipen|insulin] has not been provided and {parent} doesn't reply to letters.",
         "GP: {c}'s [asthma|epilepsy|diabetes|eczema] is poorly controlled as {parent} [does not collect prescriptions|misses reviews|doesn't give the medicine].",
         "Hospital: {c} has [not been brought to|missed] [five|several|repeated] appointments for [hearing|eye|heart|growth] checks; was not brought policy followed.",
         "{c} needs [glasses|hearing aids|an operation|physiotherapy] but {parent} [has not followed up|won't engage|keeps forgetting].",
@@ -438,6 +475,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Not brought to [audiology|ophthalmology|the orthodontist|the paediatrician] [three|four|several] times; {c} ({age}) still waiting for treatment.",
     ),
     "prebirth_substance": (
+        "Pregnant woman [still drinking|using cannabis|using cocaine] at weekends and has missed [her 20 week scan|two appointments].",
         "Unborn baby: urine screen at booking positive for [opiates|cocaine|benzodiazepines], mum says she has stopped.",
         "Expectant father and mother both [drinking daily|using cannabis heavily]; midwife worried about the home when the baby arrives.",
         "Late booking at [26|30|32] weeks; [positive drug screen|alcohol use|methadone script] in pregnancy and [missed scans|no antenatal care].",
@@ -450,6 +488,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
     ),
     # ---------------------------------------------------------------- level 2
     "occasional_absence": (
+        "{c} has been off for [medical appointments|a dental operation|a family funeral] a few times; attendance just under 90%, parents communicate well.",
+        "School note {c} ({age}) is tired and late on Mondays after weekends at dad's; mum and dad agree to work on it.",
         "{c} ({age}) has had [three|four|five] days off this half term, all with a phone call from {parent}; attendance 90%.",
         "Punctuality: {c} is often in after the register closes; mum has [a new job|a toddler|no car].",
         "{c}'s attendance has slipped slightly since [the summer|Christmas|a house move]; school meeting with {parent} went well.",
@@ -466,6 +506,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} occasionally misses school [on Mondays|after contact weekends|when mum is poorly]; no other concerns, family accepting support.",
     ),
     "missed_checks": (
+        "{c} ({age}) has not had {his} [2 year review|hearing check|vision screening] as the family [moved around|were abroad]; parents keen to catch up.",
+        "GP practice flagged {c} as unvaccinated; {parent} has questions about the jabs and would like to talk to the nurse.",
         "Immunisations outstanding for {c}; {parent} said she would book them but has not yet, child appears well.",
         "HV: routine reviews for {c} missed [twice|three times], phone calls not returned; no other concerns known.",
         "The family keep cancelling {c}'s [hearing screen|weight check|speech assessment]; {parent} says life is busy.",
@@ -483,6 +525,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} is overdue [immunisations|{his} 12 month jabs] and {parent} [is unsure about vaccines|has been poorly|just hasn't got round to it].",
     ),
     "low_emotional": (
+        "{c} ({age}) worries about [mum's health|exams|the news] and has trouble sleeping; parents supportive, school keeping an eye.",
+        "{c} told the learning mentor {he} feels left out at home since the new baby arrived.",
         "{c} ({age}) has been [a bit quiet|more tearful|clingy|anxious] [since the summer|since grandma died|since starting secondary|lately]; school are offering [ELSA|the pastoral team|a worry box].",
         "{parent} says {c} has been [worrying a lot|having trouble sleeping|getting upset at bedtime] and would like [some support|a counsellor|advice].",
         "DSL: {c} told {his} teacher {he} feels [sad|lonely|worried] sometimes; {he} is [getting on okay|doing well academically|happy to talk].",
@@ -497,6 +541,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Some emotional wellbeing needs for {c}: [worries|sadness|friendship issues], nothing at a level of risk.",
     ),
     "young_carer": (
+        "{c} ({age}) often stays home to help when {parent} [has a flare-up|is in hospital|has a seizure]; otherwise family managing well.",
         "{c} ({age}) told {his} tutor {he} [sorts out the bills|translates at mum's appointments|does the washing] because {parent} is unwell.",
         "{parent} has [bipolar disorder|a chronic illness|a brain injury] and {c} helps at home more than most children; referred to young carers.",
         "{c} looks after {his} [blind|deaf|wheelchair-using] parent at weekends and would love a break.",
@@ -512,6 +557,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} is caring for {parent} [since the operation|since the accident|since the diagnosis] and would benefit from a young carers group.",
     ),
     "inconsistent_parenting": (
+        "{parent} says {c} ({age}) [swears at them|refuses to do homework|slams doors] and they don't know how to respond; no violence.",
+        "Grandparents caring part time say {c} is spoiled and boundaries differ between homes; asking for advice.",
         "{parent} lets {c} ({age}) [stay up until midnight|eat what {he} likes|play games all night] and then can't get {him} up; would like advice.",
         "Nursery: {c} is collected at different times by different family members and routines vary; parents are receptive.",
         "{parent} admits they [struggle to say no|give in to tantrums|shout a lot] and asked what help is out there.",
@@ -531,6 +578,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} has [speech delay|toileting problems|eating problems] and {parent} needs [guidance|support] with routines.",
     ),
     "parental_stress": (
+        "{parent} said [the last few months have been really hard|they are exhausted|they feel like a bad parent] but {c} is well presented and happy.",
+        "Dad is a single parent after mum died last year; coping but tired, asking for support for {c}.",
         "{parent} broke down in the [surgery|school office|children's centre] saying [money|the divorce|caring for grandad] is too much; children are well looked after.",
         "{parent} has [long covid|fibromyalgia|anxiety] and is tired all the time; asking for help with school runs for {c}.",
         "{parent} moved here to escape [family problems|a bad area] and feels lonely; {c} is happy and settled.",
@@ -546,6 +595,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{parent} told {c}'s teacher they were 'not in a good place' but have [family support|started counselling|a good GP]; children fine.",
     ),
     "poor_housing": (
+        "Family with {c} ({age}) placed in [a hotel|a bedsit|shared housing] by the council; food and care fine, cramped.",
+        "{parent} reports [cockroaches|a broken boiler|rats in the kitchen] and the housing association is slow to act.",
         "Landlord is [selling up|evicting them|not doing repairs] and {parent} is worried where they will live with {c}.",
         "Family of {c} ({age}) living with [grandparents|friends] in an overcrowded house; [sleeping on sofas|no space to play].",
         "Environmental health found [category 1 hazards|severe damp|unsafe wiring] at the family's rented home; family need rehousing.",
@@ -561,6 +612,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Damp and cold home, [heating broken since October|windows don't shut|landlord not responding]; family need help with housing, no other worries.",
     ),
     "low_income": (
+        "Family relying on [food parcels|charity|friends] since {parent} [was made redundant|became ill]; {c} is well cared for.",
+        "{c} told a teacher there's no money for [{his} birthday|the trip|new trainers] and {parent} is worried about debts.",
         "{parent} mentioned they have been [going without meals|borrowing money|using a loan shark] to pay bills; {c} is fed and cared for.",
         "{c} ({age}) does not have [a bed of {his} own|a coat|proper shoes] because the family cannot afford it; referred for a grant.",
         "{parent} on a zero-hours contract, income drops in [the summer|school holidays]; asking about free holiday clubs.",
@@ -576,6 +629,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Financial hardship for {c}'s family; no other concerns, parents proactive in asking for help.",
     ),
     "bullying": (
+        "{c} ({age}) is being [pushed around|name-called|followed home] by a group and wants to move schools; parents involved.",
+        "Someone made a fake account to make fun of {c}; school and parents are dealing with it.",
         "{c} ({age}) has been [sent nasty messages|excluded from a group chat|threatened online] by girls in {his} year and is dreading school.",
         "{parent} says {c} comes home with [ripped clothes|missing belongings|scratches] after being picked on; school investigating.",
         "{c} told staff [older pupils|a group of boys] [call {him} names|push {him} around] on the way home.",
@@ -606,6 +661,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "New stepfamily: {c} is [adjusting|finding it hard] to mum's new partner and step-siblings; family would like advice.",
     ),
     "early_offending": (
+        "{c} ({age}) was stopped by police with friends [drinking in the park|throwing stones|on a stolen bike]; taken home, parents supportive.",
         "{c} ({age}) was [cautioned|spoken to by police|given a youth conditional caution] for [stealing from a car|graffiti|a scuffle at the park].",
         "PCSO: {c} and friends [were setting fires in bins|were on a roof|were riding e-scooters on the pavement]; {parent} informed.",
         "{c} has been [pinching things from shops|damaging property|getting into fights] and {parent} wants help before it escalates.",
@@ -621,6 +677,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} ({age}) was found [trespassing|on a building site|fare dodging] with friends; police returned {him} home.",
     ),
     "prebirth_support": (
+        "Pregnant mum says she has [no cot|no pram|no family help] and would like the family hub to get in touch.",
+        "Midwife: expectant mum is [anxious|very young|new to the UK] and asked for support; no safeguarding concerns.",
         "Mum-to-be says she feels [nervous|out of her depth|alone] and would like a support worker after the birth.",
         "Expectant couple with [a disabled older child|twins on the way|no family nearby] asking what support is available.",
         "Pregnant [student|teenager|woman who recently arrived here] needs help with [baby items|registering with a GP|benefits]; no other worries.",
@@ -634,6 +692,13 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
     ),
     # ---------------------------------------------------------------- level 1
     "advice_request": (
+        "School business manager asking for [safeguarding training dates|the LADO's email|a copy of the threshold guidance]; no child concerned.",
+        "{parent} rang after seeing a news story about abuse and wanted to know how to keep {c} safe online; no worries about {c}.",
+        "Police officer asking for the out of hours number for a colleague; nothing about a child.",
+        "Hospital ward clerk asked which address to send {c}'s discharge letter to.",
+        "{parent} wants to know how to talk to {c} ({age}) after [a car accident in the family|a grandparent's funeral|a scary film]; signposted.",
+        "Caller asked where to get a [DBS check|first aid course|car seat fitted] for a childminding job.",
+        "Mum wondered whether she needs permission to take {c} on holiday abroad; advised to seek legal advice.",
         "{parent} told us they just wanted to know what support exists for families; no particular problem.",
         "Caller asked how to [become a foster carer|volunteer with children|report a concern in future].",
         "Professional wanted to check whether a family is already known before offering a service; no concern given.",
@@ -652,6 +717,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{parent} asking for [a copy of a letter|the name of {c}'s old social worker|a reference number]; passed to admin.",
     ),
     "childcare_query": (
+        "{parent} wants to know if the nursery can give {c} extra hours during the school holidays.",
         "{parent} starting a new job and wants to know which settings take [babies|under twos|children for the 15 hours].",
         "Grandmother asked whether she can be paid as a childminder for {c}; signposted.",
         "Can {c} ({age}) get a funded place at the nursery attached to the school? Caller would like a call.",
@@ -664,6 +730,11 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Enquiry about childcare for {c} so {parent} can return to work [after maternity leave|in September].",
     ),
     "doing_well": (
+        "HV home visit: home [warm and clean|tidy], {c} ({age}) [babbling|walking|chatty] and well attached to {parent}; no safeguarding concerns.",
+        "Following last month's [police call-out|A&E visit|school report], checks done: {c} is safe and well and the family need nothing further.",
+        "GP saw {c} after a [minor fall|sports injury|bump at nursery]; explanation fits, child happy, no concerns.",
+        "{c} has [a new baby sister|moved into a bigger house|started cubs] and is doing really well.",
+        "School say {c}'s [behaviour|attendance|confidence] has improved a lot and they are no longer worried.",
         "Quick update: {c} ({age}) had a great summer, back at school happy and well.",
         "Mum told me {c} is sleeping better and the family are doing fine now; no worries from us.",
         "{c} was seen with {parent} at clinic, well cared for, growing well, nothing to report.",
@@ -680,6 +751,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{parent} told us everything is fine now, {c} ({age}) is happy and they don't need anything.",
     ),
     "benefits_signpost": (
+        "{parent} says [the benefits have been delayed|universal credit was cut] and asked for the welfare rights line; children are fine.",
+        "Mum asking if she can get help with [funeral costs|a school uniform|bus fares] for {c}; given details.",
         "{parent} ran out of money [before payday|this month] and wondered where to get [a crisis grant|emergency help]; details given.",
         "Caller's tax credits have [stopped|changed] and she needs someone to explain it; welfare rights number given.",
         "Dad is a new carer for {c} and asked which allowances he can claim.",
@@ -691,6 +764,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Enquiry about [Healthy Start vouchers|free school meals|school uniform grants]; information given.",
     ),
     "wrong_service": (
+        "Adult patient's daughter asking about carers for her father; redirected to adult services.",
         "Caller wanted a council housing [application|transfer] form; nothing to do with children, redirected.",
         "Member of the public asking about [a street light|a dangerous tree|noise from a pub]; passed to the council.",
         "Query regarding [her own benefits|a pension|an adult son's care], sent on to the right team.",
@@ -703,6 +777,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{parent} asking about [a birth certificate|a passport countersignature|a blue badge]; redirected.",
     ),
     "school_place": (
+        "{c} ({age}) has been offered a place [miles away|at a school {parent} didn't choose]; mum wants to appeal.",
         "Family arrived from overseas in [August|the spring|half term]; {parent} needs help finding a [primary|secondary] for {c} ({age}).",
         "{parent} unhappy with the school {c} was offered and wants to go on the waiting list for another.",
         "Grandparent wondering whether {c} could transfer to the academy closer to home.",
@@ -715,6 +790,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Enquiry about school places for {c} and {sib} after a house move; information given.",
     ),
     "sen_query": (
+        "Dad asking about [holiday clubs for disabled children|a disability short break|specialist equipment] for {c}.",
         "Mum would like to know what help there is for {c} ({age}) who has [dyspraxia|a hearing impairment|global delay].",
         "{parent} rang asking who decides whether {c} gets an EHCP and how long it takes.",
         "{parent} asking how to get {c} ({age}) assessed for [autism|ADHD|dyslexia|speech delay].",
@@ -727,6 +803,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} ({age}) is waiting for an autism assessment; {parent} wants to know about support groups meanwhile.",
     ),
     "closure_update": (
+        "The allegation against the neighbour was unfounded; {c} was not involved. Closing.",
+        "Thanks for your help with {c}; the [food bank|housing team|school] sorted it, no further action.",
         "Update: the police investigation about {c} has concluded with no further action and the family are well.",
         "{c} has moved out of the area; the new school confirm {he} is settled. Please close.",
         "Re my email last month about {c}: [dad has since moved in and things are fine|the school has put support in|mum got the counselling], so please close it.",

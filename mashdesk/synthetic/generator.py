@@ -97,12 +97,24 @@ class SyntheticContact:
 
 # ----------------------------------------------------------------------------- vocabulary
 _ADULT = {
-    "train": ("mum's boyfriend", "dad", "stepdad", "mum's partner", "uncle"),
+    "train": (
+        "mum's boyfriend",
+        "dad",
+        "stepdad",
+        "mum's partner",
+        "uncle",
+        "her partner",
+        "the children's father",
+        "an older brother",
+        "mum's ex",
+        "a family friend",
+        "his dad",
+    ),
     "heldout": ("the stepfather", "mother's new partner", "a male relative", "her father"),
     "fresh": ("mum's fella", "step-dad", "mums new bloke", "grandad", "the lodger"),
 }
 _PARENT = {
-    "train": ("mum", "dad", "Mum"),
+    "train": ("mum", "dad", "Mum", "Dad", "the carer", "stepmum", "nan", "grandma"),
     "heldout": ("the mother", "the father", "mother"),
     "fresh": ("mam", "birth mum", "the dad", "main carer", "Mummy"),
 }

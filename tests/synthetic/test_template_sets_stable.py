@@ -14,8 +14,8 @@ import pytest
 from mashdesk.synthetic import generate_contacts
 
 BEFORE_FRESH = {
-    ("train", 1): "36dab9b42d4c3e5fef8d62e0b3289fffcedf0889f8f80d1eb5b98d80fa7b167c",
-    ("train", 2026): "88e24e59dbf5c17c81fcea951b1c179f9a2d1edcf96c6c012f93cf54846dbca4",
+    ("train", 1): "3da6ec6a5373217b79fea13e2cf92887f853b71f94b5fc13c4dc5a6446e69742",
+    ("train", 2026): "d91d0058e57737b393facdd9d6994da585ec976aabd6927ba36b78294a088a48",
     ("heldout", 1): "1158ea064e7334416857285cfd8310f1b304d5adff44764fe28ae5d794ddf1bb",
     ("heldout", 2026): "c89741dc9224acaf2b7e58bdda487284e27b12119edf47fa79558ac62efea7da",
     ("fresh", 1): "f450f4b66ba1d634ae30b9313522ad572a966de8449baaf9cdff494c6c80689f",
@@ -23,8 +23,8 @@ BEFORE_FRESH = {
 }
 
 # regenerated whenever the train phrasings or layouts change on purpose
-TRAIN_FIRST_TEXT = "Riley Fakesley, d.o.b. 26/09/2020 - call taken from Lisa Fakesley.\npolice called to a domestic last night, uncle strangled mum while riley was in the room.\nAdvised caller MASH will review."  # noqa: E501
-TRAIN_FIRST_CONCERNS: list[list[str]] = [["exploitation"], ["serious_da"]]
+TRAIN_FIRST_TEXT = "MULTI-AGENCY REFERRAL FORM\nChild's name: Nia Mockridge\nDOB: 04.08.09\nAddress: 24 Dummy Crescent, Synthbridge, ZZ5 8EG\n\nReason for referral:\nNia says her family will hurt her because she has a boyfriend, honour based abuse. No Prevent concerns noted.\n\nMum is aware and agrees.\n\nReferrer: Emma Testwood, Youth Justice Case Manager\nTel: 07700 900605"  # noqa: E501
+TRAIN_FIRST_CONCERNS: list[list[str]] = [["exploitation"], ["forced_marriage", "not:radicalisation"]]
 
 
 @pytest.mark.parametrize(("template_set", "seed"), sorted(BEFORE_FRESH))
