@@ -51,6 +51,11 @@ class SplitCalibratedClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         )
         w = None if sample_weight is None else np.asarray(sample_weight)
         est = clone(self.estimator)
+        weights = getattr(est, "class_weight", None)
+        if isinstance(weights, dict):
+            # liblinear refuses weights for classes absent from y (e.g. few local decisions)
+            present = set(np.unique(y[fit_idx]).tolist())
+            est.set_params(class_weight={c: float(weights.get(c, 1.0)) for c in present})
         if self.c_per_sample is not None:
             # more (synthetic, repetitive) data needs more regularisation to generalise
             est.set_params(C=min(self.max_c, self.c_per_sample / len(fit_idx)))
