@@ -15,6 +15,8 @@ from __future__ import annotations
 TRAIN_MORE: dict[str, tuple[str, ...]] = {
     # ---------------------------------------------------------------- level 4, with triggers
     "physical_disclosure": (
+        "{c} ({age}) said '{adult} hits me' to {his} swimming teacher and showed a bruise on {his} [back|leg|arm].",
+        "{c} says {adult} [threw|pushed|shoved] {him} [against the wardrobe|to the floor|down the stairs] because {he} was too loud.",
         "{c} ({age}) told the dinner lady {adult} [slaps|punches|kicks] {him} and {he} is scared of him.",
         "{c} ({age}) says {he} got 'a good hiding' from {adult} for losing {his} phone and it left marks.",
         "Pupil {c} rolled up {his} sleeve to show a friend where {adult} had [twisted {his} arm|dug his nails in|squeezed too hard] and said it happens when he's in a mood.",
@@ -37,6 +39,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} says {he} is frightened of {adult} who [whips|hits|slaps] {him} and has threatened to do it again if {he} tells.",
     ),
     "sexual_disclosure": (
+        "{c} disclosed that a [cousin|family friend|neighbour] has been [abusing|raping|touching] {him} for years.",
         "{c} ({age}) asked a teacher what to do if a grown-up makes you do 'private things' and then named {adult}.",
         "Residential trip: {c} told staff {he} doesn't like bedtime at home because {adult} [gets in {his} bed|does things to {him}|touches {him} under the covers].",
         "{c} has [drawn pictures of|acted out|talked about] sexual acts and said {adult} showed {him} how.",
@@ -76,6 +79,9 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Health visitor concerned: baby has [marks|bruising] on {his} [face|ears|chest] and is only {age_m} months old, not crawling.",
     ),
     "unexplained_injury": (
+        "{c} ({age}) was sent home from PE after staff saw [bruises of different colours|cuts|marks] all over {his} body; {he} had no explanation.",
+        "A&E: {c} has a [broken arm|fractured finger|head wound]; {parent} waited [two days|a week] before seeking help and the story doesn't match.",
+        "{c} keeps turning up with [burns|bruises|marks] that {parent} says are from 'clumsiness'; {c} looks scared when asked.",
         "{c} ({age}) had [bruising on both cheeks|a swollen eye|marks around {his} neck] and said {he} 'got hurt at home' but wouldn't say more.",
         "{c} ({age}) has [a bite mark|a burn on the back of {his} hand|a grip mark on {his} wrist] and told staff [it's nothing|{he} forgot|{he} can't say].",
         "Teacher saw a [bruise|swelling|graze] around {c}'s eye and {c} pulled {his} hood up and would not talk about it.",
@@ -95,6 +101,9 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Neighbour saw {c} with [a bloody nose|a black eye|bruising] and {c} said [dad|{adult}|someone] 'got angry', then changed the story.",
     ),
     "fgm": (
+        "Health visitor: family from an FGM-practising community plan to take {c} ({age}) abroad to her grandmother, who 'will do what is needed'.",
+        "{c} ({age}) told staff a 'cutting lady' is coming to her aunt's house this holiday.",
+        "{c} has [pain when weeing|an infection|bleeding] after a recent trip abroad; school nurse suspects FGM.",
         "{c} ({age}), whose mother has had FGM, says she will have a 'special ceremony' abroad in the summer holidays.",
         "Practice nurse: {c}'s mum says the women in the family 'will take care of' {c} when they visit relatives abroad.",
         "{c} ({age}) has asked her friends what 'sunna' means; her family are planning a long visit overseas.",
@@ -114,6 +123,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{parent} told the health visitor that FGM is 'important for girls' and {c} will have it done.",
     ),
     "exploitation": (
+        "{c} has been [sold|trafficked|passed around] between older men, according to a friend.",
         "{c} ({age}) has an adult 'boyfriend' who gives {him} [drugs|money|alcohol] and takes {him} to parties with older men.",
         "{c} was found [with £500 in cash|with several phones|in a car with known dealers] far from home after going missing.",
         "{c} ({age}) has been arrested [in a different county|at a railway station] carrying [wraps|a knife and cash|drugs hidden on {him}].",
@@ -133,6 +143,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Possible grooming: {c} is being given [lifts|alcohol|cannabis|places to stay] by men in their twenties.",
     ),
     "serious_da": (
+        "{adult} [assaulted|strangled|hit] mum with {c} ({age}) in her arms; police arrested him.",
+        "MARAC: mum assessed as very high risk after [strangulation|threats to kill|rape] by {adult}; {c} lives with her.",
         "{adult} [punched|strangled|kicked] mum in front of {c} ({age}) and smashed {his} phone when {he} tried to call for help.",
         "Police: {adult} [smashed up the house|threatened to kill mum|held mum against the wall by her throat] while {c} ({age}) hid upstairs.",
         "Mum turned up at the GP with [finger bruising on her neck|a broken wrist|a black eye] and said {adult} did it in front of the kids.",
@@ -155,6 +167,9 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "GP: mum disclosed [ongoing violence|being strangled|being raped] by {adult} and is too scared to leave; children at home.",
     ),
     "under13_sexual": (
+        "{c} ({age}) says she has a 'boyfriend' aged [16|19|22] who she has sex with.",
+        "{c}, aged {age}, is [pregnant|sexually active] according to her friends, who say the boy is much older.",
+        "Sexual health nurse saw {c} ({age}) for [contraception|an STI test|emergency contraception].",
         "{c} is {age} and staff found messages arranging to meet an adult man for sex.",
         "{c}, who is {age}, is in a relationship with a boy of [17|18] and says they have slept together.",
         "Report that {c} ({age}) performed a sex act on an older pupil at a party.",
@@ -170,6 +185,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{age} year old {c} may be pregnant after sex with [her boyfriend|an older boy].",
     ),
     "forced_marriage": (
+        "{c} ({age}) has been told she is leaving school to marry [a man abroad|her cousin|a family friend's son] and she is crying in lessons.",
+        "{c} says her brothers [watch her|beat her|threaten her] to protect the family 'honour'.",
         "{c} ({age}) is worried she will not come back from a family trip as she will be married off.",
         "{c} ({age}) emailed a teacher late at night saying her family are [arranging her wedding|sending her abroad] and she wants help.",
         "{c}'s [mother|father|aunt] has said she must marry a man chosen by the family [after Eid|before she turns 18|next holiday].",
@@ -188,6 +205,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Relative worried {c}, {age}, is being pressured into marriage and her phone is being checked by her family.",
     ),
     "fii": (
+        "{parent} reports {c} ({age}) has [seizures|breathing stops|blood in {his} urine] but hospital monitoring never shows anything.",
         "{parent} takes {c} to different hospitals reporting [seizures|bleeding|breathing stopping] that no one has ever witnessed.",
         "Hospital notes show {c} ({age}) has attended [ED|A&E] more than twenty times this year with symptoms described only by {parent}.",
         "Nurses suspect {parent} is [withholding food from|giving medication to|smothering] {c} to cause symptoms.",
@@ -204,6 +222,10 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Concern about fabricated or induced illness: {c} ({age}) is kept off school for illnesses that doctors cannot find.",
     ),
     "serious_neglect": (
+        "Ambulance crew: flat [squalid|unfit to live in|covered in rubbish], {c} ({age}) [unwashed|hungry|with no clean clothes], {parent} [incoherent|absent].",
+        "{c} ({age}) has [severe tooth decay|rickets|chronic lice] and {parent} has ignored all advice for months; {he} is always hungry.",
+        "{c} is left to fend for {himself}: no meals, no clean clothes, no adult home most evenings.",
+        "Baby {c} [has lost weight|is dehydrated|has not been fed properly] and the home has [no formula|no heating|no steriliser].",
         "{c} ({age}) is [regularly left to look after {sib} overnight|locked in the flat alone|found wandering at 2am]; {parent} not at home.",
         "Nursery: {c} arrives [soaked through with urine|starving|in the same filthy clothes] every day and has [sores|lice|weight loss].",
         "{c} ({age}) was seen [rummaging in bins|begging neighbours for food|eating out of the dog bowl].",
@@ -226,6 +248,10 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} smells, wears the same [uniform|clothes] every day, is always hungry and has had [nits|sores] for months.",
     ),
     "radicalisation": (
+        "{c} ({age}) has been in contact with a known extremist online who [sends {him} propaganda|is encouraging violence|asked {him} to keep it secret].",
+        "{c} made threats to [stab|shoot|blow up] people from [a particular religion|a particular race|the school] and has been watching extremist videos.",
+        "{c} said {he} supports [ISIS|a neo-nazi group|a banned terrorist group] and wants to do something 'big'.",
+        "Police Prevent officer: {c} is sharing [instructions for attacks|extremist manifestos|violent propaganda] on Telegram.",
         "{c} ({age}) has been seen [handing out extremist leaflets|posting violent extremist slogans|watching bomb-making videos].",
         "{c} ({age}) told peers [certain groups should be wiped out|he wants to be a martyr|a terror attack was deserved] and shows videos of beheadings.",
         "Teacher found a [manifesto|list of targets|notebook of extremist slogans] in {c}'s bag.",
@@ -244,6 +270,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Extremism concern for {c}: fixated on [violent ideology|weapons|killing people] from online material.",
     ),
     "hsb": (
+        "{c} ({age}) has been found [touching|undressing|performing sex acts on] younger children at [a family party|school|home] more than once.",
         "{c} ({age}) has been [forcing|pressuring] a younger child at home into sexual touching.",
         "{c} ({age}) [made a younger child perform oral sex|touched a toddler's genitals|tried to have sex with a younger cousin].",
         "{c} has been [watching extreme porn|acting out sexual acts] and asking younger children to play 'sex games'.",
@@ -263,6 +290,10 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
     ),
     # ---------------------------------------------------------------- level 4, no trigger
     "serious_self_harm": (
+        "{c} ({age}) [was found by a friend after overdosing|had to have {his} stomach pumped|was cut down from a ligature] at the weekend.",
+        "Crisis: {c} is [burning {himself} with a lighter|cutting to the bone|head-banging until {he} bleeds] and says there is no point living.",
+        "{c} told the GP {he} thinks about suicide every day and has [bought tablets|tested a ligature|been to the bridge].",
+        "School nurse: {c} has [new deep cuts|self-inflicted burns] and disclosed a suicide attempt last night.",
         "{c} ({age}) told a friend {he} has [a rope|pills saved up|a plan] and is going to end it [tonight|this weekend].",
         "A&E: {c} admitted after [cutting {his} wrists|taking an overdose|self-strangulation]; this is the [second|third] time.",
         "{c} ({age}) [jumped in front of traffic|tried to drown {himself}|tied a ligature] and is now on the paediatric ward.",
@@ -281,6 +312,11 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} was admitted to the paediatric ward after a suicide attempt [at home|at school|in the park].",
     ),
     "emotional_abuse": (
+        "Contact centre staff saw {parent} [sneer at|swear at|humiliate] {c} ({age}) throughout the visit; {c} looked frightened and silent.",
+        "{c} says {he} has to ask permission to [speak|use the toilet|eat] at home and is shouted at if {he} forgets.",
+        "{c}'s [stepmum|mum|dad] has told {him} {he} is [possessed|cursed|the devil's child] and makes {him} pray for hours.",
+        "Relentless shouting, [threats of being kicked out|threats of violence|name-calling] and [no affection|no praise] - {c} ({age}) is showing signs of serious emotional harm.",
+        "Mum tells {c} {he} is 'just like {his} dad, a waste of space', and {c} has started [self-harming|hitting {himself}|wetting the bed].",
         "{c} ({age}) has told [a friend|staff] {parent} [hates {him}|calls {him} disgusting|tells {him} to kill {himself}].",
         "{parent} ignores {c} completely at collection and refers to {him} as 'it'; {c} is very withdrawn.",
         "{c} ({age}) is terrified of {parent}, who [constantly puts {him} down|mocks {his} disability|tells {him} {he} ruined the family].",
@@ -300,6 +336,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} said {parent} [locked {him} out of the house|threatened to kill {himself} if {c} told anyone|tells {him} {he} is evil].",
     ),
     "prebirth_removed": (
+        "Pregnant mum whose older children are [adopted|in care] has [missed booking|refused the pre-birth assessment|moved without telling anyone].",
         "Unborn: parents' older child was removed [last year|two years ago]; nothing has changed and they won't engage.",
         "Unborn: the parents' [first|last] child was placed for adoption after [serious injuries|neglect|domestic abuse] and they remain together.",
         "Pregnant woman with a history of [children removed|care proceedings] has been hiding the pregnancy and refuses to meet services.",
@@ -332,6 +369,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} is [school refusing|not attending] and {parent} says they can't make {him} go.",
     ),
     "exclusion_risk": (
+        "{c} ({age}) has been [suspended|sent home] [five|six] times this year and is now at risk of permanent exclusion.",
         "{c} ({age}) is on {his} final warning after [bringing a blade into school|punching a pupil|threatening a teacher].",
         "{c} is spending most days in the inclusion room and the head is considering permanent exclusion.",
         "{c} keeps getting sent out of class and the school says a permanent exclusion is being considered.",
@@ -346,6 +384,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "School say {c} will be permanently excluded unless [things change|there is more support|{his} behaviour improves].",
     ),
     "pregnant_u18": (
+        "{c} ({age}) is [12|16|20] weeks pregnant and living between her mum's and her boyfriend's family.",
         "{c} ({age}) has just found out she's pregnant; her boyfriend is [19|20|22] and she wants to leave home.",
         "{c} ({age}) has told the school nurse she is [pregnant|about 10 weeks pregnant|expecting] and [is scared to tell her family|the father is 18|the father is 20|the father is older].",
         "GP: {c}, aged {age}, is pregnant, [booked late|has missed antenatal appointments|is living between addresses].",
@@ -372,6 +411,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "GP: {c} is using [cannabis|alcohol|ketamine] to cope and has [bladder problems|memory problems|low mood].",
     ),
     "mental_health": (
+        "{c} ({age}) is [barely eating|not sleeping|having panic attacks daily] and has told {parent} {he} can't cope; no plan to harm {himself}.",
         "{c} ({age}) [hasn't eaten properly for weeks|is exercising obsessively|has lost a stone] and is on the eating disorder waiting list.",
         "{c} has become [very isolated|paranoid|unable to get out of bed]; {parent} is worried and CAMHS have been contacted.",
         "{c} ({age}) [has stopped eating|is restricting food|is making {himself} sick] and has lost [a lot of|significant] weight; GP has referred to the eating disorder service.",
@@ -386,6 +426,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} was seen by the crisis team after [a panic attack|a mental health crisis] and needs ongoing support.",
     ),
     "missing": (
+        "{c} ({age}) has been [missing since yesterday|reported missing three times in two weeks|away overnight repeatedly]; returns tired and won't talk.",
         "{parent} reports {c} is staying out all night several times a week and won't say where.",
         "Police: {c} ({age}) reported missing [for the third time|again|overnight] [this month|this week]; returned [by police|on {his} own] and would not say where {he} had been.",
         "{parent} rang 101 because {c} did not come home [until 4am|all night|for two days].",
@@ -397,6 +438,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Return home interview: {c} ({age}) has been missing [several times|repeatedly] and refuses to engage.",
     ),
     "da_history": (
+        "Mum disclosed [coercive control|financial abuse|past violence] by {adult}, who still has contact with {c}.",
         "Mum's ex-partner, who was violent to her, has [just been released from prison|moved back to the area|started sending messages]; {c} lives with mum.",
         "Police note: previous [domestic|DA] incidents at this address; last one [a year ago|in the spring], no children harmed.",
         "Police records show [several|repeated|six] domestic call-outs to the address [over the last two years|in the past|before the separation]; {c} lives there.",
@@ -411,6 +453,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Mum says {adult} [used to hit her|controlled her money|was abusive] and has now [got out of prison|moved nearby|started contacting her again].",
     ),
     "private_fostering": (
+        "{c} ({age}) has been staying with [a friend's grandmother|a family acquaintance|an older friend] for [five weeks|three months] while {parent} sorts out housing.",
         "{c} ({age}) has been living with [a friend's family|an unrelated family|a teaching assistant] for [six weeks|two months] after falling out with {parent}.",
         "School learned {c} is being looked after by a family friend while {parent} [is overseas|is working away]; nobody has told children's services.",
         "{c} ({age}) has been living with [{his} friend's family|a teacher|an unrelated adult|a family friend] [since the summer|for over a month|for six weeks] as [{parent} is abroad|{parent} is in hospital|things broke down at home].",
@@ -424,6 +467,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Language school student {c} ({age}) is living with a host family [for more than 28 days|long term].",
     ),
     "parent_prison": (
+        "{c} ({age}) has been [tearful|angry|withdrawn] since [dad|mum|{parent}] was sentenced last month.",
         "{c} ({age}) told {his} teacher [dad|mum] is 'away for a long time'; the family confirmed [dad|mum] is in prison and they need support.",
         "Probation: [dad|mum|{parent}] has been [sentenced to|given] [three years|18 months|a long sentence] and {c} ({age}) [is very upset|has started acting out|doesn't know where he is].",
         "{c}'s [father|mother|parent] was [remanded in custody|sent to prison] [this week|recently|after court] and the family [are struggling|have no income|need support].",
@@ -436,6 +480,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} lives with [nan|an aunt|grandad] after [mum|dad] got a prison sentence; carer needs help with {c}'s behaviour.",
     ),
     "family_breakdown": (
+        "{parent} has said {c} ({age}) can no longer live at home after [assaulting {sib}|repeated thefts|constant rows].",
         "{parent} wants {c} ({age}) to leave home after [repeated rows|stealing from the family|a fight with {sib}]; {c} has nowhere to go.",
         "{c} is refusing to return home after a row and is staying with a friend; {parent} says they can't cope with {him}.",
         "{parent} rang saying they [can't cope|have had enough|are at breaking point] with {c} ({age}) and want {him} [taken into care|to live somewhere else].",
@@ -449,6 +494,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{parent} says {c} is [violent at home|out of control|smashing things] and the family is falling apart.",
     ),
     "parental_substance": (
+        "{parent} [comes to collect {c} drunk|has been seen using drugs in the park|falls asleep after drinking] and {c} ({age}) has to look after {himself}.",
         "{c} ({age}) told {his} teacher [mum|dad] 'drinks too much wine' and sleeps all afternoon, so {he} makes tea for {sib}.",
         "Police: [dad|mum|{parent}] arrested for drink driving with {c} in the car.",
         "Police attended: [mum|dad|{parent}] [found intoxicated|too drunk to care for {c}|passed out] with {c} ({age}) at home.",
@@ -475,6 +521,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Not brought to [audiology|ophthalmology|the orthodontist|the paediatrician] [three|four|several] times; {c} ({age}) still waiting for treatment.",
     ),
     "prebirth_substance": (
+        "Expectant mum [still drinking daily|using heroin|smoking crack] at 30 weeks and has missed [her scans|the substance misuse appointment].",
         "Pregnant woman [still drinking|using cannabis|using cocaine] at weekends and has missed [her 20 week scan|two appointments].",
         "Unborn baby: urine screen at booking positive for [opiates|cocaine|benzodiazepines], mum says she has stopped.",
         "Expectant father and mother both [drinking daily|using cannabis heavily]; midwife worried about the home when the baby arrives.",
@@ -488,6 +535,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
     ),
     # ---------------------------------------------------------------- level 2
     "occasional_absence": (
+        "{c} ({age}) has missed a few [afternoons|mornings|Fridays] this term; {parent} always rings in and attendance is around 91%.",
+        "Low-level lateness for {c}; [mum's car broke down|new baby at home|{he} struggles to get up]; no other concerns.",
         "{c} has been off for [medical appointments|a dental operation|a family funeral] a few times; attendance just under 90%, parents communicate well.",
         "School note {c} ({age}) is tired and late on Mondays after weekends at dad's; mum and dad agree to work on it.",
         "{c} ({age}) has had [three|four|five] days off this half term, all with a phone call from {parent}; attendance 90%.",
@@ -506,6 +555,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} occasionally misses school [on Mondays|after contact weekends|when mum is poorly]; no other concerns, family accepting support.",
     ),
     "missed_checks": (
+        "Two missed immunisation appointments for {c} ({age}); {parent} says [they were ill|they forgot|transport is hard].",
         "{c} ({age}) has not had {his} [2 year review|hearing check|vision screening] as the family [moved around|were abroad]; parents keen to catch up.",
         "GP practice flagged {c} as unvaccinated; {parent} has questions about the jabs and would like to talk to the nurse.",
         "Immunisations outstanding for {c}; {parent} said she would book them but has not yet, child appears well.",
@@ -557,6 +607,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} is caring for {parent} [since the operation|since the accident|since the diagnosis] and would benefit from a young carers group.",
     ),
     "inconsistent_parenting": (
+        "{parent} says {c} ({age}) won't follow any rules and they feel they've lost control; asking about parenting support.",
+        "{c} has tantrums and bedtime battles; {parent} is tired but loving and wants help with routines.",
         "{parent} says {c} ({age}) [swears at them|refuses to do homework|slams doors] and they don't know how to respond; no violence.",
         "Grandparents caring part time say {c} is spoiled and boundaries differ between homes; asking for advice.",
         "{parent} lets {c} ({age}) [stay up until midnight|eat what {he} likes|play games all night] and then can't get {him} up; would like advice.",
@@ -578,6 +630,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} has [speech delay|toileting problems|eating problems] and {parent} needs [guidance|support] with routines.",
     ),
     "parental_stress": (
+        "{parent} said [work and the kids|caring for an elderly parent|money worries] are wearing them down; {c} is happy and cared for.",
         "{parent} said [the last few months have been really hard|they are exhausted|they feel like a bad parent] but {c} is well presented and happy.",
         "Dad is a single parent after mum died last year; coping but tired, asking for support for {c}.",
         "{parent} broke down in the [surgery|school office|children's centre] saying [money|the divorce|caring for grandad] is too much; children are well looked after.",
@@ -595,6 +648,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{parent} told {c}'s teacher they were 'not in a good place' but have [family support|started counselling|a good GP]; children fine.",
     ),
     "poor_housing": (
+        "Family of {c} ({age}) living in [a damp basement flat|a cramped studio|a room in a shared house]; waiting for rehousing.",
         "Family with {c} ({age}) placed in [a hotel|a bedsit|shared housing] by the council; food and care fine, cramped.",
         "{parent} reports [cockroaches|a broken boiler|rats in the kitchen] and the housing association is slow to act.",
         "Landlord is [selling up|evicting them|not doing repairs] and {parent} is worried where they will live with {c}.",
@@ -612,6 +666,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Damp and cold home, [heating broken since October|windows don't shut|landlord not responding]; family need help with housing, no other worries.",
     ),
     "low_income": (
+        "{parent} can't afford [a winter coat|school shoes|the electric] for {c} ({age}); otherwise doing well, referred for a grant.",
         "Family relying on [food parcels|charity|friends] since {parent} [was made redundant|became ill]; {c} is well cared for.",
         "{c} told a teacher there's no money for [{his} birthday|the trip|new trainers] and {parent} is worried about debts.",
         "{parent} mentioned they have been [going without meals|borrowing money|using a loan shark] to pay bills; {c} is fed and cared for.",
@@ -629,6 +684,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Financial hardship for {c}'s family; no other concerns, parents proactive in asking for help.",
     ),
     "bullying": (
+        "{c} ({age}) says {he} gets [picked on|called names|laughed at] on the school bus; parents have spoken to the school.",
         "{c} ({age}) is being [pushed around|name-called|followed home] by a group and wants to move schools; parents involved.",
         "Someone made a fake account to make fun of {c}; school and parents are dealing with it.",
         "{c} ({age}) has been [sent nasty messages|excluded from a group chat|threatened online] by girls in {his} year and is dreading school.",
@@ -646,6 +702,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} is being [bullied|harassed] on the way home from school; parents [have spoken to the school|would like advice].",
     ),
     "separation": (
+        "{c} ({age}) is finding it hard since {his} parents [split up|separated] and [misses {his} dad|hates the new routine|is caught in rows about contact].",
         "{parent} says the ex is [late for contact|not paying maintenance|badmouthing them] and {c} is getting upset; no abuse.",
         "Dad would like to know how to get regular contact with {c} after the relationship ended; no concerns about either parent.",
         "{parent} says [they have|mum and dad have] [separated|split up|divorced] [recently|over the summer|last month] and {c} ({age}) is [upset|unsettled|angry] about it.",
@@ -661,6 +718,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "New stepfamily: {c} is [adjusting|finding it hard] to mum's new partner and step-siblings; family would like advice.",
     ),
     "early_offending": (
+        "{c} ({age}) was given [a warning|a community resolution] for [stealing from a shop|criminal damage] with friends; parents supportive.",
         "{c} ({age}) was stopped by police with friends [drinking in the park|throwing stones|on a stolen bike]; taken home, parents supportive.",
         "{c} ({age}) was [cautioned|spoken to by police|given a youth conditional caution] for [stealing from a car|graffiti|a scuffle at the park].",
         "PCSO: {c} and friends [were setting fires in bins|were on a roof|were riding e-scooters on the pavement]; {parent} informed.",
@@ -677,6 +735,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} ({age}) was found [trespassing|on a building site|fare dodging] with friends; police returned {him} home.",
     ),
     "prebirth_support": (
+        "Expectant mum would like [help preparing for the baby|parenting classes|a befriender]; no safeguarding concerns.",
         "Pregnant mum says she has [no cot|no pram|no family help] and would like the family hub to get in touch.",
         "Midwife: expectant mum is [anxious|very young|new to the UK] and asked for support; no safeguarding concerns.",
         "Mum-to-be says she feels [nervous|out of her depth|alone] and would like a support worker after the birth.",
@@ -692,6 +751,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
     ),
     # ---------------------------------------------------------------- level 1
     "advice_request": (
+        "{parent} asked for [ideas for|details of] [activities|support groups|courses] for {c} ({age}); no concerns.",
         "School business manager asking for [safeguarding training dates|the LADO's email|a copy of the threshold guidance]; no child concerned.",
         "{parent} rang after seeing a news story about abuse and wanted to know how to keep {c} safe online; no worries about {c}.",
         "Police officer asking for the out of hours number for a colleague; nothing about a child.",

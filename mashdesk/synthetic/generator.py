@@ -184,6 +184,40 @@ _TRAIN_SIGNOFFS = (
     "Cheers",
     "Speak soon",
 )
+# Referral-form furniture seen at every level (real forms ask the same questions whatever the
+# concern), so words like "risks", "views" or "concerns" in a form cannot stand in for a level.
+_TRAIN_FORM_TITLES = (
+    "MULTI-AGENCY REFERRAL FORM",
+    "Request for Service",
+    "Children's Services Contact Form",
+    "MARF v3",
+    "Early Help / Safeguarding referral",
+)
+_TRAIN_FORM_REASONS = (
+    "Reason for referral:",
+    "Concerns:",
+    "Details of concern:",
+    "Why are you referring?",
+    "Presenting issues:",
+    "Information:",
+)
+_TRAIN_FORM_FIELDS = (
+    "Ethnicity",
+    "First language",
+    "Interpreter needed",
+    "GP",
+    "Other professionals involved",
+    "Family composition",
+    "Strengths",
+    "Parents' views",
+    "Child's views",
+    "Known risks to workers",
+    "Disability",
+    "Religion",
+    "Previous involvement",
+    "Outcome sought",
+)
+_TRAIN_FORM_VALUES = ("not known", "see below", "n/a", "none known", "to follow", "yes", "no", "unknown")
 _TRAIN_SUBJECTS = ("Query", "Information", "Please read", "Help please", "Update", "Referral")
 
 
@@ -672,10 +706,14 @@ class _Builder:
                     rows.append(f"School: {child.school}")
                 for other in children[1:]:
                     rows.append(f"Sibling: {other.name}, DOB: {self._form_dob(other)}")
+                rows += [
+                    f"{field}: {rng.choice(_TRAIN_FORM_VALUES)}"
+                    for field in rng.sample(_TRAIN_FORM_FIELDS, k=rng.randint(0, 4))
+                ]
                 body = (
-                    "MULTI-AGENCY REFERRAL FORM\n"
+                    f"{rng.choice(_TRAIN_FORM_TITLES)}\n"
                     + "\n".join(rows)
-                    + f"\n\nReason for referral:\n{concerns}\n\n{self._consent()}\n\n"
+                    + f"\n\n{rng.choice(_TRAIN_FORM_REASONS)}\n{concerns}\n\n{self._consent()}\n\n"
                     f"Referrer: {name}, {voice.role}\nTel: {sender['phone']}"
                 )
             elif ts == "fresh":
@@ -859,9 +897,8 @@ def split_train_phrasings(part: int, parts: int = 2) -> tuple[Concern, ...]:
         raise ValueError(f"part must be in 0..{parts - 1}")
 
     def pick(pool: tuple[str, ...]) -> tuple[str, ...]:
-        # phrasings sorted by a stable digest, so the split does not follow authoring order
-        ordered = sorted(pool, key=lambda p: hashlib.sha1(p.encode()).hexdigest())
-        return tuple(ordered[part::parts]) or pool
+        # by each phrasing's own digest: a phrasing stays in its part when others are added
+        return tuple(p for p in pool if int(hashlib.sha1(p.encode()).hexdigest(), 16) % parts == part) or pool
 
     return tuple(replace(c, train=pick(c.train), neg_train=pick(c.neg_train)) for c in CONCERNS)
 

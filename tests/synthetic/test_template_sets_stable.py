@@ -14,8 +14,8 @@ import pytest
 from mashdesk.synthetic import generate_contacts
 
 BEFORE_FRESH = {
-    ("train", 1): "3da6ec6a5373217b79fea13e2cf92887f853b71f94b5fc13c4dc5a6446e69742",
-    ("train", 2026): "d91d0058e57737b393facdd9d6994da585ec976aabd6927ba36b78294a088a48",
+    ("train", 1): "f97239375404b2430ab2dbaee56aba5edc24b9e13fe215af0a390a2c38d359b3",
+    ("train", 2026): "9228d67f8375bde05b3148535a83645d269afb9af38aad3ca2c4f38230c69006",
     ("heldout", 1): "1158ea064e7334416857285cfd8310f1b304d5adff44764fe28ae5d794ddf1bb",
     ("heldout", 2026): "c89741dc9224acaf2b7e58bdda487284e27b12119edf47fa79558ac62efea7da",
     ("fresh", 1): "f450f4b66ba1d634ae30b9313522ad572a966de8449baaf9cdff494c6c80689f",
@@ -23,8 +23,11 @@ BEFORE_FRESH = {
 }
 
 # regenerated whenever the train phrasings or layouts change on purpose
-TRAIN_FIRST_TEXT = "MULTI-AGENCY REFERRAL FORM\nChild's name: Nia Mockridge\nDOB: 04.08.09\nAddress: 24 Dummy Crescent, Synthbridge, ZZ5 8EG\n\nReason for referral:\nNia says her family will hurt her because she has a boyfriend, honour based abuse. No Prevent concerns noted.\n\nMum is aware and agrees.\n\nReferrer: Emma Testwood, Youth Justice Case Manager\nTel: 07700 900605"  # noqa: E501
-TRAIN_FIRST_CONCERNS: list[list[str]] = [["exploitation"], ["forced_marriage", "not:radicalisation"]]
+TRAIN_FIRST_TEXT = "Telephone referral\nFrom: Beth Mockridge\nChild: Mason Mockridge aged 15\nmson (15) has become tearful since mum went to prison and mum is not coping. mum asikng for the name of mason's old social worker; passed to admin. no injuries seen on mason. school report mason is polite and works hard in lessons. there was a referral in 2019 about dv which was closed with no furtther action.\nCaller thanked for ringing."  # noqa: E501
+TRAIN_FIRST_CONCERNS: list[list[str]] = [
+    ["exploitation"],
+    ["parent_prison", "advice_request", "not:unexplained_injury"],
+]
 
 
 @pytest.mark.parametrize(("template_set", "seed"), sorted(BEFORE_FRESH))
