@@ -69,7 +69,7 @@ _IDENTIFIERS = re.compile(
 # adult, street, school, month); these domain words are kept even when capitalised.
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['\u2019-][A-Za-z]+)*\b")
 KEEP_CAPITALISED: frozenset[str] = frozenset(
-    """mum mum's mummy mam mother dad dad's daddy father parent parents nan nana nanny gran granny
+    """mum mum's mummy mother dad dad's daddy father parent parents nan nana nanny gran granny
     grandma grandad grandmother grandfather aunt auntie uncle brother sister stepdad stepmum carer
     baby child children young person girl boy police officer constable sergeant detective prevent
     channel early help social care services service worker team front door school nursery college
@@ -98,16 +98,10 @@ STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) - frozenset(
         "cannot",
         "against",
         "alone",
-        "hers",
-        "her",
-        "his",
-        "him",
-        "he",
-        "she",
-        "herself",
-        "himself",
     }
 ) | frozenset({"s", "t", "re", "ve", "ll", "d"})
+# Gendered pronouns are dropped too: the girls-only concerns (FGM, forced marriage) made "her" a
+# strategy_discussion cue, and a child's gender should never move a routing.
 
 
 def contact_text(subject: str, body: str) -> str:
