@@ -320,6 +320,7 @@ class _Builder:
         self.rng = rng
         self.ts = template_set
         self.concerns = concerns
+        self.last_phrasing = ""
 
     def pick_label(self, mix: dict[str, float]) -> str:
         codes = list(mix)
@@ -389,6 +390,7 @@ class _Builder:
 
         slots = self._slots(child, children, age, received.date())
         main = self._render(primary, slots, negated=False, unborn=unborn)
+        main_phrasing = self.last_phrasing
         sentences = [self._render(c, slots, negated=False, unborn=unborn) for c in positives[1:]]
         sentences += [self._render(c, slots, negated=True, unborn=unborn) for c in negated]
         # referrers usually lead with the main concern, but not always
@@ -448,6 +450,9 @@ class _Builder:
             previous_contacts=rng.choice(prev_pool),
             received_at=received,
             style=f"{form}/{style}",
+            # which train phrasing the main concern came from, so calibration can be measured on
+            # phrasings the fit never saw (train only: heldout and fresh output stays as it was)
+            extra={"phrasing": hashlib.sha1(main_phrasing.encode()).hexdigest()[:12]} if ts == "train" else {},
         )
 
     # ------------------------------------------------------------------ pieces
@@ -505,6 +510,7 @@ class _Builder:
 
     def _render(self, concern: Concern, slots: dict[str, str], negated: bool, unborn: bool) -> str:
         phr = self.rng.choice(_phrasings(concern, self.ts, negated, unborn))
+        self.last_phrasing = phr
         return expand(phr, slots, self.rng)
 
     def _sender(self, voice: Voice, child: SyntheticChild) -> dict[str, str | None]:

@@ -14,8 +14,8 @@ import pytest
 from mashdesk.synthetic import generate_contacts
 
 BEFORE_FRESH = {
-    ("train", 1): "f97239375404b2430ab2dbaee56aba5edc24b9e13fe215af0a390a2c38d359b3",
-    ("train", 2026): "9228d67f8375bde05b3148535a83645d269afb9af38aad3ca2c4f38230c69006",
+    ("train", 1): "92d4f7b9e8012964687bcb83fa51c01618151c1f040e0047361d9aa90314f06d",
+    ("train", 2026): "50bc72d27f078717bebd489d554f3349dae1698dcc760ccc97760aa1d9771336",
     ("heldout", 1): "1158ea064e7334416857285cfd8310f1b304d5adff44764fe28ae5d794ddf1bb",
     ("heldout", 2026): "c89741dc9224acaf2b7e58bdda487284e27b12119edf47fa79558ac62efea7da",
     ("fresh", 1): "f450f4b66ba1d634ae30b9313522ad572a966de8449baaf9cdff494c6c80689f",
@@ -27,7 +27,7 @@ TRAIN_FIRST_TEXT = "Telephone referral\nFrom: Beth Mockridge\nChild: Mason Mockr
 TRAIN_FIRST_CONCERNS: list[list[str]] = [
     ["exploitation"],
     ["parent_prison", "advice_request", "not:unexplained_injury"],
-]
+]  # noqa: E501
 
 
 @pytest.mark.parametrize(("template_set", "seed"), sorted(BEFORE_FRESH))
