@@ -15,6 +15,7 @@ from __future__ import annotations
 TRAIN_MORE: dict[str, tuple[str, ...]] = {
     # ---------------------------------------------------------------- level 4, with triggers
     "physical_disclosure": (
+        "{c} told the school counsellor {he} gets hit by {adult} when {he} [forgets chores|gets bad marks|is cheeky].",
         "{c} ({age}) said '{adult} hits me' to {his} swimming teacher and showed a bruise on {his} [back|leg|arm].",
         "{c} says {adult} [threw|pushed|shoved] {him} [against the wardrobe|to the floor|down the stairs] because {he} was too loud.",
         "{c} ({age}) told the dinner lady {adult} [slaps|punches|kicks] {him} and {he} is scared of him.",
@@ -123,6 +124,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{parent} told the health visitor that FGM is 'important for girls' and {c} will have it done.",
     ),
     "exploitation": (
+        "{c} ({age}) is [working for|running errands for|hanging around with] adults who sell drugs and has started carrying a knife.",
         "{c} has been [sold|trafficked|passed around] between older men, according to a friend.",
         "{c} ({age}) has an adult 'boyfriend' who gives {him} [drugs|money|alcohol] and takes {him} to parties with older men.",
         "{c} was found [with £500 in cash|with several phones|in a car with known dealers] far from home after going missing.",
@@ -185,6 +187,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{age} year old {c} may be pregnant after sex with [her boyfriend|an older boy].",
     ),
     "forced_marriage": (
+        "{c} ({age}) said her family [have found her a husband|are planning her wedding abroad|will marry her off after exams] and she does not want it.",
+        "{c} is scared to go on a family trip as her [cousin|sister] was married off on a similar trip.",
         "{c} ({age}) has been told she is leaving school to marry [a man abroad|her cousin|a family friend's son] and she is crying in lessons.",
         "{c} says her brothers [watch her|beat her|threaten her] to protect the family 'honour'.",
         "{c} ({age}) is worried she will not come back from a family trip as she will be married off.",
@@ -336,6 +340,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} said {parent} [locked {him} out of the house|threatened to kill {himself} if {c} told anyone|tells {him} {he} is evil].",
     ),
     "prebirth_removed": (
+        "Unborn baby of a mother whose older [children are looked after|child was adopted]; she has [not engaged|refused assessment|a new violent partner].",
         "Pregnant mum whose older children are [adopted|in care] has [missed booking|refused the pre-birth assessment|moved without telling anyone].",
         "Unborn: parents' older child was removed [last year|two years ago]; nothing has changed and they won't engage.",
         "Unborn: the parents' [first|last] child was placed for adoption after [serious injuries|neglect|domestic abuse] and they remain together.",
@@ -355,6 +360,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
     ),
     # ---------------------------------------------------------------- level 3
     "persistent_absence": (
+        "School have not seen {c} for [four weeks|most of the term] and {parent} hasn't provided medical evidence.",
+        "{c}'s attendance is [below 50%|around 55%|65%] and falling; the education welfare service are involved.",
         "{c} ({age}) has [only been in|attended] [40%|55%|62%] of the time; {parent} says {he} has [tummy aches|anxiety|no uniform] and the GP has no record of illness.",
         "Attendance panel: {c} persistently absent for two terms, penalty notice issued, family not engaging.",
         "{c} ({age}) has [attendance of 55%|attendance of 68%|missed over a third of sessions] this [term|year]; [the EWO has visited|home visits go unanswered|parents say {he} won't get up].",
@@ -411,6 +418,10 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "GP: {c} is using [cannabis|alcohol|ketamine] to cope and has [bladder problems|memory problems|low mood].",
     ),
     "mental_health": (
+        "{c} ({age}) has [intrusive thoughts|compulsive rituals|severe social anxiety] that stop {him} going out; GP referral to CAMHS made.",
+        "{parent} says {c} [has not left the house in months|spends all day in bed|cries for hours] and they cannot get help quickly enough.",
+        "{c} has been diagnosed with [depression|an anxiety disorder|PTSD] and is struggling despite medication; waiting for therapy.",
+        "School counsellor worried about {c}'s [low mood|disordered eating|dissociation]; {he} denies any plan to harm {himself}.",
         "{c} ({age}) is [barely eating|not sleeping|having panic attacks daily] and has told {parent} {he} can't cope; no plan to harm {himself}.",
         "{c} ({age}) [hasn't eaten properly for weeks|is exercising obsessively|has lost a stone] and is on the eating disorder waiting list.",
         "{c} has become [very isolated|paranoid|unable to get out of bed]; {parent} is worried and CAMHS have been contacted.",
@@ -480,6 +491,10 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} lives with [nan|an aunt|grandad] after [mum|dad] got a prison sentence; carer needs help with {c}'s behaviour.",
     ),
     "family_breakdown": (
+        "{c} ({age}) and {parent} [are not speaking|keep having screaming rows|have fallen out badly]; {parent} says {c} has to find somewhere else to live.",
+        "Step-parent has said {c} ({age}) is no longer welcome at home after [a fight|repeated arguments|damage to the house].",
+        "{c} turned up at the [youth club|school office|housing office] saying {he} has been told to leave home and has nowhere to sleep tonight.",
+        "Parents at breaking point with {c} ({age}), who is [aggressive|out all hours|stealing from them], and are asking for {him} to be accommodated.",
         "{parent} has said {c} ({age}) can no longer live at home after [assaulting {sib}|repeated thefts|constant rows].",
         "{parent} wants {c} ({age}) to leave home after [repeated rows|stealing from the family|a fight with {sib}]; {c} has nowhere to go.",
         "{c} is refusing to return home after a row and is staying with a friend; {parent} says they can't cope with {him}.",
@@ -494,6 +509,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{parent} says {c} is [violent at home|out of control|smashing things] and the family is falling apart.",
     ),
     "parental_substance": (
+        "Police: {parent} found [under the influence|drunk|high] while in sole charge of {c} ({age}).",
         "{parent} [comes to collect {c} drunk|has been seen using drugs in the park|falls asleep after drinking] and {c} ({age}) has to look after {himself}.",
         "{c} ({age}) told {his} teacher [mum|dad] 'drinks too much wine' and sleeps all afternoon, so {he} makes tea for {sib}.",
         "Police: [dad|mum|{parent}] arrested for drink driving with {c} in the car.",
@@ -535,6 +551,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
     ),
     # ---------------------------------------------------------------- level 2
     "occasional_absence": (
+        "School attendance letter for {c}: [90.5%|91%|92%]; family explain [appointments|illness|transport problems], no welfare concerns.",
+        "Some punctuality issues for {c}; {parent} works early shifts and {c} walks with a neighbour.",
         "{c} ({age}) has missed a few [afternoons|mornings|Fridays] this term; {parent} always rings in and attendance is around 91%.",
         "Low-level lateness for {c}; [mum's car broke down|new baby at home|{he} struggles to get up]; no other concerns.",
         "{c} has been off for [medical appointments|a dental operation|a family funeral] a few times; attendance just under 90%, parents communicate well.",
@@ -555,6 +573,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} occasionally misses school [on Mondays|after contact weekends|when mum is poorly]; no other concerns, family accepting support.",
     ),
     "missed_checks": (
+        "{c} ({age}) has [not had the 12 month review|missed vaccinations|not been weighed since birth]; {parent} [moved house|has been busy|forgot].",
+        "Health visitor cannot get hold of the family for {c}'s [routine review|development check]; no concerns otherwise known.",
         "Two missed immunisation appointments for {c} ({age}); {parent} says [they were ill|they forgot|transport is hard].",
         "{c} ({age}) has not had {his} [2 year review|hearing check|vision screening] as the family [moved around|were abroad]; parents keen to catch up.",
         "GP practice flagged {c} as unvaccinated; {parent} has questions about the jabs and would like to talk to the nurse.",
@@ -591,6 +611,7 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "Some emotional wellbeing needs for {c}: [worries|sadness|friendship issues], nothing at a level of risk.",
     ),
     "young_carer": (
+        "{c} gets {parent} up, washed and dressed every morning because of [MS|a stroke|arthritis]; school noticed {he} is tired.",
         "{c} ({age}) often stays home to help when {parent} [has a flare-up|is in hospital|has a seizure]; otherwise family managing well.",
         "{c} ({age}) told {his} tutor {he} [sorts out the bills|translates at mum's appointments|does the washing] because {parent} is unwell.",
         "{parent} has [bipolar disorder|a chronic illness|a brain injury] and {c} helps at home more than most children; referred to young carers.",
@@ -607,6 +628,12 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} is caring for {parent} [since the operation|since the accident|since the diagnosis] and would benefit from a young carers group.",
     ),
     "inconsistent_parenting": (
+        "{parent} finds {c} ({age}) [exhausting|very demanding|defiant] and the house is chaotic at bedtime; keen to try a parenting course.",
+        "Mum and stepdad [parent differently|undermine each other|can't agree] and {c} is pushing boundaries; they asked school for advice.",
+        "{c} has [no set bedtime|meals at random times|unlimited screen time] and is tired in class; {parent} accepts help.",
+        "Family worker: parenting is loving but [inconsistent|disorganised|reactive]; {c} ({age}) would benefit from clearer routines.",
+        "{parent} [threatens punishments but never follows them through|bribes {c} to behave|gives up when {c} kicks off] and wants support.",
+        "Behaviour at home: {c} ({age}) [answers back|refuses to get dressed|won't eat dinner]; no harm, {parent} needs strategies.",
         "{parent} says {c} ({age}) won't follow any rules and they feel they've lost control; asking about parenting support.",
         "{c} has tantrums and bedtime battles; {parent} is tired but loving and wants help with routines.",
         "{parent} says {c} ({age}) [swears at them|refuses to do homework|slams doors] and they don't know how to respond; no violence.",
@@ -648,6 +675,10 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{parent} told {c}'s teacher they were 'not in a good place' but have [family support|started counselling|a good GP]; children fine.",
     ),
     "poor_housing": (
+        "{parent} and {c} ({age}) are [sharing one room in a hostel|living in a caravan|staying in a bedsit with no kitchen]; family coping but need housing.",
+        "Housing disrepair: [mould|condensation|a collapsed ceiling] in {c}'s bedroom; landlord not responding, family asking for help.",
+        "Family were evicted and are in [council temporary housing|a hotel room|a refuge space] a long way from school.",
+        "Overcrowding: [seven|six] people in a [two-bed|one-bed] flat; {c} sleeps on the floor, otherwise well cared for.",
         "Family of {c} ({age}) living in [a damp basement flat|a cramped studio|a room in a shared house]; waiting for rehousing.",
         "Family with {c} ({age}) placed in [a hotel|a bedsit|shared housing] by the council; food and care fine, cramped.",
         "{parent} reports [cockroaches|a broken boiler|rats in the kitchen] and the housing association is slow to act.",
@@ -735,6 +766,8 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
         "{c} ({age}) was found [trespassing|on a building site|fare dodging] with friends; police returned {him} home.",
     ),
     "prebirth_support": (
+        "Expectant mum [feels overwhelmed|is worried about money|has no family nearby] and would like the family hub to be in touch after the birth.",
+        "First baby on the way; parents [want antenatal classes|need help with baby equipment|would like a health visitor visit early].",
         "Expectant mum would like [help preparing for the baby|parenting classes|a befriender]; no safeguarding concerns.",
         "Pregnant mum says she has [no cot|no pram|no family help] and would like the family hub to get in touch.",
         "Midwife: expectant mum is [anxious|very young|new to the UK] and asked for support; no safeguarding concerns.",
@@ -751,6 +784,10 @@ TRAIN_MORE: dict[str, tuple[str, ...]] = {
     ),
     # ---------------------------------------------------------------- level 1
     "advice_request": (
+        "{parent} is after [some advice|a bit of help|information] about [stepfamilies|teenage behaviour|managing screen time]; no worries about harm.",
+        "School asked whether a [parenting course|family support group|holiday activity scheme] is running in the area.",
+        "Enquiry only: {parent} wants to understand what the family hub offers; nothing else to report.",
+        "Dad wants to know where to get advice on [sharing care after a separation|his rights as an unmarried father]; no concerns about {c}.",
         "{parent} asked for [ideas for|details of] [activities|support groups|courses] for {c} ({age}); no concerns.",
         "School business manager asking for [safeguarding training dates|the LADO's email|a copy of the threshold guidance]; no child concerned.",
         "{parent} rang after seeing a news story about abuse and wanted to know how to keep {c} safe online; no worries about {c}.",

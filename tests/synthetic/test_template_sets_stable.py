@@ -14,8 +14,8 @@ import pytest
 from mashdesk.synthetic import generate_contacts
 
 BEFORE_FRESH = {
-    ("train", 1): "92d4f7b9e8012964687bcb83fa51c01618151c1f040e0047361d9aa90314f06d",
-    ("train", 2026): "50bc72d27f078717bebd489d554f3349dae1698dcc760ccc97760aa1d9771336",
+    ("train", 1): "0b0b5f17415a5740153bbada17fecd793de127ea80a5ba46adc04cdb8fd3ffeb",
+    ("train", 2026): "18c4c506c2ace0cb78172cdf8ed97d29f50e84b0cb37978cc6bfd9ac026fb202",
     ("heldout", 1): "1158ea064e7334416857285cfd8310f1b304d5adff44764fe28ae5d794ddf1bb",
     ("heldout", 2026): "c89741dc9224acaf2b7e58bdda487284e27b12119edf47fa79558ac62efea7da",
     ("fresh", 1): "f450f4b66ba1d634ae30b9313522ad572a966de8449baaf9cdff494c6c80689f",
@@ -23,11 +23,8 @@ BEFORE_FRESH = {
 }
 
 # regenerated whenever the train phrasings or layouts change on purpose
-TRAIN_FIRST_TEXT = "Telephone referral\nFrom: Beth Mockridge\nChild: Mason Mockridge aged 15\nmson (15) has become tearful since mum went to prison and mum is not coping. mum asikng for the name of mason's old social worker; passed to admin. no injuries seen on mason. school report mason is polite and works hard in lessons. there was a referral in 2019 about dv which was closed with no furtther action.\nCaller thanked for ringing."  # noqa: E501
-TRAIN_FIRST_CONCERNS: list[list[str]] = [
-    ["exploitation"],
-    ["parent_prison", "advice_request", "not:unexplained_injury"],
-]  # noqa: E501
+TRAIN_FIRST_TEXT = "Request for Service\nChild's name: Olivia Fakesley\nDOB: 04.12.15\nAddress: 92 Test Avenue, Synthbridge, ZZ8 2GB\nSchool: Mockridge Infant School\n\nConcerns:\nOlivia is 10 and sending nakeed pictures to an older boy who wants to meet up.\n\nConsent obtained.\n\nReferrer: Yusuf Specimer, A&E Safeguarding Liaison Nurse\nTel: 07700 900364"  # noqa: E501
+TRAIN_FIRST_CONCERNS: list[list[str]] = [["exploitation"], ["under13_sexual"]]  # noqa: E501
 
 
 @pytest.mark.parametrize(("template_set", "seed"), sorted(BEFORE_FRESH))
