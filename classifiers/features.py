@@ -64,6 +64,11 @@ _IDENTIFIERS = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
     r"|\bhttps?://\S+|\bwww\.\S+"  # links
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # postcodes
+    # ages ("9 years old", "aged 15", "6 y/o", "3/12 old"): the age band is a structured fact, and
+    # "old" shared character n-grams with "older men" (exploitation), a strategy_discussion cue
+    r"|\b(?:aged[ \t]+)?\d+(?:/12)?[ \t]*-?[ \t]*"
+    r"(?:years?|yrs?|y/?o|months?|mths?|weeks?|wks?|/12)?(?:[ \t-]*old)?\b(?!/)"
+    r"|\b(?:years?|months?|weeks?)[ \t-]+old\b"
 )
 # A capitalised word that does not open a sentence or a line is nearly always a name (child,
 # adult, street, school, month); these domain words are kept even when capitalised.
@@ -101,7 +106,11 @@ STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) - frozenset(
     }
 ) | frozenset({"s", "t", "re", "ve", "ll", "d"})
 # Gendered pronouns are dropped too: the girls-only concerns (FGM, forced marriage) made "her" a
-# strategy_discussion cue, and a child's gender should never move a routing.
+# strategy_discussion cue, and a child's gender should never move a routing. So are reporting
+# verbs ("told", "said"): who told whom is how every contact is written, at every level.
+STOP_WORDS = STOP_WORDS | frozenset(
+    "told tell tells telling said say says saying mentioned stated states reported reports".split()
+)
 
 
 def contact_text(subject: str, body: str) -> str:

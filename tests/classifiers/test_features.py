@@ -22,8 +22,11 @@ def test_negation_marks_the_words_after_a_cue_until_the_clause_ends():
     assert prepare_text("She denies anyone hit her")[0].split() == ["denies", "neg_hit"]
 
 
-def test_gendered_pronouns_carry_no_weight():
-    assert prepare_text("she told her teacher") == prepare_text("he told his teacher")
+def test_gendered_pronouns_ages_and_reporting_verbs_carry_no_weight():
+    assert prepare_text("she told her teacher") == prepare_text("he said to his teacher")
+    for text in ("Ava is 9 years old", "Ava, aged 9", "Ava (9 y/o)", "Ava, a 9-year-old"):
+        assert prepare_text(text)[0] == "ava"
+    assert "older" in prepare_text("seen with older men")[0].split()
 
 
 def test_digits_and_function_words_are_dropped_from_the_text():
