@@ -129,21 +129,15 @@ def draw_sample(
         raise QualityError("there are no screened decisions to sample in that period")
     chosen = sorted(random.Random(seed).sample(ids, min(size, len(ids))))
     with store.write() as db:
-        sample_id = (
-            db["audit_samples"]
-            .insert(
-                {
-                    "drawn_at": _now(),
-                    "drawn_by": drawn_by,
-                    "requested": size,
-                    "seed": seed,
-                    "period_start": period_start,
-                    "period_end": period_end,
-                }
-            )
-            .last_pk
+        cur = db.conn.execute(
+            "INSERT INTO audit_samples (drawn_at, drawn_by, requested, seed, period_start, period_end) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (_now(), drawn_by, size, seed, period_start, period_end),
         )
-        db["audit_items"].insert_all({"sample_id": sample_id, "contact_id": cid} for cid in chosen)
+        sample_id = int(cur.lastrowid or 0)
+        db.conn.executemany(
+            "INSERT INTO audit_items (sample_id, contact_id) VALUES (?, ?)", [(sample_id, cid) for cid in chosen]
+        )
     return int(sample_id)
 
 

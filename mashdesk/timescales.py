@@ -22,9 +22,7 @@ class WorkingCalendar:
     day_end: dt.time = dt.time(17, 0)
     tz: ZoneInfo = LONDON
     # RAG timescales in working hours (a common local pattern; configurable).
-    rag_hours: dict[str, float] = field(
-        default_factory=lambda: {"red": 4.0, "amber": 24.0, "green": 72.0}
-    )
+    rag_hours: dict[str, float] = field(default_factory=lambda: {"red": 4.0, "amber": 24.0, "green": 72.0})
 
     @property
     def day_length(self) -> dt.timedelta:
@@ -105,11 +103,7 @@ def calendar_from_settings(settings: dict[str, str]) -> WorkingCalendar:
         kwargs["day_start"] = dt.time.fromisoformat(settings["working_day_start"])
     if "working_day_end" in settings:
         kwargs["day_end"] = dt.time.fromisoformat(settings["working_day_end"])
-    rag = {
-        k: float(settings[f"rag_{k}_hours"])
-        for k in ("red", "amber", "green")
-        if f"rag_{k}_hours" in settings
-    }
+    rag = {k: float(settings[f"rag_{k}_hours"]) for k in ("red", "amber", "green") if f"rag_{k}_hours" in settings}
     if rag:
         kwargs["rag_hours"] = {"red": 4.0, "amber": 24.0, "green": 72.0} | rag
     return WorkingCalendar(**kwargs)  # type: ignore[arg-type]

@@ -170,7 +170,7 @@ def suggestion_from_row(row: dict[str, Any], subject: str = "") -> SuggestionVie
     """
     result: dict[str, Any] = _loads(row.get("result_json"), {})
     offset = len(subject) + 2 if subject else 0
-    rules_part = result.get("rules") if isinstance(result.get("rules"), dict) else {}
+    rules_part: dict[str, Any] = result["rules"] if isinstance(result.get("rules"), dict) else {}
     rules = []
     for hit in rules_part.get("indicators") or []:
         span = hit.get("span")
@@ -278,6 +278,11 @@ def _children(store: Store, contact_id: int) -> tuple[ChildView, ...]:
     return tuple(out)
 
 
+def _related(r: dict[str, Any], relation: str, evidence: str = "") -> RelatedContact:
+    """From a row carrying id, received_at, channel, subject and status."""
+    return RelatedContact(r["id"], r["received_at"], r["channel"], r["subject"], r["status"], relation, evidence)
+
+
 def _linked(store: Store, contact_id: int, group_id: int | None) -> tuple[RelatedContact, ...]:
     seen: dict[int, RelatedContact] = {}
     for r in store.db.query(
@@ -288,32 +293,14 @@ def _linked(store: Store, contact_id: int, group_id: int | None) -> tuple[Relate
            WHERE (l.contact_id = :id OR l.other_id = :id)""",
         {"id": contact_id},
     ):
-        seen[r["id"]] = RelatedContact(
-            r["id"],
-            r["received_at"],
-            r["channel"],
-            r["subject"],
-            r["status"],
-            r["kind"],
-            r["evidence"] or "",
-        )
+        seen[r["id"]] = _related(r, r["kind"], r["evidence"] or "")
     if group_id is not None:
         for r in store.db.query(
             """SELECT id, received_at, channel, coalesce(subject, '') AS subject, status
                FROM contacts WHERE group_id = ? AND id != ? ORDER BY received_at""",
             [group_id, contact_id],
         ):
-            seen.setdefault(
-                r["id"],
-                RelatedContact(
-                    r["id"],
-                    r["received_at"],
-                    r["channel"],
-                    r["subject"],
-                    r["status"],
-                    "same incident",
-                ),
-            )
+            seen.setdefault(r["id"], _related(r, "same incident"))
     return tuple(sorted(seen.values(), key=lambda c: c.received_at))
 
 
@@ -339,16 +326,7 @@ def _history(store: Store, contact_id: int, received_at: str) -> tuple[RelatedCo
         [contact_id, received_at],
     )
     return tuple(
-        RelatedContact(
-            r["id"],
-            r["received_at"],
-            r["channel"],
-            r["subject"],
-            r["status"],
-            f"same child: {r['child']}",
-            f"decided: {r['decision']}" if r["decision"] else "",
-        )
-        for r in rows
+        _related(r, f"same child: {r['child']}", f"decided: {r['decision']}" if r["decision"] else "") for r in rows
     )
 
 
@@ -544,7 +522,7 @@ def _has(store: Store, table: str) -> bool:
 
 def _top_class(result_json: str | None) -> str | None:
     probs = (_loads(result_json, {}).get("classifier") or {}).get("probabilities") or {}
-    return max(probs, key=probs.get) if probs else None
+    return max(probs, key=lambda k: probs[k]) if probs else None
 
 
 def oversight_queue(store: Store) -> list[OversightItem]:

@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ui.queue_model import OBJECT_ROLE, SORT_ROLE
+from ui.queue_model import OBJECT_ROLE, SORT_ROLE, humanise
 
 T = TypeVar("T")
 
@@ -21,6 +21,18 @@ class ListColumn(Generic[T]):
     display: Callable[[T], str]
     sort: Callable[[T], Any] | None = None
     marked: Callable[[T], bool] | None = None  # bold red text when true (disagreement, trigger)
+
+
+# Columns several lists show alike, for any record with received_at / triggers.
+RECEIVED_COLUMN: ListColumn[Any] = ListColumn(
+    "Received", lambda r: r.received_at[:16].replace("T", " "), lambda r: r.received_at
+)
+TRIGGERS_COLUMN: ListColumn[Any] = ListColumn(
+    "Triggers",
+    lambda r: ", ".join(humanise(t) for t in r.triggers),
+    lambda r: len(r.triggers),
+    marked=lambda r: bool(r.triggers),
+)
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):

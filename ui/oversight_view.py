@@ -18,15 +18,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,23 +33,19 @@ from mashdesk.domain import ROUTING_CODES
 from mashdesk.views import OversightItem, oversight_queue
 from ui import backend
 from ui.context import UiContext
-from ui.list_model import ListColumn, RecordTableModel
+from ui.form_fields import ActionsTable, choice_combo, compact_notes, error_label
+from ui.list_model import RECEIVED_COLUMN, TRIGGERS_COLUMN, ListColumn, RecordTableModel
 from ui.queue_model import OBJECT_ROLE, humanise
 from ui.screening_form import LEVELS, RAG, guard_applies
 
 OVERSIGHT_COLUMNS: list[ListColumn[OversightItem]] = [
-    ListColumn("Received", lambda r: r.received_at[:16].replace("T", " "), lambda r: r.received_at),
+    RECEIVED_COLUMN,
     ListColumn("Contact", lambda r: f"#{r.contact_id} {r.subject[:50]}", lambda r: r.contact_id),
     ListColumn("Worker", lambda r: r.worker),
     ListColumn("Worker's routing", lambda r: humanise(r.worker_routing)),
     ListColumn("Rules", lambda r: humanise(r.suggested_routing)),
     ListColumn("Classifier", lambda r: humanise(r.classifier_routing)),
-    ListColumn(
-        "Triggers",
-        lambda r: ", ".join(humanise(t) for t in r.triggers),
-        lambda r: len(r.triggers),
-        marked=lambda r: bool(r.triggers),
-    ),
+    TRIGGERS_COLUMN,
     ListColumn(
         "Disagreement",
         lambda r: "; ".join(r.disagreements),
@@ -63,12 +56,7 @@ OVERSIGHT_COLUMNS: list[ListColumn[OversightItem]] = [
 
 
 def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
-    box = QComboBox()
-    box.setAccessibleName(name)
-    box.addItem("— keep the worker's —", None)
-    for text, value in items:
-        box.addItem(text, value)
-    return box
+    return choice_combo(name, items, "— keep the worker's —")
 
 
 class OversightForm(QWidget):
@@ -101,18 +89,9 @@ class OversightForm(QWidget):
         self.guard_label = QLabel()
         self.guard_label.setWordWrap(True)
         self.guard_label.setStyleSheet("QLabel { border: 2px solid #c03030; padding: 4px; }")
-        for e in (self.summary, self.rationale, self.risk, self.guard_reason):
-            e.setMaximumHeight(64)
-            e.setTabChangesFocus(True)
-        self.actions = QTableWidget(1, 3)
-        self.actions.setAccessibleName("Manager actions")
-        self.actions.setHorizontalHeaderLabels(["Action", "Owner", "Timeframe"])
-        self.actions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.actions.setMaximumHeight(90)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Oversight error")
-        self.error.setStyleSheet("QLabel { color: #c03030; font-weight: bold; }")
+        compact_notes((self.summary, self.rationale, self.risk, self.guard_reason), 64)
+        self.actions = ActionsTable("Manager actions", "Timeframe", rows=1, max_height=90)
+        self.error = error_label("Oversight error")
         self.submit = QPushButton("Record oversight")
         self.submit.setAccessibleName("Record oversight")
         self.submit.clicked.connect(self._submit)
@@ -194,19 +173,13 @@ class OversightForm(QWidget):
             )
 
     def value(self) -> dict[str, Any]:
-        acts = []
-        for r in range(self.actions.rowCount()):
-            cells = [self.actions.item(r, c) for c in range(3)]
-            a, o, t = (c.text().strip() if c else "" for c in cells)
-            if a:
-                acts.append({"action": a, "owner": o, "due": t})
         changing = self.change.isChecked()
         return {
             "outcome": "change" if changing else "agree",
             "decision_summary": self.summary.toPlainText().strip(),
             "rationale": self.rationale.toPlainText().strip(),
             "risk_analysis": self.risk.toPlainText().strip(),
-            "actions": acts,
+            "actions": self.actions.action_rows(),
             "level": self.level.currentData() if changing else None,
             "routing": self.routing.currentData() if changing else None,
             "rag": self.rag.currentData() if changing else None,
@@ -215,10 +188,7 @@ class OversightForm(QWidget):
         }
 
     def set_action(self, row: int, action: str, owner: str, timeframe: str) -> None:
-        while self.actions.rowCount() <= row:
-            self.actions.insertRow(self.actions.rowCount())
-        for c, v in enumerate((action, owner, timeframe)):
-            self.actions.setItem(row, c, QTableWidgetItem(v))
+        self.actions.set_row(row, action, owner, timeframe)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -32,7 +32,7 @@ from mashdesk.views import Dashboard, DecisionLogRow, dashboard, decision_log
 from ui.charts import BarChart, FigureTile
 from ui.context import UiContext
 from ui.exports_panel import ExportsPanel
-from ui.list_model import ListColumn, RecordTableModel
+from ui.list_model import RECEIVED_COLUMN, TRIGGERS_COLUMN, ListColumn, RecordTableModel
 from ui.queue_model import OBJECT_ROLE, humanise
 
 GRADE_COLOURS = {
@@ -44,7 +44,7 @@ GRADE_COLOURS = {
 
 LOG_COLUMNS: list[ListColumn[DecisionLogRow]] = [
     ListColumn("Contact", lambda r: f"#{r.contact_id}", lambda r: r.contact_id),
-    ListColumn("Received", lambda r: r.received_at[:16].replace("T", " "), lambda r: r.received_at),
+    RECEIVED_COLUMN,
     ListColumn("Channel", lambda r: humanise(r.channel)),
     ListColumn("Worker", lambda r: r.worker),
     ListColumn("Worker's routing", lambda r: humanise(r.worker_routing)),
@@ -55,12 +55,7 @@ LOG_COLUMNS: list[ListColumn[DecisionLogRow]] = [
         marked=lambda r: r.outcome == "change",
     ),
     ListColumn("Final routing", lambda r: humanise(r.final_routing)),
-    ListColumn(
-        "Triggers",
-        lambda r: ", ".join(humanise(t) for t in r.triggers),
-        lambda r: len(r.triggers),
-        marked=lambda r: bool(r.triggers),
-    ),
+    TRIGGERS_COLUMN,
     ListColumn(
         "In time",
         lambda r: "" if r.in_time is None else ("yes" if r.in_time else "late"),
@@ -70,7 +65,7 @@ LOG_COLUMNS: list[ListColumn[DecisionLogRow]] = [
 
 AUDIT_COLUMNS: list[ListColumn[quality.AuditItem]] = [
     ListColumn("Contact", lambda r: f"#{r.contact_id}", lambda r: r.contact_id),
-    ListColumn("Received", lambda r: r.received_at[:16].replace("T", " "), lambda r: r.received_at),
+    RECEIVED_COLUMN,
     ListColumn("Channel", lambda r: humanise(r.channel)),
     ListColumn("Subject", lambda r: r.subject[:60]),
     ListColumn("Grade", lambda r: quality.GRADE_LABELS.get(r.grade or "", "not graded")),

@@ -14,19 +14,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from mashdesk.domain import ROUTING_CODES, ROUTING_RANK
+from ui.form_fields import ActionsTable, choice_combo, compact_notes, error_label
 from ui.queue_model import humanise
 
 LEVELS = {1: "1 universal", 2: "2 additional needs", 3: "3 complex needs (s17)", 4: "4 acute (s47)"}
@@ -50,12 +48,7 @@ def guard_text(triggers: tuple[str, ...] | list[str]) -> str:
 
 
 def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
-    box = QComboBox()
-    box.setAccessibleName(name)
-    box.addItem("— choose —", None)
-    for text, value in items:
-        box.addItem(text, value)
-    return box
+    return choice_combo(name, items, "— choose —")
 
 
 class ScreeningForm(QScrollArea):
@@ -106,17 +99,11 @@ class ScreeningForm(QScrollArea):
         self.child_voice.setAccessibleName("The child's voice")
         self.feedback = QPlainTextEdit()
         self.feedback.setAccessibleName("Feedback to referrer")
-        for edit in (self.indicators, self.history_notes, self.sd_reason, self.rationale,
-                     self.child_voice, self.feedback):  # fmt: skip
-            edit.setTabChangesFocus(True)
-            edit.setMaximumHeight(70)
+        compact_notes((self.indicators, self.history_notes, self.sd_reason, self.rationale,
+                       self.child_voice, self.feedback), 70)  # fmt: skip
 
-        self.actions_table = QTableWidget(0, 3)
-        self.actions_table.setAccessibleName("Next actions")
-        self.actions_table.setHorizontalHeaderLabels(["Action", "Owner", "Due (YYYY-MM-DD)"])
+        self.actions_table = ActionsTable("Next actions", "Due (YYYY-MM-DD)", rows=0, max_height=110)
         self.previous_contact_ids: list[int] = []
-        self.actions_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.actions_table.setMaximumHeight(110)
         add_action = QPushButton("Add action")
         add_action.setAccessibleName("Add next action")
         add_action.clicked.connect(lambda: self.add_action())
@@ -140,10 +127,7 @@ class ScreeningForm(QScrollArea):
         form.addRow("Child's &voice", self.child_voice)
         form.addRow("&Feedback to referrer", self.feedback)
 
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Submit error")
-        self.error.setStyleSheet("QLabel { color: #c03030; font-weight: bold; }")
+        self.error = error_label("Submit error")
         self.error.hide()
         outer.addWidget(self.error)
         row = QHBoxLayout()
@@ -161,12 +145,9 @@ class ScreeningForm(QScrollArea):
         self.routing.currentIndexChanged.connect(self._update_guard)
 
     def add_action(self, action: str = "", owner: str = "", deadline: str = "") -> None:
-        r = self.actions_table.rowCount()
-        self.actions_table.insertRow(r)
         if not deadline:
             deadline = (dt.date.today() + dt.timedelta(days=1)).isoformat()
-        for c, value in enumerate((action, owner, deadline)):
-            self.actions_table.setItem(r, c, QTableWidgetItem(value))
+        self.actions_table.set_row(self.actions_table.rowCount(), action, owner, deadline)
 
     def set_triggers(self, triggers: tuple[str, ...]) -> None:
         self.triggers = tuple(triggers)
@@ -191,12 +172,6 @@ class ScreeningForm(QScrollArea):
         self.submit.setToolTip(why)
 
     def value(self) -> dict[str, Any]:
-        actions = []
-        for r in range(self.actions_table.rowCount()):
-            cells = [self.actions_table.item(r, c) for c in range(3)]
-            action, owner, deadline = (c.text().strip() if c else "" for c in cells)
-            if action:
-                actions.append({"action": action, "owner": owner, "due": deadline})
         return {
             "level": self.level.currentData(),
             "routing": self.routing.currentData(),
@@ -212,7 +187,7 @@ class ScreeningForm(QScrollArea):
             "strategy_discussion_considered": self.sd_considered.isChecked(),
             "strategy_discussion_why_not": self.sd_reason.toPlainText().strip() or None,
             "rationale": self.rationale.toPlainText().strip(),
-            "next_actions": actions,
+            "next_actions": self.actions_table.action_rows(),
             "child_voice": self.child_voice.toPlainText().strip() or None,
             "feedback_to_referrer": self.feedback.toPlainText().strip() or None,
         }

@@ -35,9 +35,7 @@ def configure_hashing(cost: HashCost) -> None:
     global _cost, _hasher, _DUMMY_HASH
     _cost = cost
     _DUMMY_HASH = None
-    _hasher = PasswordHasher(
-        time_cost=cost.time_cost, memory_cost=cost.memory_cost, parallelism=cost.parallelism
-    )
+    _hasher = PasswordHasher(time_cost=cost.time_cost, memory_cost=cost.memory_cost, parallelism=cost.parallelism)
 
 
 def current_cost() -> HashCost:

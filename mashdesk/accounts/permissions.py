@@ -27,9 +27,7 @@ ACTIONS: tuple[str, ...] = (
 
 _GRANTS: dict[str, frozenset[str]] = {
     "social_worker": frozenset({"screen", "submit", "view_quarantine"}),
-    "manager": frozenset(
-        {"screen", "submit", "sign_off", "override", "export", "view_quarantine", "read_audit"}
-    ),
+    "manager": frozenset({"screen", "submit", "sign_off", "override", "export", "view_quarantine", "read_audit"}),
     # Thresholds and models are practice configuration, owned by quality, not by IT.
     "quality_lead": frozenset({"export", "change_rules_packs", "activate_models", "read_audit"}),
     # IT administers accounts and the file but never reads or decides on a child's record.

@@ -36,7 +36,6 @@ def set_setting(store: Store, key: str, value: int) -> None:
         raise KeyError(f"unknown setting {key!r}")
     with store.write() as db:
         db.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?)"
-            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, json.dumps(int(value))),
         )

@@ -82,8 +82,7 @@ def _check_session(store: Store, actor: Actor) -> None:
     if now - last_seen > idle:
         with store.write() as db:
             ended = db.conn.execute(
-                "UPDATE sessions SET ended_at = ?, end_reason = 'idle' WHERE token_sha256 = ?"
-                " AND ended_at IS NULL",
+                "UPDATE sessions SET ended_at = ?, end_reason = 'idle' WHERE token_sha256 = ? AND ended_at IS NULL",
                 (clock.iso(now), key),
             ).rowcount
             if ended:
@@ -178,8 +177,7 @@ def sign_in(store: Store, username: str, password: str, desk: str | None = None)
         minutes = get_setting(store, "accounts.lockout_minutes")
         with store.write() as db:
             attempts = db.conn.execute(
-                "UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?"
-                " RETURNING failed_attempts",
+                "UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts",
                 (user_id,),
             ).fetchone()[0]
             record_event(
@@ -207,22 +205,17 @@ def sign_in(store: Store, username: str, password: str, desk: str | None = None)
         raise AuthError("Unknown user or wrong password.")
     if not active:
         with store.write():
-            record_event(
-                store, who, "auth.sign_in_refused", "user", user_id, {"reason": "disabled"}
-            )
+            record_event(store, who, "auth.sign_in_refused", "user", user_id, {"reason": "disabled"})
         raise AuthError(f"The account {name} is disabled.")
     token = secrets.token_urlsafe(32)
     at = clock.iso(now)
     new_hash = passwords.hash_password(password) if passwords.needs_rehash(stored_hash) else None
     with store.write() as db:
-        db.conn.execute(
-            "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?", (user_id,)
-        )
+        db.conn.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?", (user_id,))
         if new_hash is not None:
             db.conn.execute("UPDATE users SET password_hash = ? WHERE id = ?", (new_hash, user_id))
         db.conn.execute(
-            "INSERT INTO sessions (token_sha256, user_id, desk, started_at, last_seen_at)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO sessions (token_sha256, user_id, desk, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
             (_token_hash(token), user_id, desk, at, at),
         )
         record_event(store, who, "auth.sign_in", "user", user_id, {"desk": desk})
@@ -234,8 +227,7 @@ def sign_out(store: Store, actor: Actor) -> None:
         return
     with store.write() as db:
         ended = db.conn.execute(
-            "UPDATE sessions SET ended_at = ?, end_reason = 'signed_out'"
-            " WHERE token_sha256 = ? AND ended_at IS NULL",
+            "UPDATE sessions SET ended_at = ?, end_reason = 'signed_out' WHERE token_sha256 = ? AND ended_at IS NULL",
             (clock.now_iso(), _token_hash(actor.session_token)),
         ).rowcount
         if ended:
@@ -245,8 +237,7 @@ def sign_out(store: Store, actor: Actor) -> None:
 def _validate_new_user(username: str, full_name: str, role: str) -> None:
     if not _USERNAME.match(username):
         raise ValueError(
-            "A username is 2 to 64 letters, digits, dots, hyphens or underscores, "
-            "starting with a letter or digit."
+            "A username is 2 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit."
         )
     if not full_name.strip():
         raise ValueError("A full name is required: it appears on every record the user signs.")
@@ -306,9 +297,7 @@ def add_user(
     if not _weak_password_ok:
         passwords.check_strength(password)
     with store.write():
-        user_id = _insert_user(
-            store, username, full_name, role, password, desk, actor.username, synthetic
-        )
+        user_id = _insert_user(store, username, full_name, role, password, desk, actor.username, synthetic)
         record_event(
             store,
             actor,
@@ -336,12 +325,8 @@ def create_first_administrator(
         passwords.check_strength(password)
     with store.write():
         if has_users(store):
-            raise PermissionDenied(
-                "Accounts already exist: sign in as an administrator to add users."
-            )
-        user_id = _insert_user(
-            store, username, full_name, "administrator", password, desk, "first-run", synthetic
-        )
+            raise PermissionDenied("Accounts already exist: sign in as an administrator to add users.")
+        user_id = _insert_user(store, username, full_name, "administrator", password, desk, "first-run", synthetic)
         record_event(
             store,
             "first-run",
@@ -359,10 +344,7 @@ def list_users(store: Store, actor: Actor) -> list[UserInfo]:
         "SELECT id, username, full_name, role, desk, active, locked_until, created_at,"
         " created_by, synthetic FROM users ORDER BY username"
     ).fetchall()
-    return [
-        UserInfo(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8], bool(r[9]))
-        for r in rows
-    ]
+    return [UserInfo(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8], bool(r[9])) for r in rows]
 
 
 def disable_user(store: Store, actor: Actor, username: str, reason: str = "") -> None:
@@ -376,8 +358,7 @@ def disable_user(store: Store, actor: Actor, username: str, reason: str = "") ->
             raise ValueError(f"{row[1]} is already disabled.")
         if row[3] == "administrator":
             others = db.conn.execute(
-                "SELECT count(*) FROM users WHERE role = 'administrator' AND active = 1"
-                " AND id != ?",
+                "SELECT count(*) FROM users WHERE role = 'administrator' AND active = 1 AND id != ?",
                 (row[0],),
             ).fetchone()[0]
             if not others:
@@ -388,13 +369,10 @@ def disable_user(store: Store, actor: Actor, username: str, reason: str = "") ->
             (at, actor.username, row[0]),
         )
         db.conn.execute(
-            "UPDATE sessions SET ended_at = ?, end_reason = 'disabled'"
-            " WHERE user_id = ? AND ended_at IS NULL",
+            "UPDATE sessions SET ended_at = ?, end_reason = 'disabled' WHERE user_id = ? AND ended_at IS NULL",
             (at, row[0]),
         )
-        record_event(
-            store, actor, "user.disable", "user", row[0], {"username": row[1], "reason": reason}
-        )
+        record_event(store, actor, "user.disable", "user", row[0], {"username": row[1], "reason": reason})
 
 
 def enable_user(store: Store, actor: Actor, username: str) -> None:

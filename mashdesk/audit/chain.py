@@ -105,9 +105,7 @@ def record_event(
     eid = None if entity_id is None else str(entity_id)
     with store.write() as db:
         conn = db.conn
-        last = conn.execute(
-            "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
-        ).fetchone()
+        last = conn.execute("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (1, GENESIS) if last is None else (last[0] + 1, last[1])
         digest = event_hash(seq, when, username, desk, action, entity, eid, details_text, prev)
         conn.execute(
@@ -121,16 +119,12 @@ def record_event(
         ).rowcount
         if moved == 0:
             if seq != 1:
-                raise AuditError(
-                    "The audit anchor is missing although events exist: run `audit verify`."
-                )
+                raise AuditError("The audit anchor is missing although events exist: run `audit verify`.")
             conn.execute(
                 "INSERT INTO audit_anchor (id, seq, head_hash, updated_at) VALUES (1, ?, ?, ?)",
                 (seq, digest, when),
             )
-    return AuditEvent(
-        seq, when, username, desk, action, entity, eid, dict(details or {}), prev, digest
-    )
+    return AuditEvent(seq, when, username, desk, action, entity, eid, dict(details or {}), prev, digest)
 
 
 def row_to_event(row: Mapping[str, Any]) -> AuditEvent:
@@ -184,9 +178,7 @@ class VerifyReport:
 
 
 def head(store: Store) -> tuple[int, str]:
-    row = store.conn.execute(
-        "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
-    ).fetchone()
+    row = store.conn.execute("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
     return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
 
 
@@ -200,9 +192,7 @@ def read_witness(path: Path) -> list[tuple[int, str]]:
     return pairs
 
 
-def verify_chain(
-    store: Store, witness: Iterable[tuple[int, str]] = (), *, max_problems: int = 50
-) -> VerifyReport:
+def verify_chain(store: Store, witness: Iterable[tuple[int, str]] = (), *, max_problems: int = 50) -> VerifyReport:
     """Walk the whole chain in one read transaction; the first problem is the first broken link."""
     report = VerifyReport()
     conn = store.conn
@@ -234,19 +224,14 @@ def _walk(conn: Any, report: VerifyReport, witness: list[tuple[int, str]], cap: 
                     Problem(
                         "sequence",
                         seq,
-                        f"event {seq} follows event {expected_seq - 1}: "
-                        "events are missing or out of order",
+                        f"event {seq} follows event {expected_seq - 1}: events are missing or out of order",
                     )
                 )
             if prev_hash != prev:
-                problems.append(
-                    Problem("link", seq, f"event {seq} does not point to the event before it")
-                )
+                problems.append(Problem("link", seq, f"event {seq} does not point to the event before it"))
             actual = event_hash(seq, at, actor, desk, action, entity, entity_id, details, prev_hash)
             if actual != stored:
-                problems.append(
-                    Problem("content", seq, f"event {seq} was changed after it was written")
-                )
+                problems.append(Problem("content", seq, f"event {seq} was changed after it was written"))
         if seq in wanted:
             hashes[seq] = stored
         expected_seq, prev = seq + 1, stored
@@ -267,16 +252,13 @@ def _walk(conn: Any, report: VerifyReport, witness: list[tuple[int, str]], cap: 
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for name in APPEND_ONLY_TRIGGERS:
         if name not in present:
-            problems.append(
-                Problem("protection", None, f"the append-only trigger {name} has been removed")
-            )
+            problems.append(Problem("protection", None, f"the append-only trigger {name} has been removed"))
     for seq, digest in witness:
         if hashes.get(seq) != digest:
             problems.append(
                 Problem(
                     "witness",
                     seq,
-                    f"event {seq} no longer has the hash recorded outside the store: "
-                    "the trail was rewritten",
+                    f"event {seq} no longer has the hash recorded outside the store: the trail was rewritten",
                 )
             )

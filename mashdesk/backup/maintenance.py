@@ -61,9 +61,7 @@ def _copy_database(src: sqlite3.Connection, dest_path: Path) -> None:
         dest.close()
 
 
-def backup(
-    store: Store, actor: Actor, dest: Path | str, *, overwrite: bool = False
-) -> BackupResult:
+def backup(store: Store, actor: Actor, dest: Path | str, *, overwrite: bool = False) -> BackupResult:
     """Copy the store to `dest`, recording the backup (and the head it covers) in the trail."""
     actor = authorize(store, actor, "maintain_store")
     dest = Path(dest)
@@ -76,9 +74,7 @@ def backup(
     tmp.unlink(missing_ok=True)
     with store.write():
         seq, digest = head(store)
-        record_event(
-            store, actor, "store.backup", "store", None, {"path": str(dest), "covers_seq": seq + 1}
-        )
+        record_event(store, actor, "store.backup", "store", None, {"path": str(dest), "covers_seq": seq + 1})
     _copy_database(store.conn, tmp)
     copy = Store(tmp)
     try:
@@ -125,9 +121,7 @@ def restore(
         report = verify_store(staged)
         if not report.ok and not allow_broken_chain:
             problem = report.problems[0]
-            raise MaintenanceError(
-                f"The backup's audit trail does not verify ({problem.message}); not restoring."
-            )
+            raise MaintenanceError(f"The backup's audit trail does not verify ({problem.message}); not restoring.")
         actor = sign_in(staged, username, password)
         try:
             authorize(staged, actor, "maintain_store")
@@ -205,9 +199,7 @@ def _foreign_keys(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str, st
     """parent table -> [(child table, child column, parent column)] from the live schema."""
     tables = [
         r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
-        )
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
     ]
     refs: dict[str, list[tuple[str, str, str]]] = {}
     for table in tables:
@@ -237,17 +229,13 @@ def _delete_tree(
         sub = f'"{child_col}" IN (SELECT "{parent_col}" FROM "{table}" WHERE {where})'
         _delete_tree(conn, refs, child, sub, params, counts, ids, (*path, table))
     if table in ("screening_decisions", "oversight_records"):
-        ids.setdefault(table, []).extend(
-            r[0] for r in conn.execute(f'SELECT id FROM "{table}" WHERE {where}', params)
-        )
+        ids.setdefault(table, []).extend(r[0] for r in conn.execute(f'SELECT id FROM "{table}" WHERE {where}', params))
     n = conn.execute(f'DELETE FROM "{table}" WHERE {where}', params).rowcount
     if n:
         counts[table] = counts.get(table, 0) + n
 
 
-def purge_older_than(
-    store: Store, actor: Actor, years: int | None = None, *, dry_run: bool = False
-) -> PurgeResult:
+def purge_older_than(store: Store, actor: Actor, years: int | None = None, *, dry_run: bool = False) -> PurgeResult:
     """Remove decided contacts (and everything recorded about them) older than the retention.
 
     A contact goes when it was received and decided more than `years` ago (the retention
@@ -291,10 +279,7 @@ def purge_older_than(
         refs = _foreign_keys(conn)
         ids_json = json.dumps(contact_ids)
         where = "id IN (SELECT value FROM json_each(?))"
-        blobs = {
-            r[0]
-            for r in conn.execute(f"SELECT raw_sha256 FROM contacts WHERE {where}", (ids_json,))
-        }
+        blobs = {r[0] for r in conn.execute(f"SELECT raw_sha256 FROM contacts WHERE {where}", (ids_json,))}
         removed: dict[str, list[int]] = {}
         _delete_tree(conn, refs, "contacts", where, [ids_json], result.rows, removed)
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'contacts_fts'").fetchone():

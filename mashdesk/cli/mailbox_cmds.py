@@ -112,9 +112,7 @@ def register(group: click.Group) -> None:
         show_default=True,
         help="tls (port 993), starttls (143), or none (test servers on this machine only).",
     )
-    @click.option(
-        "--port", type=click.IntRange(1, 65535), default=None, help="Default by security."
-    )
+    @click.option("--port", type=click.IntRange(1, 65535), default=None, help="Default by security.")
     @click.option("--folder", default="INBOX", show_default=True, help="Folder to poll.")
     @click.option("--move-to", default=None, help="Move mail here once taken in.")
     @click.option(
@@ -150,9 +148,7 @@ def register(group: click.Group) -> None:
         """Add a mailbox called NAME; its password goes to the OS keyring, never the store."""
         sec = Security(security)
         if sec is Security.NONE and host not in ("127.0.0.1", "::1", "localhost"):
-            click.echo(
-                "warning: the password and mail will cross the network unencrypted", err=True
-            )
+            click.echo("warning: the password and mail will cross the network unencrypted", err=True)
         _keyring_or_fail()
         store = app.store()
         if get_mailbox(store, name) is not None:
@@ -204,9 +200,7 @@ def register(group: click.Group) -> None:
             echo_json([_mailbox_dict(m) for m in rows])
             return
         if not rows:
-            click.echo(
-                "no mailboxes (add one with: mashdesk mailbox add NAME --host ... --user ...)"
-            )
+            click.echo("no mailboxes (add one with: mashdesk mailbox add NAME --host ... --user ...)")
             return
         for m in rows:
             state = "" if m.enabled else " [disabled]"
@@ -247,9 +241,7 @@ def register(group: click.Group) -> None:
                 raise click.ClickException(f"no mailbox called {name!r}")
             click.echo(f"{'enabled' if _enable else 'disabled'} mailbox {name}")
 
-        _toggle.help = (
-            "Poll mailbox NAME again." if enable else "Stop polling mailbox NAME, keeping it."
-        )
+        _toggle.help = "Poll mailbox NAME again." if enable else "Stop polling mailbox NAME, keeping it."
 
     @mailbox.command("check")
     @click.argument("name")
@@ -276,9 +268,7 @@ def register(group: click.Group) -> None:
     @click.option("--mailbox", "names", multiple=True, help="Only this mailbox (repeatable).")
     @click.option("--json", "as_json", is_flag=True, help="One JSON object per poll.")
     @click.pass_obj
-    def poll(
-        app: AppContext, once: bool, interval: float, names: tuple[str, ...], as_json: bool
-    ) -> None:
+    def poll(app: AppContext, once: bool, interval: float, names: tuple[str, ...], as_json: bool) -> None:
         """Fetch new mail from the mailboxes into the queue (Ctrl-C stops cleanly).
 
         With --once the exit status is 1 when any mailbox failed.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,20 @@ def _summary(card: dict[str, Any]) -> list[str]:
             f"ECE={m['ece']:.3f} strategy_discussion recall={sd.get('recall', 0):.3f}"
         )
     return lines
+
+
+def _change_setting(store: Any, username: str | None, what: str, key: str, parse: Callable[[], Any]) -> None:
+    """An audited classifier-setting change by USERNAME; a value parse or the registry refuses
+    is reported as a bad parameter."""
+    from classifiers.registry import ModelRegistryError, change_setting_as
+
+    if not username:
+        raise click.UsageError(f"Changing the {what} needs --user (it is audited).")
+    with signed_in(store, username, None) as actor:
+        try:
+            change_setting_as(store, actor, key, parse())
+        except (ValueError, ModelRegistryError) as exc:
+            raise click.BadParameter(str(exc)) from exc
 
 
 def register(group: click.Group) -> None:
@@ -394,17 +408,13 @@ def register(group: click.Group) -> None:
     def margin_cmd(obj: Any, value: str | None, username: str | None) -> None:
         """Show or set the strategy-discussion safety margin: the classifier probability for
         strategy_discussion at which the combined suggestion is raised to it ("off" disables)."""
-        from classifiers.registry import ModelRegistryError, change_setting_as, strategy_raise_at
+        from classifiers.registry import strategy_raise_at
 
         store = obj.store()
         if value is not None:
-            if not username:
-                raise click.UsageError("Changing the margin needs --user (it is audited).")
-            with signed_in(store, username, None) as actor:
-                try:
-                    change_setting_as(store, actor, "strategy_raise_at", None if value == "off" else float(value))
-                except (ValueError, ModelRegistryError) as exc:
-                    raise click.BadParameter(str(exc)) from exc
+            _change_setting(
+                store, username, "margin", "strategy_raise_at", lambda: None if value == "off" else float(value)
+            )
         current = strategy_raise_at(store)
         click.echo("strategy margin off" if current is None else f"raise to strategy_discussion at {current:.2f}")
 
@@ -420,15 +430,9 @@ def register(group: click.Group) -> None:
     @click.pass_obj
     def threshold_cmd(obj: Any, value: float | None, username: str | None) -> None:
         """Show or set the confidence below which suggestions read 'no clear suggestion'."""
-        from classifiers.registry import ModelRegistryError, abstain_below, change_setting_as
+        from classifiers.registry import abstain_below
 
         store = obj.store()
         if value is not None:
-            if not username:
-                raise click.UsageError("Changing the threshold needs --user (it is audited).")
-            with signed_in(store, username, None) as actor:
-                try:
-                    change_setting_as(store, actor, "abstain_below", value)
-                except (ValueError, ModelRegistryError) as exc:
-                    raise click.BadParameter(str(exc)) from exc
+            _change_setting(store, username, "threshold", "abstain_below", lambda: value)
         click.echo(f"abstain below {abstain_below(store):.2f}")

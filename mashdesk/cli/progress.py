@@ -19,9 +19,7 @@ class CliProgress:
         if not self._interactive or not total:
             return
         if self._bar is None:
-            self._bar = click.progressbar(
-                length=total, label=self.label, file=sys.stderr, show_pos=True, show_eta=True
-            )
+            self._bar = click.progressbar(length=total, label=self.label, file=sys.stderr, show_pos=True, show_eta=True)
             self._bar.__enter__()
         self._bar.update(done - self._done)
         self._done = done

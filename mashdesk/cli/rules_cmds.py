@@ -152,7 +152,14 @@ def register(group: click.Group) -> None:
                 if item.draft is None:
                     click.echo(f"{item.source}: quarantined ({item.quarantine_reason})", err=True)
                     continue
-                s = triage.suggest(item.draft, previous_contacts=0, pack=pack, model=model, **settings)
+                s = triage.suggest(
+                    item.draft,
+                    previous_contacts=0,
+                    pack=pack,
+                    model=model,
+                    abstain_below=settings.get("abstain_below"),
+                    strategy_raise_at=settings.get("strategy_raise_at"),
+                )
                 if as_json:
                     record = {"source": item.source} | s.to_dict()
                     click.echo(json.dumps(record, ensure_ascii=False))

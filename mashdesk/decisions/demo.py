@@ -69,12 +69,8 @@ def _demo_actors(store: Store) -> dict[str, Actor]:
             synthetic=True,
             _weak_password_ok=True,
         )
-    rows = {
-        r[1]: r for r in store.conn.execute("SELECT id, username, role, desk, full_name FROM users")
-    }
-    admin_row = rows.get("demo.admin") or next(
-        (r for r in rows.values() if r[2] == "administrator"), None
-    )
+    rows = {r[1]: r for r in store.conn.execute("SELECT id, username, role, desk, full_name FROM users")}
+    admin_row = rows.get("demo.admin") or next((r for r in rows.values() if r[2] == "administrator"), None)
     assert admin_row is not None
     admin = Actor(admin_row[0], admin_row[1], admin_row[2], admin_row[3], admin_row[4])
     for username, name, role, desk in DEMO_USERS:
@@ -90,9 +86,7 @@ def _demo_actors(store: Store) -> dict[str, Actor]:
                 synthetic=True,
                 _weak_password_ok=True,
             )
-    rows = {
-        r[1]: r for r in store.conn.execute("SELECT id, username, role, desk, full_name FROM users")
-    }
+    rows = {r[1]: r for r in store.conn.execute("SELECT id, username, role, desk, full_name FROM users")}
     return {u: Actor(rows[u][0], u, rows[u][2], rows[u][3], rows[u][4]) for u, *_ in DEMO_USERS}
 
 
@@ -124,8 +118,7 @@ def _decision(
         immediate_protection=False,
         strategy_discussion_considered=bool(conditions) or not below,
         strategy_discussion_why_not=(
-            "On reading the full account the trigger wording describes a past, closed concern "
-            "(demo)."
+            "On reading the full account the trigger wording describes a past, closed concern (demo)."
             if conditions and below
             else None
         ),

@@ -80,8 +80,7 @@ def insert_synthetic_contact(
         ).lastrowid
         dob = dt.date(2010 + rng.randrange(14), rng.randrange(1, 13), rng.randrange(1, 28))
         conn.execute(
-            "INSERT INTO children (contact_id, name, dob, confidence, source_field)"
-            " VALUES (?, ?, ?, 0.9, 'body')",
+            "INSERT INTO children (contact_id, name, dob, confidence, source_field) VALUES (?, ?, ?, 0.9, 'body')",
             (cid, child, dob.isoformat()),
         )
         level = ROUTING_CODES.index(routing) + 1
@@ -124,9 +123,7 @@ def sample_decision(rng: random.Random, triggers: list[str], *, below_sd: bool) 
         next_actions=[NextAction("Send outcome to referrer", "front door", deadline)],
         strategy_discussion_considered=bool(triggers),
         strategy_discussion_why_not=(
-            "Synthetic: trigger negated on reading the full account."
-            if triggers and below_sd
-            else None
+            "Synthetic: trigger negated on reading the full account." if triggers and below_sd else None
         ),
         feedback_to_referrer="Outcome shared with the referrer (synthetic).",
     )
@@ -196,9 +193,7 @@ class DeskFigures:
 
 
 def _open_contacts(store: Store) -> dict[int, tuple[str, int]]:
-    rows = store.conn.execute(
-        "SELECT id, status, version FROM contacts WHERE status != 'decided'"
-    ).fetchall()
+    rows = store.conn.execute("SELECT id, status, version FROM contacts WHERE status != 'decided'").fetchall()
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
@@ -227,8 +222,7 @@ def _desk(db_path: str, index: int, seed: int, cost: HashCost, barrier: Any, out
                         done.append(("claim", cid, 0, held.version))
                         triggers = json.loads(
                             store.conn.execute(
-                                "SELECT triggers_json FROM suggestions WHERE contact_id = ?"
-                                " AND current = 1",
+                                "SELECT triggers_json FROM suggestions WHERE contact_id = ? AND current = 1",
                                 (cid,),
                             ).fetchone()[0]
                         )
@@ -310,10 +304,7 @@ def run_desks(
     ctx = mp.get_context("spawn")  # no connection or lock state inherited from the parent
     barrier = ctx.Barrier(processes)
     out = ctx.Queue()
-    procs = [
-        ctx.Process(target=_desk, args=(str(db_path), i, seed, cost, barrier, out))
-        for i in range(processes)
-    ]
+    procs = [ctx.Process(target=_desk, args=(str(db_path), i, seed, cost, barrier, out)) for i in range(processes)]
     for p in procs:
         p.start()
     results = [out.get(timeout=300) for _ in procs]
@@ -336,12 +327,8 @@ def _check(db_path: Path, figures: DeskFigures, reported: list[tuple[str, int, i
     store = open_store(db_path, migrate=False)
     try:
         conn = store.conn
-        decisions = {
-            r[0]: r[1] for r in conn.execute("SELECT id, contact_id FROM screening_decisions")
-        }
-        oversight = {
-            r[0]: r[1] for r in conn.execute("SELECT id, contact_id FROM oversight_records")
-        }
+        decisions = {r[0]: r[1] for r in conn.execute("SELECT id, contact_id FROM screening_decisions")}
+        oversight = {r[0]: r[1] for r in conn.execute("SELECT id, contact_id FROM oversight_records")}
         figures.decisions, figures.oversight = len(decisions), len(oversight)
         # A lost update: a desk was told its write succeeded but the store does not hold it.
         lost = 0
@@ -372,12 +359,8 @@ def _check(db_path: Path, figures: DeskFigures, reported: list[tuple[str, int, i
         figures.audit_events = report.events
         if not report.ok:
             figures.errors += [p.message for p in report.problems]
-        submits = conn.execute(
-            "SELECT count(*) FROM audit_events WHERE action = 'decision.submit'"
-        ).fetchone()[0]
-        claims = conn.execute(
-            "SELECT count(*) FROM audit_events WHERE action = 'claim.take'"
-        ).fetchone()[0]
+        submits = conn.execute("SELECT count(*) FROM audit_events WHERE action = 'decision.submit'").fetchone()[0]
+        claims = conn.execute("SELECT count(*) FROM audit_events WHERE action = 'claim.take'").fetchone()[0]
         if submits != figures.decisions or claims != figures.claims:
             figures.errors.append(
                 f"audit counts differ: {submits} submit events for {figures.decisions} "

@@ -15,9 +15,7 @@ class StaleContact(DecisionError):
     def __init__(self, contact_id: int, changed_by: str | None, changed_at: str | None) -> None:
         who = changed_by or "someone else"
         when = changed_at or "an unknown time"
-        super().__init__(
-            f"Contact {contact_id} was changed by {who} at {when}: reload it and try again."
-        )
+        super().__init__(f"Contact {contact_id} was changed by {who} at {when}: reload it and try again.")
         self.contact_id = contact_id
         self.changed_by = changed_by
         self.changed_at = changed_at

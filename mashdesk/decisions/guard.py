@@ -24,9 +24,7 @@ def current_suggestion(store: Store, contact_id: int) -> tuple[int | None, list[
     return int(row[0]), sorted(set(codes)), bool(row[2])
 
 
-def guard_conditions(
-    store: Store, contact_id: int, *, immediate_protection: bool = False
-) -> list[str]:
+def guard_conditions(store: Store, contact_id: int, *, immediate_protection: bool = False) -> list[str]:
     """Why this contact must go to strategy_discussion unless a manager records otherwise."""
     _sid, codes, suggested_ip = current_suggestion(store, contact_id)
     if suggested_ip or immediate_protection:

@@ -44,9 +44,7 @@ def compress_ids(ids: list[int]) -> list[list[int]]:
 def check_records(store: Store, report: VerifyReport) -> None:
     conn = store.conn
     purged: dict[str, set[int]] = {t: set() for t in _EVENT_FOR}
-    for (details,) in conn.execute(
-        "SELECT details FROM audit_events WHERE action = 'retention.purge'"
-    ):
+    for (details,) in conn.execute("SELECT details FROM audit_events WHERE action = 'retention.purge'"):
         data = json.loads(details)
         for table, key in _PURGE_KEY.items():
             purged[table] |= expand_ranges(data.get(key, []))
@@ -75,17 +73,11 @@ def check_records(store: Store, report: VerifyReport) -> None:
                     )
                 )
             elif digest != expected[rid] or digest != row["content_sha256"]:
-                report.problems.append(
-                    Problem("record", None, f"{label} {rid} was changed after it was submitted")
-                )
+                report.problems.append(Problem("record", None, f"{label} {rid} was changed after it was submitted"))
         for rid in sorted(set(expected) - seen - purged[table]):
-            report.problems.append(
-                Problem("record", None, f"{label} {rid} was deleted outside a retention purge")
-            )
+            report.problems.append(Problem("record", None, f"{label} {rid} was deleted outside a retention purge"))
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for table in IMMUTABLE_TABLES:
         for name in (f"{table}_no_update", f"{table}_no_delete"):
             if name not in present:
-                report.problems.append(
-                    Problem("protection", None, f"the immutability trigger {name} was removed")
-                )
+                report.problems.append(Problem("protection", None, f"the immutability trigger {name} was removed"))

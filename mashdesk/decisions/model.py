@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from mashdesk.domain import ROUTING_CODES, ROUTING_RANK
 
@@ -13,6 +14,8 @@ CONSENT_STATUSES: tuple[str, ...] = ("given", "refused", "not_sought")
 # Levels 2 and 3 are consent-based: going ahead without consent needs a recorded reason.
 CONSENT_BASED_ROUTINGS: tuple[str, ...] = ("early_help", "child_and_family_assessment")
 OUTCOMES: tuple[str, ...] = ("agree", "change")
+
+_Input = TypeVar("_Input")
 
 
 class DecisionError(Exception):
@@ -80,16 +83,7 @@ class DecisionInput:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DecisionInput:
-        known = set(cls.__dataclass_fields__)
-        unknown = set(data) - known
-        if unknown:
-            raise DecisionInvalid([f"Unknown decision fields: {', '.join(sorted(unknown))}."])
-        values = dict(data)
-        values["next_actions"] = [NextAction.from_obj(a) for a in data.get("next_actions", [])]
-        try:
-            return cls(**values)
-        except TypeError as exc:
-            raise DecisionInvalid([f"Decision fields incomplete: {exc}."]) from exc
+        return _from_fields(cls, cls.__dataclass_fields__, data, "decision", "next_actions")
 
     def problems(self, guard_conditions: list[str]) -> list[str]:
         found = []
@@ -124,9 +118,22 @@ class DecisionInput:
         return found
 
 
-def _consent_problems(
-    status: str, given_by: str | None, reason: str | None, routing: str
-) -> list[str]:
+def _from_fields(
+    make: Callable[..., _Input], known: Iterable[str], data: dict[str, Any], what: str, actions_key: str
+) -> _Input:
+    """`make(**data)` with its actions parsed; unknown or missing fields are refused in words."""
+    unknown = set(data) - set(known)
+    if unknown:
+        raise DecisionInvalid([f"Unknown {what} fields: {', '.join(sorted(unknown))}."])
+    values = dict(data)
+    values[actions_key] = [NextAction.from_obj(a) for a in data.get(actions_key, [])]
+    try:
+        return make(**values)
+    except TypeError as exc:
+        raise DecisionInvalid([f"{what.capitalize()} fields incomplete: {exc}."]) from exc
+
+
+def _consent_problems(status: str, given_by: str | None, reason: str | None, routing: str) -> list[str]:
     if status not in CONSENT_STATUSES:
         return ["Consent must be given, refused or not_sought."]
     if status == "given" and not (given_by or "").strip():
@@ -172,16 +179,7 @@ class OversightInput:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OversightInput:
-        known = set(cls.__dataclass_fields__)
-        unknown = set(data) - known
-        if unknown:
-            raise DecisionInvalid([f"Unknown oversight fields: {', '.join(sorted(unknown))}."])
-        values = dict(data)
-        values["actions"] = [NextAction.from_obj(a) for a in data.get("actions", [])]
-        try:
-            return cls(**values)
-        except TypeError as exc:
-            raise DecisionInvalid([f"Oversight fields incomplete: {exc}."]) from exc
+        return _from_fields(cls, cls.__dataclass_fields__, data, "oversight", "actions")
 
     def problems(self) -> list[str]:
         found = []

@@ -31,9 +31,7 @@ def _rows(store: Store, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
-def open_contact(
-    store: Store, actor: Actor, contact_id: int, *, purpose: str = "view"
-) -> ContactRecord:
+def open_contact(store: Store, actor: Actor, contact_id: int, *, purpose: str = "view") -> ContactRecord:
     """The contact with its children, suggestion and decision history; logs who read it.
 
     Every front end that shows a child's record calls this (or `log_contact_view`), so the
@@ -43,9 +41,7 @@ def open_contact(
     contacts = _rows(store, "SELECT * FROM contacts WHERE id = ?", (contact_id,))
     if not contacts:
         raise ContactNotFound(f"There is no contact {contact_id}.")
-    children = _rows(
-        store, "SELECT * FROM children WHERE contact_id = ? ORDER BY id", (contact_id,)
-    )
+    children = _rows(store, "SELECT * FROM children WHERE contact_id = ? ORDER BY id", (contact_id,))
     suggestions = _rows(
         store,
         "SELECT * FROM suggestions WHERE contact_id = ? AND current = 1 ORDER BY id DESC LIMIT 1",
@@ -67,15 +63,7 @@ def open_contact(
         ),
         holder=contact_state(store, contact_id).holder(),
     )
-    with store.write():
-        record_event(
-            store,
-            actor,
-            "contact.view",
-            "contact",
-            contact_id,
-            {"children": [c["id"] for c in children], "purpose": purpose},
-        )
+    _log_view(store, actor, contact_id, [c["id"] for c in children], purpose)
     return record
 
 
@@ -83,11 +71,13 @@ def log_contact_view(store: Store, actor: Actor, contact_id: int, purpose: str =
     """For front ends that read the contact through their own query: check and log the read."""
     actor = authorize_any(store, actor, VIEW_CONTACT_ACTIONS)
     child_ids = [
-        r[0]
-        for r in store.conn.execute(
-            "SELECT id FROM children WHERE contact_id = ? ORDER BY id", (contact_id,)
-        )
+        r[0] for r in store.conn.execute("SELECT id FROM children WHERE contact_id = ? ORDER BY id", (contact_id,))
     ]
+    _log_view(store, actor, contact_id, child_ids, purpose)
+
+
+def _log_view(store: Store, actor: Actor, contact_id: int, child_ids: list[int], purpose: str) -> None:
+    """The access-log entry for one read: which contact and children, by whom, and why."""
     with store.write():
         record_event(
             store,

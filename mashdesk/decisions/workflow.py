@@ -147,9 +147,7 @@ def claim(
         minutes = get_setting(store, "claim_minutes")
         until = clock.iso(now + dt.timedelta(minutes=minutes))
         status = "in_screening" if state.status in ("new", "in_screening") else state.status
-        version = _move(
-            store, actor, state, status=status, claimed_by=actor.username, claim_expires_at=until
-        )
+        version = _move(store, actor, state, status=status, claimed_by=actor.username, claim_expires_at=until)
         details: dict[str, Any] = {"until": until, "status": status, "version": version}
         if kind == "claim.take_over":
             details["from"] = holder
@@ -227,9 +225,7 @@ def current_oversight(store: Store, contact_id: int) -> dict[str, Any] | None:
 def _insert(store: Store, table: str, values: dict[str, Any]) -> int:
     cols = ", ".join(values)
     marks = ", ".join("?" for _ in values)
-    cur = store.conn.execute(
-        f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(values.values())
-    )
+    cur = store.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(values.values()))
     return int(cur.lastrowid or 0)
 
 
@@ -262,9 +258,7 @@ def submit_decision(
                 raise DecisionError(f"Claim contact {contact_id} before submitting a decision.")
         elif state.status == "awaiting_oversight":
             if previous is None or previous["author_id"] != actor.user_id:
-                raise DecisionError(
-                    f"Contact {contact_id} is awaiting oversight of someone else's decision."
-                )
+                raise DecisionError(f"Contact {contact_id} is awaiting oversight of someone else's decision.")
             holder = state.holder()
             if holder is not None and holder.lower() != me:
                 raise ClaimHeld(contact_id, holder, state.claim_expires_at or "")
@@ -273,15 +267,11 @@ def submit_decision(
         else:
             raise DecisionError(f"Contact {contact_id} is already decided.")
         suggestion_id, _codes, _ip = current_suggestion(store, contact_id)
-        conditions = guard_conditions(
-            store, contact_id, immediate_protection=decision.immediate_protection
-        )
+        conditions = guard_conditions(store, contact_id, immediate_protection=decision.immediate_protection)
         problems = decision.problems(conditions)
         if problems:
             raise DecisionInvalid(problems)
-        considered = (
-            decision.strategy_discussion_considered or decision.routing == "strategy_discussion"
-        )
+        considered = decision.strategy_discussion_considered or decision.routing == "strategy_discussion"
         values: dict[str, Any] = {
             "contact_id": contact_id,
             "replaces_id": previous["id"] if previous else None,
@@ -297,9 +287,7 @@ def submit_decision(
             "indicators_json": json.dumps([i.strip() for i in decision.indicators if i.strip()]),
             "history_considered": decision.history_considered.strip(),
             "previous_contacts_json": json.dumps(sorted(set(decision.previous_contact_ids))),
-            "re_referral": int(
-                state.re_referral if decision.re_referral is None else decision.re_referral
-            ),
+            "re_referral": int(state.re_referral if decision.re_referral is None else decision.re_referral),
             "consent_status": decision.consent_status,
             "consent_given_by": decision.consent_given_by,
             "consent_override_reason": decision.consent_override_reason,
@@ -316,9 +304,7 @@ def submit_decision(
         digest = content_hash(values)
         values["content_sha256"] = digest
         record_id = _insert(store, "screening_decisions", values)
-        version = _move(
-            store, actor, state, status="awaiting_oversight", claimed_by=None, claim_expires_at=None
-        )
+        version = _move(store, actor, state, status="awaiting_oversight", claimed_by=None, claim_expires_at=None)
         record_event(
             store,
             actor,
@@ -337,9 +323,7 @@ def submit_decision(
                 **({"group": group} if group else {}),
             },
         )
-    return Recorded(
-        contact_id, record_id, values["replaces_id"], version, "awaiting_oversight", digest
-    )
+    return Recorded(contact_id, record_id, values["replaces_id"], version, "awaiting_oversight", digest)
 
 
 def record_oversight(
@@ -374,14 +358,10 @@ def record_oversight(
         assert decision is not None
         authors = {
             r[0]
-            for r in store.conn.execute(
-                "SELECT author_id FROM screening_decisions WHERE contact_id = ?", (contact_id,)
-            )
+            for r in store.conn.execute("SELECT author_id FROM screening_decisions WHERE contact_id = ?", (contact_id,))
         }
         if actor.user_id in authors:
-            raise PermissionDenied(
-                f"{actor.username} screened contact {contact_id}: another manager must sign off."
-            )
+            raise PermissionDenied(f"{actor.username} screened contact {contact_id}: another manager must sign off.")
         previous = current_oversight(store, contact_id) if state.status == "decided" else None
         if oversight.outcome == "agree":
             final = {
@@ -403,18 +383,11 @@ def record_oversight(
             }
             if all(final[k] == decision[k] for k in final):
                 raise DecisionInvalid(
-                    [
-                        "A change must change the level, routing, RAG or immediate protection; "
-                        "otherwise record agree."
-                    ]
+                    ["A change must change the level, routing, RAG or immediate protection; otherwise record agree."]
                 )
         conditions = sorted(
             set(json.loads(decision["guard_conditions_json"]))
-            | set(
-                guard_conditions(
-                    store, contact_id, immediate_protection=bool(final["immediate_protection"])
-                )
-            )
+            | set(guard_conditions(store, contact_id, immediate_protection=bool(final["immediate_protection"])))
         )
         override_reason = (oversight.guard_override_reason or "").strip() or None
         if guard_applies(str(final["routing"]), conditions):
@@ -449,9 +422,7 @@ def record_oversight(
         digest = content_hash(values)
         values["content_sha256"] = digest
         record_id = _insert(store, "oversight_records", values)
-        version = _move(
-            store, actor, state, status="decided", claimed_by=None, claim_expires_at=None
-        )
+        version = _move(store, actor, state, status="decided", claimed_by=None, claim_expires_at=None)
         record_event(
             store,
             actor,
@@ -466,8 +437,7 @@ def record_oversight(
                 "routing": final["routing"],
                 "level": final["level"],
                 "guard_conditions": conditions,
-                "guard_overridden": override_reason is not None
-                and guard_applies(str(final["routing"]), conditions),
+                "guard_overridden": override_reason is not None and guard_applies(str(final["routing"]), conditions),
                 "content_sha256": digest,
                 "contact_version": version,
                 **({"group": group} if group else {}),
@@ -509,9 +479,7 @@ def decide_group(
     results = []
     with store.write():
         members = group_members(store, contact_id)
-        open_members = [
-            m for m in members if contact_state(store, m).status in ("new", "in_screening")
-        ]
+        open_members = [m for m in members if contact_state(store, m).status in ("new", "in_screening")]
         if contact_id not in open_members:
             raise DecisionError(f"Contact {contact_id} is not waiting to be screened.")
         for member in open_members:
@@ -520,9 +488,7 @@ def decide_group(
             mine = (state.claimed_by or "").lower() == actor.username.lower()
             if state.status == "new" or not mine or state.holder() is None:
                 version = claim(store, actor, member, version).version
-            results.append(
-                submit_decision(store, actor, member, decision, version, group=open_members)
-            )
+            results.append(submit_decision(store, actor, member, decision, version, group=open_members))
     return results
 
 
@@ -538,15 +504,11 @@ def oversee_group(
     results = []
     with store.write():
         members = [
-            m
-            for m in group_members(store, contact_id)
-            if contact_state(store, m).status == "awaiting_oversight"
+            m for m in group_members(store, contact_id) if contact_state(store, m).status == "awaiting_oversight"
         ]
         if contact_id not in members:
             raise DecisionError(f"Contact {contact_id} is not awaiting oversight.")
         for member in members:
             version = expected_versions.get(member, contact_state(store, member).version)
-            results.append(
-                record_oversight(store, actor, member, oversight, version, group=members)
-            )
+            results.append(record_oversight(store, actor, member, oversight, version, group=members))
     return results

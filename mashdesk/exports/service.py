@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -32,6 +31,7 @@ from mashdesk.exports.decision_log import (
 )
 from mashdesk.exports.pseudonym import Pseudonymiser
 from mashdesk.exports.writers import write_csv, write_xlsx
+from mashdesk.intake.sources import sha256_file
 from mashdesk.progress import NullProgress, Progress
 from mashdesk.store import Store
 
@@ -47,14 +47,6 @@ class ExportResult:
     rows: int
     sha256: str
     details: dict[str, Any] = field(default_factory=dict)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @contextlib.contextmanager
@@ -83,7 +75,7 @@ def _audited(
     out = Path(out)
     with _staged(out) as staged:
         rows, details = write(staged)
-    digest = file_sha256(out)
+    digest = sha256_file(out)
     details = {"kind": kind, **details, "rows": rows, "sha256": digest, "file": out.name}
     try:
         with store.write():

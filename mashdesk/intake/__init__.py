@@ -6,6 +6,7 @@ half-written contact and a retry makes no duplicates.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import threading
@@ -20,6 +21,7 @@ from mashdesk.intake.model import ContactDraft, ParsedItem
 from mashdesk.intake.sources import (
     IntakeOptions,
     apply_local_domains,
+    call_log_blocks,
     iter_files,
     parse_bytes,
     parse_file,
@@ -40,9 +42,12 @@ __all__ = [
 # intake fast, and a crash loses only an uncommitted batch, which a retry stores again.
 BATCH_ITEMS = 200
 BATCH_BYTES = 16 * 1024 * 1024
-# Parsing and rules are CPU work done file by file; above this many files they run in worker
+# Parsing and rules are CPU work done file by file; above this many items they run in worker
 # processes while this one stores. Below it, starting the workers costs more than it saves.
-PARALLEL_MIN_FILES = 256
+PARALLEL_MIN_ITEMS = 256
+# Call logs at least this big are counted, and shared out among workers in blocks of rows.
+_BLOCKS_MIN_BYTES = 256 * 1024
+CALL_ROWS_PER_BLOCK = 1000
 # Files go to workers in small chunks (fewer round trips), a bounded window of them at a time.
 _FILES_PER_TASK = 8
 _WINDOW_PER_WORKER = 8
@@ -62,11 +67,16 @@ def _context(store: Store | None, opts: IntakeOptions) -> Any:
     return triage.suggest_context(store, opts.rules_pack)
 
 
+# A unit of worker work: a file, or one block of data rows of a large call log.
+Task = tuple[Path, tuple[int, int] | None]
+
+
 def _prepare(
-    files: list[Path], opts: IntakeOptions, calendar: WorkingCalendar, db_path: str | None
+    tasks: list[Task], opts: IntakeOptions, calendar: WorkingCalendar, db_path: str | None
 ) -> list[list[ParsedItem]]:
-    """Parse files and serialise each contact's rows with its history-free suggestion: the CPU
-    work of an ingest, done in worker processes when there are many files.
+    """Parse files (or blocks of a call log) and serialise each contact's rows with its
+    history-free suggestion: the CPU work of an ingest, done in worker processes when there is
+    much of it.
 
     In a worker process the suggestion context (pack, accepted model) is loaded once and kept.
     """
@@ -77,8 +87,8 @@ def _prepare(
             _WORKER_CONTEXT[key] = _context(Store(db_path), opts)
         ctx = _WORKER_CONTEXT[key]
     out = []
-    for file in files:
-        items = [apply_local_domains(item, opts) for item in parse_file(file, opts)]
+    for file, block in tasks:
+        items = [apply_local_domains(item, opts) for item in parse_file(file, opts, block)]
         if ctx is not None:
             for item in items:
                 if item.draft is not None:
@@ -99,22 +109,54 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _chunks(files: list[Path], size: int) -> Iterator[list[Path]]:
-    for i in range(0, len(files), size):
-        yield files[i : i + size]
+def _tasks(files: list[Path], opts: IntakeOptions) -> tuple[list[Task], int]:
+    """Work units for the workers, and about how many items they hold: a large call log is
+    shared out in blocks of rows, so its calls are parsed and suggested on every worker."""
+    tasks: list[Task] = []
+    items = 0
+    for file in files:
+        blocks = None
+        with contextlib.suppress(OSError):
+            if file.stat().st_size >= _BLOCKS_MIN_BYTES:
+                blocks = call_log_blocks(file, opts, CALL_ROWS_PER_BLOCK)
+        if blocks:
+            tasks += [(file, block) for block in blocks]
+            items += len(blocks) * CALL_ROWS_PER_BLOCK
+        else:
+            tasks.append((file, None))
+            items += 1
+    return tasks, items
+
+
+def _chunks(tasks: list[Task]) -> Iterator[list[Task]]:
+    """Tasks grouped for one round trip to a worker: several small files, one block at a time."""
+    chunk: list[Task] = []
+    for task in tasks:
+        if task[1] is not None:
+            if chunk:
+                yield chunk
+                chunk = []
+            yield [task]
+            continue
+        chunk.append(task)
+        if len(chunk) >= _FILES_PER_TASK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _prepared(
-    files: list[Path], opts: IntakeOptions, calendar: WorkingCalendar, workers: int, db_path: str
-) -> Iterator[tuple[Path, list[ParsedItem]]]:
-    """(file, items) in file order; with workers, a bounded window of file chunks is in flight."""
+    tasks: list[Task], opts: IntakeOptions, calendar: WorkingCalendar, workers: int, db_path: str
+) -> Iterator[tuple[Task, list[ParsedItem]]]:
+    """(task, items) in order; with workers, a bounded window of task chunks is in flight."""
     if workers <= 1:
-        for file in files:
-            yield file, _prepare([file], opts, calendar, None)[0]  # the storing process suggests
+        for task in tasks:
+            yield task, _prepare([task], opts, calendar, None)[0]  # the storing process suggests
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
-        pending: deque[tuple[list[Path], Future[list[list[ParsedItem]]]]] = deque()
-        queue = _chunks(files, _FILES_PER_TASK)
+        pending: deque[tuple[list[Task], Future[list[list[ParsedItem]]]]] = deque()
+        queue = _chunks(tasks)
         for chunk in queue:
             pending.append((chunk, pool.submit(_prepare, chunk, opts, calendar, db_path)))
             if len(pending) >= workers * _WINDOW_PER_WORKER:
@@ -138,8 +180,12 @@ def ingest(
     progress = progress or NullProgress()
     opts = opts or options_from_settings(store)
     files = list(iter_files([Path(p) for p in paths]))
+    whole: list[Task] = [(f, None) for f in files]
+    tasks, expected = _tasks(files, opts) if workers != 1 else (whole, len(files))
     if workers is None:
-        workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_MIN_FILES else 1
+        workers = min(os.cpu_count() or 1, 4) if expected >= PARALLEL_MIN_ITEMS else 1
+    if workers <= 1:
+        tasks = whole  # one process reads each file whole
     calendar = working_calendar(store)
     ctx = _context(store, opts)
     # Workers started by fork inherit the loaded pack and model instead of loading their own.
@@ -155,19 +201,20 @@ def ingest(
             batch.clear()
             batch_bytes = 0
 
-    for n, (file, items) in enumerate(_prepared(files, opts, calendar, workers, str(store.path))):
+    for n, ((file, block), items) in enumerate(_prepared(tasks, opts, calendar, workers, str(store.path))):
         if progress.cancelled():
             flush()
-            raise Cancelled(f"stopped after {n} of {len(files)} files")
-        progress.report(n, len(files), str(file))
+            raise Cancelled(f"stopped after {report.files} of {len(files)} files")
+        progress.report(n, len(tasks), str(file) if block is None else f"{file} rows {block[0]}-{block[1] - 1}")
         for item in items:
             batch.append(item)
             batch_bytes += len(item.raw)
             if len(batch) >= BATCH_ITEMS or batch_bytes >= BATCH_BYTES or item.raw_path:
                 flush()
-        report.files += 1
+        if block is None or n + 1 == len(tasks) or tasks[n + 1][0] != file:
+            report.files += 1
     flush()
-    progress.report(len(files), len(files), "done")
+    progress.report(len(tasks), len(tasks), "done")
     return report
 
 

@@ -378,8 +378,10 @@ def record_to_draft(rec: CallRecord, profile: Profile) -> ContactDraft:
     )
 
 
-def read_call_log(data: bytes, profiles: list[Profile] | None = None) -> Iterator[CallRow]:
-    """Rows of a call log; CallLogError when no profile matches the file."""
+def _records(
+    data: bytes, profiles: list[Profile] | None
+) -> tuple[Profile, list[str], Iterator[tuple[int, bytes, list[str] | csv.Error]]]:
+    """The log's profile, header, and its data rows numbered from 1 with the bytes each used."""
     profiles = (profiles or []) + BUILTIN_PROFILES
     if not data.strip():
         raise CallLogError("the call log is empty")
@@ -400,23 +402,43 @@ def read_call_log(data: bytes, profiles: list[Profile] | None = None) -> Iterato
     if profile.has_header:
         header = next(reader)
         tracker.consumed.clear()
-    index = 0
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            index += 1
+
+    def rows() -> Iterator[tuple[int, bytes, list[str] | csv.Error]]:
+        index = 0
+        while True:
+            try:
+                row: list[str] | csv.Error = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                row = exc
             raw = b"".join(tracker.consumed)
             tracker.consumed.clear()
-            yield CallRow(index, raw, None, f"row {index}: not valid CSV ({exc})")
+            if isinstance(row, list) and not any(cell.strip() for cell in row):
+                continue
+            index += 1
+            yield index, raw, row
+
+    return profile, header, rows()
+
+
+def read_call_log(
+    data: bytes, profiles: list[Profile] | None = None, rows: tuple[int, int] | None = None
+) -> Iterator[CallRow]:
+    """Rows of a call log; CallLogError when no profile matches the file.
+
+    `rows` (first, stop): only data rows numbered first <= n < stop are read into CallRows; the
+    others are only tokenised, so a large log can be shared out in blocks numbered as the whole.
+    """
+    profile, header, records = _records(data, profiles)
+    for index, raw, row in records:
+        if rows is not None and not rows[0] <= index < rows[1]:
+            if index >= rows[1]:
+                return
             continue
-        raw = b"".join(tracker.consumed)
-        tracker.consumed.clear()
-        if not any(cell.strip() for cell in row):
+        if isinstance(row, csv.Error):
+            yield CallRow(index, raw, None, f"row {index}: not valid CSV ({row})")
             continue
-        index += 1
         try:
             if profile.has_header and len(row) != len(header):
                 raise RowError(f"it has {len(row)} columns where the header has {len(header)}")
@@ -425,3 +447,11 @@ def read_call_log(data: bytes, profiles: list[Profile] | None = None) -> Iterato
         except (RowError, IndexError, ValueError) as exc:
             reason = str(exc) if isinstance(exc, RowError) else f"it does not fit the {profile.name} layout ({exc})"
             yield CallRow(index, raw, None, f"row {index}: {reason}")
+
+
+def count_rows(data: bytes, profiles: list[Profile] | None = None) -> int:
+    """How many data rows `read_call_log` numbers in this log; CallLogError as it raises."""
+    count = 0
+    for count, _raw, _row in _records(data, profiles)[2]:  # noqa: B007 (the last number is the count)
+        pass
+    return count

@@ -6,6 +6,7 @@ Every finding keeps its confidence and the span of text it came from, so a perso
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from mashdesk.intake.model import ChildDraft
@@ -107,12 +108,15 @@ def _clean_name(value: str) -> str | None:
     return value
 
 
+_NOT_NAME_LETTER = re.compile(r"[^a-z ]+")
+
+
+@functools.lru_cache(maxsize=4096)
 def name_key(name: str | None) -> str | None:
     """A comparison key for a name: lower case, letters only, single spaces."""
     if not name:
         return None
-    key = re.sub(r"[^a-z ]+", "", name.lower())
-    return re.sub(r"\s+", " ", key).strip() or None
+    return " ".join(_NOT_NAME_LETTER.sub("", name.lower()).split()) or None
 
 
 def surname_key(name: str | None) -> str | None:

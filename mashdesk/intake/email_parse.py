@@ -183,6 +183,22 @@ def _signature(text: str) -> str:
     return "\n".join(lines[-12:])
 
 
+def _sender_referrer(sender: str, new_text: str, organisation: str | None) -> tuple[Referrer, str]:
+    """The referrer from the sender line and the new text's signature; also that signature."""
+    display, address = parse_address(sender)
+    signature = _signature(new_text)
+    phone = _PHONE_RE.search(signature)
+    role = _ROLE_RE.search(signature)
+    referrer = Referrer(
+        name=display or None,
+        email=address if "@" in address else None,
+        phone=phone.group(0) if phone else None,
+        organisation=organisation,
+        role=role.group(0) if role else None,
+    )
+    return referrer, signature
+
+
 class _Collector:
     def __init__(self) -> None:
         self.plain: list[str] = []
@@ -312,14 +328,10 @@ def parse_message(msg: Message, *, fallback_time: dt.datetime) -> ContactDraft:
         flags.append("received_time_from_file")
 
     from_value = header("From") or header("Sender") or ""
-    display, address = parse_address(from_value)
-    address = address if "@" in address else ""
     new_text = body if new_end is None else body[:new_end]
-    signature = _signature(new_text)
     organisation = header("Organization")
-    phone = _PHONE_RE.search(signature)
-    role = _ROLE_RE.search(signature)
-    guess = infer_source(address, organisation, f"{display}\n{signature}")
+    referrer, signature = _sender_referrer(from_value, new_text, organisation)
+    guess = infer_source(referrer.email or "", organisation, f"{referrer.name or ''}\n{signature}")
 
     headers: dict[str, str] = {}
     for h in ("From", "To", "Cc", "Reply-To", "Subject", "Date", "Message-ID", "In-Reply-To"):
@@ -343,13 +355,7 @@ def parse_message(msg: Message, *, fallback_time: dt.datetime) -> ContactDraft:
         new_text_end=new_end,
         body_html=sanitise_html(html_source) if html_source else None,
         message_id=message_id[:500] if message_id else None,
-        referrer=Referrer(
-            name=display or None,
-            email=address or None,
-            phone=phone.group(0) if phone else None,
-            organisation=organisation,
-            role=role.group(0) if role else None,
-        ),
+        referrer=referrer,
         source_code=guess.code,
         source_evidence=guess.evidence,
         headers=headers,

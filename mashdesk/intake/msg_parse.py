@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import hashlib
 import logging
 import re
@@ -12,8 +11,8 @@ from typing import Any
 import extract_msg
 
 from mashdesk.intake.children import find_children
-from mashdesk.intake.email_parse import _PHONE_RE, _ROLE_RE, _signature
-from mashdesk.intake.model import AttachmentDraft, ContactDraft, Referrer
+from mashdesk.intake.email_parse import _sender_referrer
+from mashdesk.intake.model import AttachmentDraft, ContactDraft
 from mashdesk.intake.referrer import infer_source
 from mashdesk.intake.text import html_to_text, normalise_newlines, sanitise_html, split_quoted
 from mashdesk.intake.tnef_parse import rtf_text
@@ -142,13 +141,9 @@ def parse_msg_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
             received, basis = fallback_time, "file_time"
             flags.append("received_time_from_file")
         sender = _as_text(_safe(msg, "sender"))
-        display, address = email.utils.parseaddr(sender)
-        address = address if "@" in address else ""
         new_text = body if new_end is None else body[:new_end]
-        signature = _signature(new_text)
-        guess = infer_source(address, None, signature)
-        phone = _PHONE_RE.search(signature)
-        role = _ROLE_RE.search(signature)
+        referrer, signature = _sender_referrer(sender, new_text, None)
+        guess = infer_source(referrer.email or "", None, signature)
         subject = _as_text(_safe(msg, "subject")).replace("\x00", "")[:1000]
         children = find_children(body, "body")
         for att in attachments:
@@ -178,12 +173,7 @@ def parse_msg_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
             new_text_end=new_end,
             body_html=html,
             message_id=message_id,
-            referrer=Referrer(
-                name=display or None,
-                email=address or None,
-                phone=phone.group(0) if phone else None,
-                role=role.group(0) if role else None,
-            ),
+            referrer=referrer,
             source_code=guess.code,
             source_evidence=guess.evidence,
             headers=headers,

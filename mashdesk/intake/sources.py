@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mashdesk.intake.calls import CallLogError, Profile, load_profile, read_call_log
+from mashdesk.intake.calls import CallLogError, Profile, count_rows, load_profile, read_call_log
 from mashdesk.intake.email_parse import NotAnEmail, parse_email_bytes
 from mashdesk.intake.model import ContactDraft, ParsedItem
 from mashdesk.intake.msg_parse import NotAMessage, parse_msg_bytes
@@ -223,17 +223,19 @@ def _parse_mbox(path: Path, file_sha: str, opts: IntakeOptions) -> Iterator[Pars
     box.close()
 
 
-def _parse_csv(path: Path, data: bytes, file_sha: str, opts: IntakeOptions) -> Iterator[ParsedItem]:
+def _parse_csv(
+    path: Path, data: bytes, file_sha: str, opts: IntakeOptions, block: tuple[int, int] | None = None
+) -> Iterator[ParsedItem]:
     common = {"path": str(path), "file_kind": "csv", "file_sha256": file_sha}
     try:
-        rows = list(read_call_log(data, opts.call_profiles))
+        rows = list(read_call_log(data, opts.call_profiles, block))
     except CallLogError as exc:
         yield _quarantine(str(path), data, str(exc), **common)
         return
     except Exception as exc:
         yield _quarantine(str(path), data, f"call log could not be read ({type(exc).__name__}: {exc})", **common)
         return
-    if not rows:
+    if not rows and block is None:
         yield _quarantine(str(path), data, "the call log has a header but no calls", **common)
     for row in rows:
         source = f"{path}#{row.index}"
@@ -250,8 +252,13 @@ def _parse_csv(path: Path, data: bytes, file_sha: str, opts: IntakeOptions) -> I
             )
 
 
-def parse_file(path: Path, opts: IntakeOptions | None = None) -> Iterator[ParsedItem]:
-    """Items of one file. Never raises: failures become quarantined items."""
+def parse_file(
+    path: Path, opts: IntakeOptions | None = None, block: tuple[int, int] | None = None
+) -> Iterator[ParsedItem]:
+    """Items of one file. Never raises: failures become quarantined items.
+
+    `block` (first, stop): of a call log, only data rows first <= n < stop (see `call_log_blocks`).
+    """
     opts = opts or IntakeOptions()
     try:
         size = path.stat().st_size
@@ -282,9 +289,26 @@ def parse_file(path: Path, opts: IntakeOptions | None = None) -> Iterator[Parsed
         return
     data = path.read_bytes()
     if kind == "csv":
-        yield from _parse_csv(path, data, sha256_bytes(data), opts)
+        yield from _parse_csv(path, data, sha256_bytes(data), opts, block)
         return
     yield parse_bytes(data, str(path), fallback_time=_file_time(path), kind=kind)
+
+
+def call_log_blocks(path: Path, opts: IntakeOptions, rows_per_block: int) -> list[tuple[int, int]] | None:
+    """Row blocks to share a large call log out among intake workers, or None when the file is
+    not a call log that reads cleanly as a whole (it is then parsed in one piece, as any file)."""
+    try:
+        if path.stat().st_size > opts.max_bytes:
+            return None
+        data = path.read_bytes()
+        if sniff(data[:8192], path.name) != "csv":
+            return None
+        count = count_rows(data, opts.call_profiles)
+    except Exception:  # the whole-file parse reports it, with the reason
+        return None
+    if count <= rows_per_block:
+        return None
+    return [(first, first + rows_per_block) for first in range(1, count + 1, rows_per_block)]
 
 
 def parse_paths(paths: list[Path], opts: IntakeOptions | None = None) -> Iterator[ParsedItem]:

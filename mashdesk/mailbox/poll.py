@@ -91,13 +91,9 @@ def connect(mailbox: Mailbox, timeout: float) -> IMAPClient:
     try:
         context = ssl.create_default_context(cafile=mailbox.ca_file)
     except (OSError, ssl.SSLError) as exc:
-        raise PollFailure(
-            Status.TLS_ERROR, f"cannot use the CA file {mailbox.ca_file!r}: {exc}"
-        ) from exc
+        raise PollFailure(Status.TLS_ERROR, f"cannot use the CA file {mailbox.ca_file!r}: {exc}") from exc
     if mailbox.security is Security.TLS:
-        client = IMAPClient(
-            mailbox.host, mailbox.port, ssl=True, ssl_context=context, timeout=timeout
-        )
+        client = IMAPClient(mailbox.host, mailbox.port, ssl=True, ssl_context=context, timeout=timeout)
     else:
         client = IMAPClient(mailbox.host, mailbox.port, ssl=False, timeout=timeout)
         if mailbox.security is Security.STARTTLS:
@@ -213,9 +209,7 @@ def poll_mailbox(
     try:
         secret = password(current.name)
         if secret is None:
-            raise PollFailure(
-                Status.NO_PASSWORD, f"no password in the keyring for {current.name!r}"
-            )
+            raise PollFailure(Status.NO_PASSWORD, f"no password in the keyring for {current.name!r}")
         client = connect(current, timeout)
         step.name = "login"
         client.login(current.username, secret)
@@ -310,9 +304,7 @@ def _run(
         known = q.known_messages(store, mailbox.id)
         q.start_from(store, mailbox.id, uidvalidity, 0)
         last_uid = 0
-        detail = (
-            f"UIDVALIDITY changed from {mailbox.uidvalidity} to {uidvalidity}; re-read the folder"
-        )
+        detail = f"UIDVALIDITY changed from {mailbox.uidvalidity} to {uidvalidity}; re-read the folder"
     else:
         last_uid = mailbox.last_uid
 
@@ -323,13 +315,9 @@ def _run(
     cancelled = False
     if uids:
         step.name = "fetch"
-        cancelled = _fetch_and_ingest(
-            store, client, mailbox, uidvalidity, uids, known, result, progress, ingest
-        )
+        cancelled = _fetch_and_ingest(store, client, mailbox, uidvalidity, uids, known, result, progress, ingest)
     if result.resynced:
-        detail = (
-            f"{detail}: {result.new} new, {result.duplicate + result.skipped_known} already held"
-        )
+        detail = f"{detail}: {result.new} new, {result.duplicate + result.skipped_known} already held"
         result.status = Status.RESYNCED
     if cancelled:
         result.status = Status.CANCELLED
@@ -408,9 +396,7 @@ def _fetch_and_ingest(
             arrived = data.get(b"INTERNALDATE") if data else None
             if not isinstance(arrived, dt.datetime) or arrived.tzinfo is None:
                 arrived = None
-            _ingest_one(
-                store, mailbox, uidvalidity, uid, bytes(raw), arrived, source_base, result, ingest
-            )
+            _ingest_one(store, mailbox, uidvalidity, uid, bytes(raw), arrived, source_base, result, ingest)
             done += 1
             progress.report(done, total, f"{mailbox.name}: message {done} of {total}")
     return False
@@ -452,9 +438,7 @@ def _ingest_one(
                 contact_id=contact_id,
             )
     except Exception as exc:
-        raise PollFailure(
-            Status.INTAKE_ERROR, f"message UID {uid} could not be taken in: {exc!r}"
-        ) from exc
+        raise PollFailure(Status.INTAKE_ERROR, f"message UID {uid} could not be taken in: {exc!r}") from exc
     result.fetched += 1
     result.first_uid = uid if result.first_uid is None else result.first_uid
     result.last_uid = uid

@@ -63,9 +63,7 @@ class MailboxPoller:
         if self._thread is not None and self._thread.is_alive():
             return
         self._stop.clear()
-        self._thread = threading.Thread(
-            target=self._run, name="mashdesk-mailbox-poller", daemon=True
-        )
+        self._thread = threading.Thread(target=self._run, name="mashdesk-mailbox-poller", daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float | None = 30.0) -> bool:

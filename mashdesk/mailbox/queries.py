@@ -180,9 +180,7 @@ def known_messages(store: Store, mailbox_id: int) -> dict[str, tuple[str, int | 
 
 
 def message_count(store: Store, mailbox_id: int) -> int:
-    row = store.db.execute(
-        "SELECT count(*) FROM mailbox_messages WHERE mailbox_id = ?", [mailbox_id]
-    ).fetchone()
+    row = store.db.execute("SELECT count(*) FROM mailbox_messages WHERE mailbox_id = ?", [mailbox_id]).fetchone()
     return int(row[0])
 
 

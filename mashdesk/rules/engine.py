@@ -207,12 +207,31 @@ def _hits(pack: Pack, key: str) -> tuple[int, ...]:
     return tuple(sorted(out))
 
 
+_WORD_BEFORE_NOT = r"(?<![\w])"
+_AT_WORD_START: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def _at_word_start(regex: re.Pattern[str]) -> re.Pattern[str]:
+    """The indicator's pattern without each alternative's leading "no word character before":
+    tried only at word starts (where that always holds), its alternatives fail on their first
+    letter instead of each first testing the character before."""
+    key = (regex.pattern, regex.flags)
+    found = _AT_WORD_START.get(key)
+    if found is None:
+        source = regex.pattern
+        if source.startswith(_WORD_BEFORE_NOT):
+            joint = "(?![\\w])|" + _WORD_BEFORE_NOT
+            source = source[len(_WORD_BEFORE_NOT) :].replace(joint, "(?![\\w])|")
+        found = _AT_WORD_START[key] = re.compile(source, regex.flags)
+    return found
+
+
 def _matches(ind: Indicator, text: str, positions: list[int] | None) -> Iterator[re.Match[str]]:
     assert ind.regex is not None
     if positions is None:
         yield from ind.regex.finditer(text)
         return
-    match = ind.regex.match
+    match = _at_word_start(ind.regex).match
     last = -1
     for pos in positions:  # ascending and distinct, as _candidates builds them
         if pos < last:

@@ -109,8 +109,13 @@ class Conditions:
 
     def is_empty(self) -> bool:
         return _EMPTY_FIELDS == (
-            self.age_min, self.age_max, self.unborn, self.source_codes, self.channels,
-            self.previous_contacts_min, self.previous_contacts_max,
+            self.age_min,
+            self.age_max,
+            self.unborn,
+            self.source_codes,
+            self.channels,
+            self.previous_contacts_min,
+            self.previous_contacts_max,
         )
 
     def describe(self) -> list[str]:
@@ -361,7 +366,8 @@ def _to_regex(expanded: str, gap_names: list[str]) -> str:
             i = m.end()
             continue
         elif ch == " ":
-            out.append(_SEP)
+            # " ?" means an optional separator ("no ?one"), not a lazy one.
+            out.append(f"(?:{_SEP})" if expanded[i + 1 : i + 2] == "?" else _SEP)
         else:
             out.append(ch)
         i += 1

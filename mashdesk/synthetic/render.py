@@ -7,20 +7,14 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from typing import Any
 
+from mashdesk.intake.calls import GENERIC_COLUMNS
 from mashdesk.intake.model import ChildDraft, ContactDraft, Referrer
 from mashdesk.synthetic import people
 from mashdesk.synthetic.generator import SyntheticContact
 
 MASH_ADDRESS = "mash@council.example"
-CALL_CSV_COLUMNS: tuple[str, ...] = (
-    "call_start",
-    "caller_number",
-    "caller_name",
-    "caller_type",
-    "handler",
-    "duration_s",
-    "notes",
-)
+# Synthetic call rows are written for intake's generic call profile, so they share its columns.
+CALL_CSV_COLUMNS: tuple[str, ...] = GENERIC_COLUMNS
 
 
 def to_eml_bytes(contact: SyntheticContact, message_id: str, date: dt.datetime | None = None) -> bytes:

@@ -3,17 +3,12 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from mashdesk.accounts import passwords
 from mashdesk.cli import cli
 
 PW = "correct horse battery"
 
 
-@pytest.fixture(autouse=True)
-def _cheap_hashing():
-    passwords.configure_hashing(passwords.TEST_ONLY)
-    yield
-    passwords.configure_hashing(passwords.PRODUCTION)
+pytestmark = pytest.mark.usefixtures("cheap_hashing")
 
 
 def run(db, *args):

@@ -10,75 +10,38 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from mashdesk.accounts import clock, passwords
+from mashdesk.accounts import clock
 from mashdesk.accounts.actor import Actor
-from mashdesk.accounts.users import add_user, create_first_administrator
-from mashdesk.decisions.model import DecisionInput, NextAction, OversightInput
+from mashdesk.decisions.model import NextAction, OversightInput
 from mashdesk.decisions.workflow import claim, record_oversight, submit_decision
 from mashdesk.domain import ROUTING_CODES
-from mashdesk.store import Store, open_store
+from mashdesk.store import Store
+from tests._stores import Cast, add_cast, copied_store, decision_for
 
-PASSWORD = "correct horse battery"
 NOW = dt.datetime(2026, 6, 30, 11, 0, tzinfo=dt.UTC)
+HISTORY = "Previous contacts read (synthetic)."
 HOSTILE_RATIONALE = "=cmd|' /C calc'!A0 R&D <b>unclosed and Zoë Łukasiewicz said ok"
 
 
 @pytest.fixture(autouse=True)
-def _cheap_hashing() -> Iterator[None]:
-    passwords.configure_hashing(passwords.TEST_ONLY)
-    yield
-    passwords.configure_hashing(passwords.PRODUCTION)
-
-
-@pytest.fixture(scope="session")
-def _template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "empty.db"
-    s = open_store(path)
-    s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    s.close()
-    return path
+def _cheap_hashing(cheap_hashing: None) -> None:
+    """Every export test hashes passwords at the test-only cost."""
 
 
 @pytest.fixture
-def store(tmp_path: Path, _template: Path) -> Iterator[Store]:
-    shutil.copy(_template, tmp_path / "exports.db")
-    s = open_store(tmp_path / "exports.db")
-    yield s
-    s.close()
-
-
-@dataclass
-class Cast:
-    admin: Actor
-    worker: Actor
-    worker2: Actor
-    manager: Actor
-    manager2: Actor
-    quality: Actor
+def store(tmp_path: Path, migrated_template: Path) -> Iterator[Store]:
+    yield from copied_store(migrated_template, tmp_path / "exports.db")
 
 
 @pytest.fixture
 def cast(store: Store) -> Cast:
-    admin_id = create_first_administrator(store, "admin", "Ada Administrator (test)", PASSWORD)
-    admin = Actor(admin_id, "admin", "administrator", "it", "Ada Administrator (test)")
-    made = {}
-    for name, full, role, desk in (
-        ("worker", "Wren Worker", "social_worker", "desk-1"),
-        ("worker2", "Wade Worker", "social_worker", "desk-2"),
-        ("manager", "Mina Manager", "manager", "desk-1"),
-        ("manager2", "Milo Manager", "manager", "desk-2"),
-        ("quality", "Quin Quality", "quality_lead", "quality"),
-    ):
-        uid = add_user(store, admin, name, full, role, PASSWORD, desk)
-        made[name] = Actor(uid, name, role, desk, full)
-    return Cast(admin, **made)
+    return add_cast(store)
 
 
 def add_contact(
@@ -182,24 +145,6 @@ def link(store: Store, newer: int, older: int) -> None:
         )
 
 
-def decision_for(routing: str, **overrides: object) -> DecisionInput:
-    level = ROUTING_CODES.index(routing) + 1
-    sd = routing == "strategy_discussion"
-    fields: dict[str, object] = dict(
-        level=level,
-        routing=routing,
-        rag="green" if level < 3 else "amber" if level == 3 else "red",
-        indicators=["occasional absence"],
-        history_considered="Previous contacts read (synthetic).",
-        consent_status="not_sought" if sd else "given",
-        consent_given_by=None if sd else "mother (synthetic)",
-        rationale="Synthetic rationale.",
-        next_actions=[NextAction("Tell the referrer", "front door", "2026-12-01")],
-    )
-    fields.update(overrides)
-    return DecisionInput(**fields)  # type: ignore[arg-type]
-
-
 def decide(
     store: Store,
     worker: Actor,
@@ -213,8 +158,8 @@ def decide(
 ) -> None:
     with clock.at(at):
         version = claim(store, worker, cid).version
-        rec = submit_decision(store, worker, cid, decision_for(routing, rationale=rationale),
-                              version)  # fmt: skip
+        decision = decision_for(routing, rationale=rationale, history_considered=HISTORY)
+        rec = submit_decision(store, worker, cid, decision, version)
     if manager is None:
         return
     if change_to:

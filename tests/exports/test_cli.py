@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from mashdesk.cli import cli
-from tests.exports.conftest import PASSWORD
+from tests._stores import PASSWORD
 
 
 def _run(store, *args: str):  # type: ignore[no-untyped-def]

@@ -9,14 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from mashdesk.accounts import passwords  # noqa: E402
-
 
 @pytest.fixture(autouse=True)
-def cheap_hashing():
-    passwords.configure_hashing(passwords.TEST_ONLY)
-    yield
-    passwords.configure_hashing(passwords.PRODUCTION)
+def _cheap_hashing(cheap_hashing: None) -> None:
+    """Every packaging test hashes passwords at the test-only cost."""
 
 
 @pytest.fixture

@@ -117,3 +117,36 @@ def test_ages_in_text() -> None:
         7,
     ]
     assert ages_in_text("A 14 month old toddler") == [1]
+
+
+def test_space_question_mark_is_an_optional_separator() -> None:
+    # "(?:not|in) ?consistent" must match "inconsistent" as well as "in consistent".
+    text = "Dad says she fell but the mark is inconsistent with the account."
+    assert "unexplained_injury" in evaluate(DEFAULT, RuleFacts(text, child_ages=[7])).triggers
+
+
+def test_level_4_vocabulary_beyond_the_named_terms() -> None:
+    cases = {
+        "He took a handful of his mum's tablets and was admitted.": None,
+        "Her father has taken her passport and booked a one-way flight.": "forced_marriage",
+        "Reported seizures have never been witnessed by staff or on the ward.": "fabricated_induced_illness",
+        "She arrives smelling of urine and scavenging for food.": "serious_neglect",
+        "Ruby was in the middle when mum's partner hit the mum.": "domestic_abuse_serious",
+    }
+    for text, code in cases.items():
+        res = evaluate(DEFAULT, RuleFacts(text, child_ages=[14]))
+        assert res.routing == "strategy_discussion", text
+        if code:
+            assert code in res.triggers, text
+
+
+def test_new_vocabulary_still_respects_negation() -> None:
+    for text in (
+        "She denies any thoughts of self-harm or suicide.",
+        "No concerns of forced marriage.",
+        "He was never hit at home, he says.",
+        "No neglect concerns; home clean, food in the fridge.",
+    ):
+        res = evaluate(DEFAULT, RuleFacts(text, child_ages=[14]))
+        assert res.triggers == [], text
+        assert res.level < 4, text

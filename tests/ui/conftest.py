@@ -21,12 +21,8 @@ PASSWORD = "test-password-1"
 
 
 @pytest.fixture(autouse=True)
-def _cheap_hashing():
-    from mashdesk.accounts import passwords
-
-    passwords.configure_hashing(passwords.TEST_ONLY)
-    yield
-    passwords.configure_hashing(passwords.PRODUCTION)
+def _cheap_hashing(cheap_hashing):
+    """Every UI test hashes passwords at the test-only cost."""
 
 
 @pytest.fixture
