@@ -57,8 +57,36 @@ _NEGATION_CUES: frozenset[str] = frozenset(
         "nil",
     }
 )
-_WORD = re.compile(r"\w+|[.;:!?\n]")
-_DIGITS = re.compile(r"\d+")  # dates, phone numbers and references carry no concern
+_WORD = re.compile(r"[^\W\d_]+|[.;:!?\n]")  # digit runs are dropped by the pattern itself
+# Things that identify people and places but never carry a concern: removed before vectorising
+# so the model cannot lean on them (spans in explanations still index the original text).
+_IDENTIFIERS = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
+    r"|\bhttps?://\S+|\bwww\.\S+"  # links
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # postcodes
+    # ages ("9 years old", "aged 15", "6 y/o", "3/12 old"): the age band is a structured fact, and
+    # "old" shared character n-grams with "older men" (exploitation), a strategy_discussion cue
+    r"|\b(?:aged[ \t]+)?\d+(?:/12)?[ \t]*-?[ \t]*"
+    r"(?:years?|yrs?|y/?o|months?|mths?|weeks?|wks?|/12)?(?:[ \t-]*old)?\b(?!/)"
+    r"|\b(?:years?|months?|weeks?)[ \t-]+old\b"
+)
+# A capitalised word that does not open a sentence or a line is nearly always a name (child,
+# adult, street, school, month); these domain words are kept even when capitalised.
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['\u2019-][A-Za-z]+)*\b")
+KEEP_CAPITALISED: frozenset[str] = frozenset(
+    """mum mum's mummy mother dad dad's daddy father parent parents nan nana nanny gran granny
+    grandma grandad grandmother grandfather aunt auntie uncle brother sister stepdad stepmum carer
+    baby child children young person girl boy police officer constable sergeant detective prevent
+    channel early help social care services service worker team front door school nursery college
+    academy hospital ward emergency department court family families health visitor midwife
+    mental camhs domestic abuse violence operation encompass marac mappa youth offending justice
+    housing council universal credit benefits food bank foodbank citizens advice gp doctor nurse
+    paediatrician paediatric consultant safeguarding lead designated referral concern urgent
+    allegation disclosure disclosed child's protection plan looked after sen senco ehcp send
+    probation prison custody cse cce county lines nrm fgm honour forced marriage internet online
+    snapchat instagram tiktok whatsapp facebook""".split()
+)
+_OPENERS = frozenset(".!?\n")
 _CLAUSE_END = frozenset(".;:!?\n")
 _NEG_WINDOW = 6
 # Function words carry no concern but pick up spurious weights from the training templates, so
@@ -75,16 +103,14 @@ STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) - frozenset(
         "cannot",
         "against",
         "alone",
-        "hers",
-        "her",
-        "his",
-        "him",
-        "he",
-        "she",
-        "herself",
-        "himself",
     }
 ) | frozenset({"s", "t", "re", "ve", "ll", "d"})
+# Gendered pronouns are dropped too: the girls-only concerns (FGM, forced marriage) made "her" a
+# strategy_discussion cue, and a child's gender should never move a routing. So are reporting
+# verbs ("told", "said"): who told whom is how every contact is written, at every level.
+STOP_WORDS = STOP_WORDS | frozenset(
+    "told tell tells telling said say says saying mentioned stated states reported reports".split()
+)
 
 
 def contact_text(subject: str, body: str) -> str:
@@ -92,17 +118,35 @@ def contact_text(subject: str, body: str) -> str:
     return f"{subject}\n{body}" if subject else body
 
 
+def _mask_name(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if word.lower() in KEEP_CAPITALISED:
+        return word
+    text, i = m.string, m.start() - 1
+    while i >= 0 and text[i] in " \t\r\"'(":
+        i -= 1
+    if i < 0 or text[i] in _OPENERS:  # opens the text, a sentence or a line: an ordinary word
+        return word
+    return " "
+
+
+def mask_identifiers(text: str) -> str:
+    """`text` without email addresses, links, postcodes and mid-sentence capitalised names."""
+    return _CAPITALISED.sub(_mask_name, _IDENTIFIERS.sub(" ", text))
+
+
 def prepare_text(text: str) -> tuple[str, str]:
     """One pass over `text` giving the word-model string and the character-model string.
 
-    Both are lower-cased without function words. In the word string up to six words after a
+    Identifiers (names, emails, postcodes, numbers) are dropped first (mask_identifiers). Both
+    strings are lower-cased without function words. In the word string up to six words after a
     negation cue get a `neg_` prefix ("no marks seen" -> "no neg_marks neg_seen"), so a negated
     concern does not count as the concern itself; the character string keeps plain words.
     """
     words: list[str] = []
     chars: list[str] = []
     remaining = 0
-    for tok in _WORD.findall(_DIGITS.sub("0", text.lower())):
+    for tok in _WORD.findall(mask_identifiers(text).lower()):
         if tok in _CLAUSE_END:
             remaining = 0
             continue

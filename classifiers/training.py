@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 from sklearn.pipeline import Pipeline
 
+from classifiers.calibration import SplitCalibratedClassifier
 from classifiers.card import build_card
 from classifiers.evaluation import classification_metrics
 from classifiers.features import Record, prepare_text, record_from_draft, record_from_parts
@@ -47,6 +48,7 @@ class TrainingRow:
     source_code: str = "10"
     channel: str = "unknown"
     id: str = ""
+    group: str | None = None  # synthetic rows: the train phrasing behind the main concern
 
 
 @dataclass
@@ -94,6 +96,7 @@ def synthetic_rows(
                 source_code=c.source_code,
                 channel=c.channel,
                 id=c.id,
+                group=c.extra.get("phrasing"),
             )
         )
     return rows
@@ -215,7 +218,10 @@ def _check(progress: Progress) -> None:
 def fit_pipeline(rows: Sequence[TrainingRow], *, factory: str = DEFAULT_FACTORY, **factory_kwargs: Any) -> Pipeline:
     pipeline: Pipeline = FACTORIES[factory](**factory_kwargs)
     weights = np.array([r.weight for r in rows], dtype=np.float64)
-    pipeline.fit([r.record for r in rows], [r.routing for r in rows], clf__sample_weight=weights)
+    fit_params: dict[str, Any] = {"clf__sample_weight": weights}
+    if isinstance(pipeline.named_steps["clf"], SplitCalibratedClassifier) and any(r.group for r in rows):
+        fit_params["clf__groups"] = [r.group for r in rows]
+    pipeline.fit([r.record for r in rows], [r.routing for r in rows], **fit_params)
     return pipeline
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from mashdesk.domain import ROUTING_CODES
@@ -18,6 +19,7 @@ from mashdesk.synthetic.concerns import (
     Concern,
 )
 from mashdesk.synthetic.concerns_fresh import BACKGROUND_FRESH
+from mashdesk.synthetic.concerns_train_more import BACKGROUND_TRAIN_MORE
 from mashdesk.synthetic.voices import ORGS, PUBLIC_ONLY_CONCERNS, VOICES, Voice
 
 # "fresh" is a third phrasing family written after the rules pack and the model existed, by an
@@ -95,16 +97,32 @@ class SyntheticContact:
 
 # ----------------------------------------------------------------------------- vocabulary
 _ADULT = {
-    "train": ("mum's boyfriend", "dad", "stepdad", "mum's partner", "uncle"),
+    "train": (
+        "mum's boyfriend",
+        "dad",
+        "stepdad",
+        "mum's partner",
+        "uncle",
+        "her partner",
+        "the children's father",
+        "an older brother",
+        "mum's ex",
+        "a family friend",
+        "his dad",
+    ),
     "heldout": ("the stepfather", "mother's new partner", "a male relative", "her father"),
     "fresh": ("mum's fella", "step-dad", "mums new bloke", "grandad", "the lodger"),
 }
 _PARENT = {
-    "train": ("mum", "dad", "Mum"),
+    "train": ("mum", "dad", "Mum", "Dad", "the carer", "stepmum", "nan", "grandma"),
     "heldout": ("the mother", "the father", "mother"),
     "fresh": ("mam", "birth mum", "the dad", "main carer", "Mummy"),
 }
-_BACKGROUND = {"train": BACKGROUND_TRAIN, "heldout": BACKGROUND_HELDOUT, "fresh": BACKGROUND_FRESH}
+_BACKGROUND = {
+    "train": BACKGROUND_TRAIN + BACKGROUND_TRAIN_MORE,
+    "heldout": BACKGROUND_HELDOUT,
+    "fresh": BACKGROUND_FRESH,
+}
 _ABBREVIATIONS = (
     ("domestic violence", "DV"),
     ("domestic abuse", "DA"),
@@ -133,6 +151,74 @@ _MONTHS = (
     "November",
     "December",
 )
+
+
+# Train layouts vary greetings, openings, sign-offs and subjects independently of the label, so
+# none of them can stand in for a routing (chosen only for template_set "train").
+_TRAIN_GREETINGS = (
+    "Dear MASH team,",
+    "Hello,",
+    "Good morning,",
+    "Dear duty team,",
+    "Hi all,",
+    "Dear Sir/Madam,",
+    "Hi,",
+)
+_TRAIN_OPENINGS = (
+    "I am writing to refer {child} who lives at {address}.",
+    "I would like to make a referral for {child}.",
+    "Please see below information about {child}.",
+    "I'm contacting you about {child} ({address}).",
+    "I wanted to let you know about {child}.",
+    "Re {child}.",
+)
+_TRAIN_SIGNOFFS = (
+    "Kind regards",
+    "Many thanks",
+    "Regards",
+    "Thank you",
+    "Warm regards",
+    "With thanks",
+    "All the best",
+    "Thanks again",
+    "Cheers",
+    "Speak soon",
+)
+# Referral-form furniture seen at every level (real forms ask the same questions whatever the
+# concern), so words like "risks", "views" or "concerns" in a form cannot stand in for a level.
+_TRAIN_FORM_TITLES = (
+    "MULTI-AGENCY REFERRAL FORM",
+    "Request for Service",
+    "Children's Services Contact Form",
+    "MARF v3",
+    "Early Help / Safeguarding referral",
+)
+_TRAIN_FORM_REASONS = (
+    "Reason for referral:",
+    "Concerns:",
+    "Details of concern:",
+    "Why are you referring?",
+    "Presenting issues:",
+    "Information:",
+)
+_TRAIN_FORM_FIELDS = (
+    "Ethnicity",
+    "First language",
+    "Interpreter needed",
+    "GP",
+    "Other professionals involved",
+    "Family composition",
+    "Strengths",
+    "Parents' views",
+    "Child's views",
+    "Known risks to workers",
+    "Disability",
+    "Religion",
+    "Previous involvement",
+    "Outcome sought",
+)
+_TRAIN_FORM_VALUES = ("not known", "see below", "n/a", "none known", "to follow", "yes", "no", "unknown")
+_TRAIN_SUBJECTS = ("Query", "Information", "Please read", "Help please", "Update", "Referral")
 
 
 def _pronouns(gender: str) -> dict[str, str]:
@@ -212,9 +298,11 @@ def _phrasings(concern: Concern, template_set: str, negated: bool, unborn: bool)
     return [p for p in pool if _usable(p, unborn)]
 
 
-def _candidates(level: int, voice: Voice, unborn: bool, template_set: str) -> list[Concern]:
+def _candidates(
+    level: int, voice: Voice, unborn: bool, template_set: str, concerns: Sequence[Concern] = CONCERNS
+) -> list[Concern]:
     out = []
-    for c in CONCERNS:
+    for c in concerns:
         if c.level != level or not _phrasings(c, template_set, False, unborn):
             continue
         if c.unborn and not unborn:
@@ -228,9 +316,11 @@ def _candidates(level: int, voice: Voice, unborn: bool, template_set: str) -> li
 
 
 class _Builder:
-    def __init__(self, rng: random.Random, template_set: str) -> None:
+    def __init__(self, rng: random.Random, template_set: str, concerns: Sequence[Concern] = CONCERNS) -> None:
         self.rng = rng
         self.ts = template_set
+        self.concerns = concerns
+        self.last_phrasing = ""
 
     def pick_label(self, mix: dict[str, float]) -> str:
         codes = list(mix)
@@ -242,7 +332,7 @@ class _Builder:
         for _ in range(50):
             voice = rng.choices(VOICES, weights=[v.weight for v in VOICES])[0]
             unborn = rng.random() < voice.unborn_share
-            cands = _candidates(level, voice, unborn, ts)
+            cands = _candidates(level, voice, unborn, ts, self.concerns)
             if cands:
                 break
         else:  # pragma: no cover - the vocabulary always has a candidate for some voice
@@ -278,7 +368,7 @@ class _Builder:
             sec_level = rng.choice(sec_levels)
             pool = [
                 c
-                for c in _candidates(sec_level, voice, unborn, ts)
+                for c in _candidates(sec_level, voice, unborn, ts, self.concerns)
                 if c.key != primary.key and c.ages[0] <= age <= c.ages[1] and (not c.girls_only or gender == "female")
             ]
             if pool:
@@ -288,7 +378,7 @@ class _Builder:
             pos_keys = {c.key for c in positives}
             pool = [
                 c
-                for c in CONCERNS
+                for c in self.concerns
                 if c.trigger
                 and c.key not in pos_keys
                 and _phrasings(c, ts, True, unborn)
@@ -300,6 +390,7 @@ class _Builder:
 
         slots = self._slots(child, children, age, received.date())
         main = self._render(primary, slots, negated=False, unborn=unborn)
+        main_phrasing = self.last_phrasing
         sentences = [self._render(c, slots, negated=False, unborn=unborn) for c in positives[1:]]
         sentences += [self._render(c, slots, negated=True, unborn=unborn) for c in negated]
         # referrers usually lead with the main concern, but not always
@@ -359,6 +450,9 @@ class _Builder:
             previous_contacts=rng.choice(prev_pool),
             received_at=received,
             style=f"{form}/{style}",
+            # which train phrasing the main concern came from, so calibration can be measured on
+            # phrasings the fit never saw (train only: heldout and fresh output stays as it was)
+            extra={"phrasing": hashlib.sha1(main_phrasing.encode()).hexdigest()[:12]} if ts == "train" else {},
         )
 
     # ------------------------------------------------------------------ pieces
@@ -416,6 +510,7 @@ class _Builder:
 
     def _render(self, concern: Concern, slots: dict[str, str], negated: bool, unborn: bool) -> str:
         phr = self.rng.choice(_phrasings(concern, self.ts, negated, unborn))
+        self.last_phrasing = phr
         return expand(phr, slots, self.rng)
 
     def _sender(self, voice: Voice, child: SyntheticChild) -> dict[str, str | None]:
@@ -497,10 +592,16 @@ class _Builder:
                 f"Safeguarding concern re {initials}",
                 "Concern",
                 f"MARF {child.name.split()[-1]}",
+                *_TRAIN_SUBJECTS,
+                f"Referral re {child.name.split()[0]}",
+                f"Concern about {child.name}",
+                f"{child.name.split()[-1]} - contact",
+                f"Children's services - {initials}",
             ]
             if voice.key == "police":
                 options.append(f"PPN - {child.name.split()[-1]} - SYN{rng.randrange(10**6):06d}")
-            if level == 4 and rng.random() < 0.3:
+            # referrers mark all sorts of contacts urgent, serious ones a little more often
+            if rng.random() < (0.25 if level == 4 else 0.1):
                 options.append(f"URGENT - {child.name}")
         elif self.ts == "fresh":
             options = [
@@ -533,6 +634,10 @@ class _Builder:
                     "Consent not sought as this may place the child at risk.",
                     "Mum is aware and agrees.",
                     "Parents not aware.",
+                    "Dad knows I am contacting you.",
+                    "Consent obtained.",
+                    "I have not discussed this with the family yet.",
+                    "",
                 )
             )
         if self.ts == "fresh":
@@ -607,10 +712,14 @@ class _Builder:
                     rows.append(f"School: {child.school}")
                 for other in children[1:]:
                     rows.append(f"Sibling: {other.name}, DOB: {self._form_dob(other)}")
+                rows += [
+                    f"{field}: {rng.choice(_TRAIN_FORM_VALUES)}"
+                    for field in rng.sample(_TRAIN_FORM_FIELDS, k=rng.randint(0, 4))
+                ]
                 body = (
-                    "MULTI-AGENCY REFERRAL FORM\n"
+                    f"{rng.choice(_TRAIN_FORM_TITLES)}\n"
                     + "\n".join(rows)
-                    + f"\n\nReason for referral:\n{concerns}\n\n{self._consent()}\n\n"
+                    + f"\n\n{rng.choice(_TRAIN_FORM_REASONS)}\n{concerns}\n\n{self._consent()}\n\n"
                     f"Referrer: {name}, {voice.role}\nTel: {sender['phone']}"
                 )
             elif ts == "fresh":
@@ -645,10 +754,12 @@ class _Builder:
                 )
         elif form == "letter":
             if ts == "train":
+                greeting = rng.choice(_TRAIN_GREETINGS)
+                opening = rng.choice(_TRAIN_OPENINGS).format(
+                    child=child_ref, address=f"{child.address}, {child.postcode}"
+                )
                 body = (
-                    f"Dear MASH team,\n\nI am writing to refer {child_ref} who lives at "
-                    f"{child.address}, {child.postcode}. {concerns}\n\n{self._consent()}\n\n"
-                    f"Kind regards\n\n{sig}"
+                    f"{greeting}\n\n{opening} {concerns}\n\n{self._consent()}\n\n{rng.choice(_TRAIN_SIGNOFFS)}\n\n{sig}"
                 )
             elif ts == "fresh":
                 body = (
@@ -666,7 +777,17 @@ class _Builder:
                 )
         else:
             if ts == "train":
-                body = f"Hi, {child_ref} - {concerns} Can someone call me back on {sender['phone']}. Thanks {first}"
+                body = rng.choice(
+                    (
+                        f"Hi, {child_ref} - {concerns} Can someone call me back on {sender['phone']}. Thanks {first}",
+                        f"{child_ref}: {concerns}\n{rng.choice(_TRAIN_SIGNOFFS)}\n{first}",
+                        f"{rng.choice(_TRAIN_GREETINGS)} quick one about {child_ref}. {concerns}\n{first}",
+                        f"{concerns}\nChild: {child_ref}\n{rng.choice(_TRAIN_SIGNOFFS)}, {first}",
+                        # a bare note pasted into an email: no greeting, no sign-off
+                        f"{child_ref}\n{concerns}",
+                        concerns,
+                    )
+                )
             elif ts == "fresh":
                 body = f"hello, writing re {child_ref}. {concerns}\nta, {first}" + rng.choice(
                     ("", "\n\nSent from my iPhone", f"\n{sender['phone'] or ''}")
@@ -712,11 +833,23 @@ class _Builder:
         rng = self.rng
         who = sender["name"] or "anonymous caller, declined to give name"
         if self.ts == "train":
-            return f"Caller: {who} ({voice.role})\nRe: {child_ref}\n{concerns}\n" + rng.choice(
+            head = rng.choice(
+                (
+                    f"Caller: {who} ({voice.role})\nRe: {child_ref}\n",
+                    f"Call from {who}, {voice.role.lower()}, about {child_ref}.\n",
+                    f"Telephone referral\nFrom: {who}\nChild: {child_ref}\n",
+                    f"{child_ref} - call taken from {who}.\n",
+                    "",
+                )
+            )
+            return f"{head}{concerns}\n" + rng.choice(
                 (
                     "Advised caller MASH will review.",
                     "Caller given feedback process.",
                     "Call ended.",
+                    "Caller thanked for ringing.",
+                    "Details checked back with caller.",
+                    "",
                 )
             )
         if self.ts == "fresh":
@@ -738,12 +871,15 @@ def generate_contacts(
     seed: int,
     template_set: str = "train",
     mix: dict[str, float] | None = None,
+    concerns: Sequence[Concern] | None = None,
 ) -> list[SyntheticContact]:
     """`n` synthetic labelled contacts, reproducible from `seed`.
 
     `template_set` "train", "heldout" and "fresh" use disjoint templates and concern vocabulary,
     so a model trained on one and evaluated on another is measured on generalisation. "fresh" was
     written without sight of the rules pack, so it also measures rules written after "heldout".
+    `concerns` replaces the concern vocabulary (e.g. `split_train_phrasings` for a validation
+    that never touches the heldout or fresh families).
     """
     if template_set not in TEMPLATE_SETS:
         raise ValueError(f"template_set must be one of {TEMPLATE_SETS}, not {template_set!r}")
@@ -752,8 +888,25 @@ def generate_contacts(
     if unknown:
         raise ValueError(f"unknown routing codes in mix: {sorted(unknown)}")
     rng = random.Random(f"{template_set}:{seed}")
-    builder = _Builder(rng, template_set)
+    builder = _Builder(rng, template_set, CONCERNS if concerns is None else concerns)
     return [builder.build(i, seed, builder.pick_label(mix)) for i in range(n)]
+
+
+def split_train_phrasings(part: int, parts: int = 2) -> tuple[Concern, ...]:
+    """The concerns with only every `parts`-th train phrasing (offset `part`) in each train pool.
+
+    Generating "train" contacts from part 0 and validating on part 1 measures how the model does
+    on phrasings it never saw, without looking at the heldout or fresh families (which must stay
+    untouched for the final figure). Concerns whose pool would be empty keep their whole pool.
+    """
+    if not 0 <= part < parts:
+        raise ValueError(f"part must be in 0..{parts - 1}")
+
+    def pick(pool: tuple[str, ...]) -> tuple[str, ...]:
+        # by each phrasing's own digest: a phrasing stays in its part when others are added
+        return tuple(p for p in pool if int(hashlib.sha1(p.encode()).hexdigest(), 16) % parts == part) or pool
+
+    return tuple(replace(c, train=pick(c.train), neg_train=pick(c.neg_train)) for c in CONCERNS)
 
 
 def labels(contacts: Sequence[SyntheticContact]) -> list[str]:

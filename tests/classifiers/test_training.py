@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from classifiers.training import (
+    fit_pipeline,
     load_confirmed_decisions,
     read_jsonl,
     rows_from_decisions,
@@ -112,3 +113,27 @@ def test_read_jsonl_names_the_bad_line():
         read_jsonl(['{"id": 1, "text": "x", "routing": "early_help"}', "{nope"])
     with pytest.raises(ValueError, match="unknown routing"):
         read_jsonl(['{"text": "x", "routing": "nfa"}'])
+
+
+def test_synthetic_rows_carry_the_phrasing_they_were_built_from(tiny_rows):
+    groups = [r.group for r in tiny_rows]
+    assert all(groups) and len(set(groups)) > 50
+
+
+def test_grouped_calibration_holds_back_whole_phrasings_then_refits_on_all(tiny_rows):
+    import numpy as np
+
+    from classifiers.calibration import SplitCalibratedClassifier
+
+    y = np.array([r.routing for r in tiny_rows])
+    groups = [r.group for r in tiny_rows]
+    fit_idx, cal_idx, by_group = SplitCalibratedClassifier(calibration_share=0.2)._split(y, groups)
+    assert by_group and len(cal_idx) > 0
+    assert not {groups[i] for i in fit_idx} & {groups[i] for i in cal_idx}
+    # without groups (e.g. local decisions only) the slice is random rows, as before
+    assert not SplitCalibratedClassifier()._split(y, None)[2]
+    pipeline = fit_pipeline(tiny_rows, char_max_features=5000, word_max_features=5000)
+    clf = pipeline.named_steps["clf"]
+    # the kept classifier is the refit on every row, and the calibrated path uses that one
+    assert clf.calibrator_.calibrated_classifiers_[0].estimator.estimator is clf.estimator_
+    assert clf.estimator_.coef_.shape[0] == 4

@@ -9,6 +9,7 @@ from mashdesk.domain import ROUTING_CODES, TRIGGER_CODES
 from mashdesk.synthetic import TEMPLATE_SETS, generate_contacts
 from mashdesk.synthetic.concerns import BACKGROUND_HELDOUT, BACKGROUND_TRAIN, CONCERNS
 from mashdesk.synthetic.concerns_fresh import BACKGROUND_FRESH, FRESH, NEG_FRESH
+from mashdesk.synthetic.concerns_train_more import BACKGROUND_TRAIN_MORE
 from mashdesk.synthetic.generator import _pronouns, expand
 
 _ALT = re.compile(r"\[([^\[\]]*)\]")
@@ -52,7 +53,7 @@ def ngrams(template: str, n: int) -> set[tuple[str, ...]]:
 
 def _old_phrasings() -> list[str]:
     old = [p for c in CONCERNS for p in c.train + c.heldout + c.neg_train + c.neg_heldout]
-    return old + list(BACKGROUND_TRAIN + BACKGROUND_HELDOUT)
+    return old + list(BACKGROUND_TRAIN + BACKGROUND_HELDOUT + BACKGROUND_TRAIN_MORE)
 
 
 def _fresh_phrasings() -> list[str]:

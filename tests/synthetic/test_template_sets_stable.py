@@ -1,7 +1,9 @@
-"""The train and heldout template sets must not move when another template set is added.
+"""The heldout and fresh template sets must not move when the train set grows.
 
-The digests and texts below were computed from the generator before the "fresh" set existed; a
-model card's figures and the rules evaluation are only comparable across commits while they hold.
+The heldout digests were computed before the "fresh" set existed and the fresh ones when it was
+added; a model card's figures and the rules evaluation are only comparable across commits while
+they hold. The train digests change on purpose whenever train phrasings or layouts are added
+(last: concerns_train_more.py and label-independent train layouts).
 """
 
 import hashlib
@@ -12,11 +14,17 @@ import pytest
 from mashdesk.synthetic import generate_contacts
 
 BEFORE_FRESH = {
-    ("train", 1): "981fda66bb389589a8d8de9d57ed02af0efb0c6400026c5f71a75f3a390397c6",
-    ("train", 2026): "8c69b17cbd3224995ca7374070fcb67d651210003798e63dff7d9b6675a8eb20",
+    ("train", 1): "0b0b5f17415a5740153bbada17fecd793de127ea80a5ba46adc04cdb8fd3ffeb",
+    ("train", 2026): "18c4c506c2ace0cb78172cdf8ed97d29f50e84b0cb37978cc6bfd9ac026fb202",
     ("heldout", 1): "1158ea064e7334416857285cfd8310f1b304d5adff44764fe28ae5d794ddf1bb",
     ("heldout", 2026): "c89741dc9224acaf2b7e58bdda487284e27b12119edf47fa79558ac62efea7da",
+    ("fresh", 1): "f450f4b66ba1d634ae30b9313522ad572a966de8449baaf9cdff494c6c80689f",
+    ("fresh", 2026): "73e820016cf546df3f310c61bd741ce08432b5cb8b4704fc57a618ec54f17186",
 }
+
+# regenerated whenever the train phrasings or layouts change on purpose
+TRAIN_FIRST_TEXT = "Request for Service\nChild's name: Olivia Fakesley\nDOB: 04.12.15\nAddress: 92 Test Avenue, Synthbridge, ZZ8 2GB\nSchool: Mockridge Infant School\n\nConcerns:\nOlivia is 10 and sending nakeed pictures to an older boy who wants to meet up.\n\nConsent obtained.\n\nReferrer: Yusuf Specimer, A&E Safeguarding Liaison Nurse\nTel: 07700 900364"  # noqa: E501
+TRAIN_FIRST_CONCERNS: list[list[str]] = [["exploitation"], ["under13_sexual"]]  # noqa: E501
 
 
 @pytest.mark.parametrize(("template_set", "seed"), sorted(BEFORE_FRESH))
@@ -30,14 +38,11 @@ def test_output_is_byte_identical_to_before(template_set, seed):
 def test_first_texts_are_unchanged():
     train = generate_contacts(2, 1, "train")
     held = generate_contacts(2, 1, "heldout")
-    assert train[1].text == (
-        "Caller: Emma Trialby (Youth Justice Case Manager)\nRe: Nia Mockridge aged 16\n"
-        "nia's brother hit her for having a boyfriend. prevent screening completed, no concerns.\nCall ended."
-    )
+    assert train[1].text == TRAIN_FIRST_TEXT
     assert held[0].text == (
         "Tel contact. Community Midwife phoned about the expected baby of Imran Demoford, due 2026-10-20. "
         "Info: a non-violent disagreement; the children were not present. would like the number for the "
         "welfare rights service. the mother has always cooperated with professionals. a previous support "
         "plan concluded successfully. Nothing further."
     )
-    assert [c.concerns for c in train] == [["exploitation"], ["forced_marriage", "not:radicalisation"]]
+    assert [c.concerns for c in train] == TRAIN_FIRST_CONCERNS
