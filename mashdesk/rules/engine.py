@@ -208,30 +208,36 @@ def _hits(pack: Pack, key: str) -> tuple[int, ...]:
 
 
 _WORD_BEFORE_NOT = r"(?<![\w])"
-_AT_WORD_START: dict[tuple[str, int], re.Pattern[str]] = {}
+_AT_WORD_START: dict[str, list[re.Pattern[str] | None]] = {}
 
 
 def _at_word_start(regex: re.Pattern[str]) -> re.Pattern[str]:
     """The indicator's pattern without each alternative's leading "no word character before":
     tried only at word starts (where that always holds), its alternatives fail on their first
     letter instead of each first testing the character before."""
-    key = (regex.pattern, regex.flags)
-    found = _AT_WORD_START.get(key)
-    if found is None:
-        source = regex.pattern
-        if source.startswith(_WORD_BEFORE_NOT):
-            joint = "(?![\\w])|" + _WORD_BEFORE_NOT
-            source = source[len(_WORD_BEFORE_NOT) :].replace(joint, "(?![\\w])|")
-        found = _AT_WORD_START[key] = re.compile(source, regex.flags)
-    return found
+    source = regex.pattern
+    if source.startswith(_WORD_BEFORE_NOT):
+        joint = "(?![\\w])|" + _WORD_BEFORE_NOT
+        source = source[len(_WORD_BEFORE_NOT) :].replace(joint, "(?![\\w])|")
+    return re.compile(source, regex.flags)
 
 
-def _matches(ind: Indicator, text: str, positions: list[int] | None) -> Iterator[re.Match[str]]:
+def _word_start_patterns(pack: Pack) -> list[re.Pattern[str] | None]:
+    patterns = _AT_WORD_START.get(pack.sha256)
+    if patterns is None:
+        patterns = [None if ind.regex is None else _at_word_start(ind.regex) for ind in pack.indicators]
+        _AT_WORD_START[pack.sha256] = patterns
+    return patterns
+
+
+def _matches(
+    ind: Indicator, at_word_start: re.Pattern[str] | None, text: str, positions: list[int] | None
+) -> Iterator[re.Match[str]]:
     assert ind.regex is not None
-    if positions is None:
+    if positions is None or at_word_start is None:
         yield from ind.regex.finditer(text)
         return
-    match = _at_word_start(ind.regex).match
+    match = at_word_start.match
     last = -1
     for pos in positions:  # ascending and distinct, as _candidates builds them
         if pos < last:
@@ -243,11 +249,15 @@ def _matches(ind: Indicator, text: str, positions: list[int] | None) -> Iterator
 
 
 def _match(
-    ind: Indicator, text: str, analysis: Analysis, positions: list[int] | None
+    ind: Indicator,
+    at_word_start: re.Pattern[str] | None,
+    text: str,
+    analysis: Analysis,
+    positions: list[int] | None,
 ) -> tuple[Evidence | None, str | None, ConsideredIndicator | None]:
     """First affirmed match (with the qualifier it was accepted under), else the first qualified."""
     considered: ConsideredIndicator | None = None
-    for m in _matches(ind, text, positions):
+    for m in _matches(ind, at_word_start, text, positions):
         ev = Evidence(m.start(), m.end(), m.group(0))
         cue = analysis.qualify(m.start(), m.end())
         if cue is None:
@@ -269,6 +279,7 @@ def evaluate(pack: Pack, facts: RuleFacts) -> RulesResult:
     lower = lowercase(text)
     analysis = Analysis(text, lower)
     candidates = _candidates(pack, lower)
+    at_word_start = _word_start_patterns(pack)
     memo: dict[str, Any] = {}
     fired: list[FiredIndicator] = []
     considered: list[ConsideredIndicator] = []
@@ -282,7 +293,7 @@ def evaluate(pack: Pack, facts: RuleFacts) -> RulesResult:
         qualifier: str | None = None
         if ind.regex is not None:
             positions = None if idx in pack.always else candidates[idx]
-            evidence, qualifier, cons = _match(ind, text, analysis, positions)
+            evidence, qualifier, cons = _match(ind, at_word_start[idx], text, analysis, positions)
             if evidence is None:
                 if cons is not None:
                     considered.append(cons)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from mashdesk.rules import RuleFacts, evaluate, load_pack
-from mashdesk.rules.engine import _candidates, _matches
+from mashdesk.rules.engine import _candidates, _matches, _word_start_patterns
 from mashdesk.rules.negation import lowercase
 from mashdesk.rules.prefilter import literal_prefixes
 
@@ -27,6 +27,7 @@ def test_prefilter_finds_the_same_first_match_as_a_full_scan() -> None:
     assert not pack.always, "every default-pack indicator should have literal prefixes (speed)"
     texts = [json.loads(line)["text"] for line in DATA.read_text("utf-8").splitlines()[:150]]
     checked = 0
+    at_word_start = _word_start_patterns(pack)
     for text in texts:
         cands = _candidates(pack, lowercase(text))
         for idx, ind in enumerate(pack.indicators):
@@ -34,7 +35,7 @@ def test_prefilter_finds_the_same_first_match_as_a_full_scan() -> None:
                 continue
             full = next(ind.regex.finditer(text), None)
             positions = None if idx in pack.always else cands.get(idx, [])
-            fast = next(_matches(ind, text, positions), None)
+            fast = next(_matches(ind, at_word_start[idx], text, positions), None)
             assert (full and full.span()) == (fast and fast.span()), (ind.id, text)
             checked += 1
     assert checked > 10_000
