@@ -5,6 +5,7 @@ Deterministic: the same pack and facts always give the same result, in the same 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -257,7 +258,20 @@ def _match(
 ) -> tuple[Evidence | None, str | None, ConsideredIndicator | None]:
     """First affirmed match (with the qualifier it was accepted under), else the first qualified."""
     considered: ConsideredIndicator | None = None
-    for m in _matches(ind, at_word_start, text, positions):
+    if positions is not None and at_word_start is not None:
+        # The common case, without a generator: try the word starts until the first match.
+        match = at_word_start.match
+        for pos in positions:
+            if (first := match(text, pos)) is not None:
+                break
+        else:
+            return None, None, None
+        found: Iterator[re.Match[str]] = itertools.chain(
+            (first,), _matches(ind, at_word_start, text, [p for p in positions if p >= first.end()])
+        )
+    else:
+        found = _matches(ind, at_word_start, text, positions)
+    for m in found:
         ev = Evidence(m.start(), m.end(), m.group(0))
         cue = analysis.qualify(m.start(), m.end())
         if cue is None:
