@@ -47,9 +47,12 @@ STANDING_WEAKNESSES = (
     "trigger requires.",
     "Level 3 versus level 2 and level 2 versus level 1 are judgements that vary by council; "
     "expect most disagreements there.",
-    "Level-4 concerns with no mandatory trigger code (serious self-harm, emotional abuse) depend "
-    "on the classifier alone; in the synthetic held-out benchmark they are the strategy "
-    "discussions missed most often.",
+    "Wording it has not seen costs it dearly: on a second synthetic set written independently of "
+    "both the training and the held-out templates ('fresh'), macro-F1 and calibration are much "
+    "worse than on the held-out set, and strategy discussion is suggested too often for level 1-2 "
+    "contacts. Measure it on your own contacts (`mashdesk evaluate`) before relying on it.",
+    "Emotional abuse and forced marriage described without their usual words are the strategy "
+    "discussions missed most often by rules and classifier together.",
 )
 
 

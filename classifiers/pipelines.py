@@ -6,6 +6,8 @@ Each factory returns an unfitted scikit-learn `Pipeline` taking a list of featur
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction import DictVectorizer
@@ -126,7 +128,7 @@ def make_linear_svm_cv_calibrated(
     )
 
 
-FACTORIES = {
+FACTORIES: dict[str, Callable[..., Pipeline]] = {
     "linear_svm_calibrated": make_linear_svm_calibrated,
     "linear_svm_cv_calibrated": make_linear_svm_cv_calibrated,
 }
