@@ -300,10 +300,10 @@ def call_log_blocks(path: Path, opts: IntakeOptions, rows_per_block: int) -> lis
     try:
         if path.stat().st_size > opts.max_bytes:
             return None
-        data = path.read_bytes()
-        if sniff(data[:8192], path.name) != "csv":
-            return None
-        count = count_rows(data, opts.call_profiles)
+        with path.open("rb") as fh:
+            if sniff(fh.read(8192), path.name) != "csv":
+                return None  # a large mailbox or message: not read here
+        count = count_rows(path.read_bytes(), opts.call_profiles)
     except Exception:  # the whole-file parse reports it, with the reason
         return None
     if count <= rows_per_block:
