@@ -77,9 +77,11 @@ def _assert_no_process_left(db: Path) -> None:
 
 @pytest.mark.slow
 def test_sigkill_mid_ingest_then_retry(tmp_path: Path) -> None:
-    emails, calls = 600, 300
+    # Enough that an ingest outlives three kills; the call log is big enough to be read in blocks.
+    emails, calls = 1500, 1200
     folder = tmp_path / "in"
     _make_inputs(folder, emails, calls)
+    assert (folder / "calls.csv").stat().st_size >= 256 * 1024  # shared out among workers in blocks
     db = tmp_path / "store.db"
     rng = random.Random(5)
     kills = 0
@@ -91,7 +93,7 @@ def test_sigkill_mid_ingest_then_retry(tmp_path: Path) -> None:
         deadline = time.monotonic() + 120
         while proc.poll() is None and _stored(db) < target and time.monotonic() < deadline:
             time.sleep(0.02)
-        time.sleep(rng.uniform(0.0, 0.6))
+        time.sleep(rng.uniform(0.0, 0.3))
         if proc.poll() is not None:
             break
         os.kill(proc.pid, signal.SIGKILL)
