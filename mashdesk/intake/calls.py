@@ -451,7 +451,4 @@ def read_call_log(
 
 def count_rows(data: bytes, profiles: list[Profile] | None = None) -> int:
     """How many data rows `read_call_log` numbers in this log; CallLogError as it raises."""
-    count = 0
-    for count, _raw, _row in _records(data, profiles)[2]:  # noqa: B007 (the last number is the count)
-        pass
-    return count
+    return sum(1 for _ in _records(data, profiles)[2])

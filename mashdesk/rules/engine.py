@@ -232,14 +232,20 @@ def _word_start_patterns(pack: Pack) -> list[re.Pattern[str] | None]:
 
 
 def _matches(
-    ind: Indicator, at_word_start: re.Pattern[str] | None, text: str, positions: list[int] | None
+    ind: Indicator,
+    at_word_start: re.Pattern[str] | None,
+    text: str,
+    positions: list[int] | None,
+    after: int = -1,
 ) -> Iterator[re.Match[str]]:
+    """Non-overlapping matches at the candidate positions (all of the text without them), from
+    `after` on."""
     assert ind.regex is not None
     if positions is None or at_word_start is None:
-        yield from ind.regex.finditer(text)
+        yield from ind.regex.finditer(text, max(after, 0))
         return
     match = at_word_start.match
-    last = -1
+    last = after
     for pos in positions:  # ascending and distinct, as _candidates builds them
         if pos < last:
             continue
@@ -267,7 +273,7 @@ def _match(
         else:
             return None, None, None
         found: Iterator[re.Match[str]] = itertools.chain(
-            (first,), _matches(ind, at_word_start, text, [p for p in positions if p >= first.end()])
+            (first,), _matches(ind, at_word_start, text, positions, first.end())
         )
     else:
         found = _matches(ind, at_word_start, text, positions)
