@@ -22,11 +22,11 @@ from tests.synthetic.test_fresh_set import _old_phrasings, ngrams
 # Pinned when the blind set was written; it must never move, or the one final measurement on it
 # is no longer comparable with anything.
 BLIND_DIGESTS = {
-    ("blind", 1): "6c92b200989cf9589048331fa48dafe93d181d4c63dfd45caf03538c9401ab84",
-    ("blind", 2026): "0b6cbf891dd53a5ebb5243b6d16026f55bec7572c1cd36312bbf56957c9e7a0d",
+    ("blind", 1): "55eef05717aa120bdab6a3eee031e61728ed1971116a7933caecd39503b857f9",
+    ("blind", 2026): "cab278c875c1aba876f4c52f9cf333b53e201539f9804316c1028e46fc7bd5b2",
 }
 # the 4-gram share measured when the set was written, with a little headroom
-MAX_SHARED_4GRAM_SHARE = 0.035
+MAX_SHARED_4GRAM_SHARE = 0.025
 
 
 def _train_heldout_fresh() -> list[str]:
