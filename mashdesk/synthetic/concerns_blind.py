@@ -34,6 +34,7 @@ BLIND: dict[str, tuple[str, ...]] = {
         "At nursery {c} told staff 'daddy hurt me, he bang my head' and pointed behind {his} ear.",
         "Mum rang in tears - {c} has told her that {adult} pinches and slaps {him} while she is on nights.",
         "neighbour here, the little {boygirl} at no 12 ({c}) told my son {adult} batters {him} wen mums out, pls do something",
+        "I saw {c} today with {parent} about a sore throat. While {parent} was out of the room fetching a prescription {c} told me, quite calmly, that {adult} 'gives {him} slaps' on the backs of the legs with a slipper when {he} is naughty, and that it happened again on Sunday. {c} did not want me to look at {his} legs. The family don't know I am contacting you.",
     ),
     "sexual_disclosure": (
         "According to {his} tutor, {c} said {adult} climbs in with {him} after lights out and puts his hands under {his} pyjamas.",
@@ -98,6 +99,7 @@ BLIND: dict[str, tuple[str, ...]] = {
         "Probation: a man on licence for supplying class A is often spotted with {c} ({age}); we think he uses {him} to deliver.",
         "{c} has a tattoo of the local gang's sign and is in videos with 'the olders' threatening lads from a rival postcode.",
         "my sons mate {c} is sellin for some older lads, {he} got chased with a blade last wk and {his} mum dont know",
+        "I have been working with {c} for three months on a referral order. Lately {he} has stopped turning up, and when I did see {him} on Friday {he} had two phones, a roll of cash and a new coat {he} could not explain. {He} let slip that {he} has been 'going country' to a seaside town with some older boys and that {he} 'can't just stop now'.",
     ),
     "serious_da": (
         "DA - high risk on DASH. Male partner strangled the victim until she passed out. Two children in the property, {c} witnessed it.",
@@ -159,6 +161,7 @@ BLIND: dict[str, tuple[str, ...]] = {
         "Long-standing neglect: TAF and CIN plans have not changed anything, {c} is still hungry, dirty and missing appointments, and now has an untreated abscess.",
         "{c} has been coming in smelling of urine, ravenous, and told us the cupboards are empty and {parent} sleeps all day.",
         "them kids r always starving, been round mine 3 times this wk asking 4 food, house stinks n no1 ever answers the door",
+        "Home visit today. I had to step over bags of rubbish to get in, the kitchen was covered in mouldy plates and the only food was a jar of sauce. The cot had no sheet and was wet through. {parent} was asleep on the sofa at 2pm and the little ones were in nappies that had not been changed for hours. My last three visits found much the same.",
     ),
     "radicalisation": (
         "{c} has been sharing videos of the Christchurch attack on WhatsApp and said {he} 'would do it to the mosque in town'.",
@@ -271,6 +274,7 @@ BLIND: dict[str, tuple[str, ...]] = {
         "{c}'s needs are beyond what school counselling can offer - low mood, isolating, dropped all {his} clubs. Needs CAMHS.",
         "{c} is obsessively checking and washing and the rituals now take hours every day.",
         "Since {his} father died {c} has become withdrawn and angry and is not sleeping; bereavement counselling hasn't been enough and {he} needs specialist help.",
+        "{c} was seen in clinic with {parent}. Over the past term {he} has withdrawn from friends, stopped eating lunch and spends most evenings in {his} room crying. {He} denies any thoughts of harming {himself}. School have put a pastoral mentor in place but {parent} feels {he} needs more than that and I agree; I have referred to CAMHS and would value your support for the family while {he} waits.",
     ),
     "missing": (
         "{c} was reported missing twice this week and came back in the early hours both times, refusing to say where.",
@@ -291,6 +295,7 @@ BLIND: dict[str, tuple[str, ...]] = {
         "{c} saw years of violence towards {his} mum before they went into a refuge; they have their own tenancy now and {c} has nightmares.",
         "Mum tells us her ex was violent during the pregnancy and after; he has applied to court for contact with {c}.",
         "Probation: a client with past DA convictions has a new girlfriend with young children.",
+        "Probation have told us that a man released in the spring after a sentence for assaulting his former partner has started a relationship with {c}'s mother and stays there most nights. Nothing has been reported since his release, and his risk assessment has gone to the police DA unit.",
     ),
     "private_fostering": (
         "For six weeks {c} has stayed with mum's old workmate during {parent}'s rehab stay, nothing formal agreed.",
@@ -351,6 +356,7 @@ BLIND: dict[str, tuple[str, ...]] = {
         "Pregnant client of the drug service has relapsed on crack; she is 22 weeks.",
         "Baby's father is a heavy user and mum, 20 weeks, says she still uses with him at weekends.",
         "Mum-to-be admits regular ketamine use until she found out at 18 weeks, and a positive drug screen since.",
+        "I booked this lady today at 19 weeks. She used heroin for several years and has had a methadone script for six months, though she admits to 'the odd slip', and her partner also uses. Both of her elder children are with their paternal grandmother under an arrangement the family made themselves. She is determined to parent this baby and agreed to this referral.",
     ),
     # ---- level 2 ----
     "occasional_absence": (
@@ -392,6 +398,7 @@ BLIND: dict[str, tuple[str, ...]] = {
         "{c} deals with the household money and letters because {parent} doesn't read English well.",
         "After-school club is out for {c}, who minds {his} grandma after school.",
         "{c} helps care for {parent} after a stroke and is falling a bit behind with homework.",
+        "A lovely, mature {boygirl}, {c} does a great deal at home. {parent} lives with a chronic heart condition, so {c} shops, helps {sib} get dressed in the mornings and sorts the evening meal. {c} is managing in school but is often tired and has dropped out of football. {parent} would welcome a young carers assessment and a break for {c} now and again.",
     ),
     "inconsistent_parenting": (
         "{parent} struggles with boundaries; {c} goes to bed at midnight on school nights with an iPad in {his} room.",
@@ -412,6 +419,7 @@ BLIND: dict[str, tuple[str, ...]] = {
         "{parent} looks after an elderly relative as well as the children and is tired and tearful.",
         "Sleep-deprived and low since {c} arrived; partner supportive, HV keeping an eye.",
         "{parent} is having chemo and the family would welcome help with the practical side.",
+        "Mum came into the centre today, tearful. Since having the twins she has had little sleep and her partner works long hours. She loves the children and they are clean, fed and well cared for, but she says she is 'just about keeping her head above water' and would like some help, perhaps a support worker or a group where she can meet other mums.",
     ),
     "poor_housing": (
         "The flat is damp and overcrowded (five of them in one bedroom) and the landlord ignores repair requests.",
@@ -422,6 +430,7 @@ BLIND: dict[str, tuple[str, ...]] = {
         "Rent arrears, possession hearing next month; the family are worried where they will go.",
         "Homeless application made; currently in a hostel room, one bed between mum and {c}.",
         "Mice in the kitchen and broken windows, housing association slow to act.",
+        "I am the family's housing officer. Following an inspection, two of the bedrooms have extensive damp and the boiler has been condemned. Repairs are booked but could take up to eight weeks, and there is no suitable alternative property at the moment, so the children are sleeping in the living room. Mum is coping and the children appear well looked after, but she has asked whether any help is available.",
     ),
     "low_income": (
         "Family relying on food banks since dad's hours were cut.",
@@ -555,6 +564,7 @@ BLIND: dict[str, tuple[str, ...]] = {
         "No further action needed - the mark was from a PE accident witnessed by staff.",
         "Update: {parent} has now registered with a GP and the appointments are up to date.",
         "Family have moved out of area and their new LA has been informed; nothing else needed from us.",
+        "Just an update following my referral last month. I have since met {parent} and {c}, and the worry about the family's money has been sorted with help from the welfare rights team. {c} is settled, attending well and happy. I do not think any further involvement is needed and the family agree. Thank you for your help.",
     ),
 }
 

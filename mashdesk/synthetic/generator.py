@@ -708,7 +708,7 @@ class _Builder:
             return rng.choice(
                 (
                     "Consent: yes (parent, verbally).",
-                    "Consent: no - see reason above.",
+                    "Consent: no.",
                     "Parent/carer aware of referral? Y",
                     "Parent/carer aware of referral? N",
                     "I told dad I would be ringing you and he was OK with it.",
@@ -870,8 +870,9 @@ class _Builder:
                 body = (
                     f"{rng.choice(('Dear Colleague,', 'Good afternoon', 'Dear Front Door,', 'Morning'))}\n\n"
                     f"Child: {child_ref}\n{child.address}, {child.postcode}\n\n"
-                    f"{rng.choice(_BLIND_OPENERS)} {concerns}\n\n{self._consent()}\n\n"
-                    f"{rng.choice(('Regards,', 'Best,', 'Yours sincerely,', 'Many thanks for your help,'))}\n{sig}"
+                    f"{(rng.choice(_BLIND_OPENERS) + ' ' + concerns).strip()}\n\n"
+                    + "".join(f"{x}\n\n" for x in (self._consent(),) if x)
+                    + f"{rng.choice(('Regards,', 'Best,', 'Yours sincerely,', 'Many thanks for your help,'))}\n{sig}"
                 )
             else:
                 body = (
