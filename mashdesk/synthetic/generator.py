@@ -1003,11 +1003,12 @@ def generate_contacts(
 ) -> list[SyntheticContact]:
     """`n` synthetic labelled contacts, reproducible from `seed`.
 
-    `template_set` "train", "heldout" and "fresh" use disjoint templates and concern vocabulary,
-    so a model trained on one and evaluated on another is measured on generalisation. "fresh" was
-    written without sight of the rules pack, so it also measures rules written after "heldout".
+    `template_set` "train", "heldout", "fresh" and "blind" use disjoint templates and concern
+    vocabulary, so a model trained on one and evaluated on another is measured on generalisation.
+    "fresh" and "blind" were written without sight of the rules pack, so they also measure rules
+    written after "heldout"; "blind" is for one final measurement that nobody tunes on.
     `concerns` replaces the concern vocabulary (e.g. `split_train_phrasings` for a validation
-    that never touches the heldout or fresh families).
+    that never touches the heldout, fresh or blind families).
     """
     if template_set not in TEMPLATE_SETS:
         raise ValueError(f"template_set must be one of {TEMPLATE_SETS}, not {template_set!r}")
