@@ -24,6 +24,7 @@ import time
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -89,6 +90,73 @@ def bench_ingest(tmp: Path, n_emails: int, n_calls: int) -> None:
     )
 
 
+def _cpu_ms(fn: Any, items: list[Any]) -> tuple[float, list[Any]]:
+    """CPU milliseconds per item of fn over the items, in this process, and the results."""
+    t = time.process_time()
+    out = [fn(x) for x in items]
+    return (time.process_time() - t) * 1000 / len(items), out
+
+
+def bench_stages(tmp: Path, n: int) -> None:
+    """Where an email contact's CPU goes, stage by stage, in one process: the same work the
+    intake's workers (parse, children, suggestion, rows) and its storing process (insert, links,
+    full-text index) do, on emails made as the throughput benchmark makes them."""
+    from mashdesk import triage
+    from mashdesk.intake import options_from_settings, store_ops
+    from mashdesk.intake.children import find_children
+    from mashdesk.intake.sources import apply_local_domains, parse_bytes
+    from mashdesk.settings import working_calendar
+
+    contacts = generate_contacts(max(n // 4, 1), seed=3)
+    blobs = [to_eml_bytes(contacts[i % len(contacts)], message_id=f"<stage-{i}@synthetic.example>") for i in range(n)]
+    store = open_store(tmp / "stages.db")
+    opts = options_from_settings(store)
+    calendar = working_calendar(store)
+    ctx = triage.suggest_context(store, opts.rules_pack)
+    parser = BytesParser(policy=policy.default)
+    bare, _ = _cpu_ms(lambda b: parser.parsebytes(b).get_body(("plain", "html")), blobs)
+    parse, items = _cpu_ms(lambda b: apply_local_domains(parse_bytes(b, "stage.eml"), opts), blobs)
+    children, _ = _cpu_ms(lambda it: find_children(it.draft.body_text), items)
+    suggest, prepared = _cpu_ms(lambda it: ctx.prepare(it.draft), items)
+    rows, all_rows = _cpu_ms(lambda it: store_ops.prepare_rows(it, calendar), items)
+    for item, row, suggestion in zip(items, all_rows, prepared, strict=True):
+        row.suggestion = suggestion
+        item.rows = row
+    link_cpu = 0.0
+    real_link = store_ops._link
+
+    def timed_link(*args: Any) -> Any:
+        nonlocal link_cpu
+        t = time.process_time()
+        try:
+            return real_link(*args)
+        finally:
+            link_cpu += time.process_time() - t
+
+    store_ops._link = timed_link
+    try:
+        t = time.process_time()
+        for i in range(0, n, 200):
+            store_ops.store_items(store, items[i : i + 200], calendar, ctx)
+        stored = (time.process_time() - t) * 1000 / n
+    finally:
+        store_ops._link = real_link
+    links = link_cpu * 1000 / n
+    store.close()
+    print(f"CPU per email contact by stage, one process, {n} emails (75% re-referrals), ms:")
+    print(f"  bare BytesParser(policy=default) + get_body     {bare:6.3f}")
+    print(f"  parse to a contact (incl. children found)       {parse:6.3f}   of which children ~{children:.3f}")
+    print(f"  suggestion, every history band (rules, JSON)    {suggest:6.3f}")
+    print(f"  the contact's other rows serialised             {rows:6.3f}")
+    print(f"  storing: insert, full-text index, suggestion    {stored - links:6.3f}")
+    print(f"  storing: links to earlier contacts              {links:6.3f}")
+    total = parse + suggest + rows + stored
+    print(
+        f"  total {total:.3f} ms = {total / bare:.1f}x a bare parse; "
+        f"half the bare rate on 2 cores needs <= {4 * bare:.3f}"
+    )
+
+
 def bench_queue(tmp: Path, n: int) -> None:
     store = open_store(tmp / "queue.db")
     db = store.db
@@ -142,10 +210,15 @@ def main() -> None:
     ap.add_argument("--emails", type=int, default=20000)
     ap.add_argument("--calls", type=int, default=20000)
     ap.add_argument("--queue", type=int, default=500000)
+    ap.add_argument("--stages", type=int, default=4000, help="Emails for the CPU-by-stage breakdown (0: skip).")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        bench_ingest(Path(tmp), args.emails, args.calls)
-        bench_queue(Path(tmp), args.queue)
+        if args.emails and args.calls:
+            bench_ingest(Path(tmp), args.emails, args.calls)
+        if args.stages:
+            bench_stages(Path(tmp), args.stages)
+        if args.queue:
+            bench_queue(Path(tmp), args.queue)
     print(json.dumps({"ok": True}))
 
 
