@@ -13,6 +13,7 @@ from mashdesk.synthetic import (
     to_eml_bytes,
 )
 from mashdesk.synthetic.concerns import CONCERNS
+from mashdesk.synthetic.generator import TEMPLATE_SETS
 
 
 def test_reproducible_from_seed_and_different_across_seeds():
@@ -23,12 +24,16 @@ def test_reproducible_from_seed_and_different_across_seeds():
     assert a != c
 
 
-@pytest.mark.parametrize("template_set", ["train", "heldout"])
+@pytest.mark.parametrize("template_set", TEMPLATE_SETS)
 def test_labels_follow_the_threshold_levels(template_set):
-    contacts = generate_contacts(600, seed=3, template_set=template_set)
+    contacts = generate_contacts(800, seed=3, template_set=template_set)
     assert {c.routing for c in contacts} == set(ROUTING_CODES)
+    assert {c.template_set for c in contacts} == {template_set}
+    levels = {c.key: c.level for c in CONCERNS}
     for c in contacts:
         assert c.routing == ROUTING_CODES[c.level - 1]
+        assert levels[c.concerns[0]] == c.level
+        assert all(levels[k] <= c.level for k in c.concerns if not k.startswith("not:"))
         assert set(c.triggers) <= set(TRIGGER_CODES)
         assert set(c.negated_triggers) <= set(TRIGGER_CODES)
         assert not set(c.triggers) & set(c.negated_triggers)
@@ -36,6 +41,7 @@ def test_labels_follow_the_threshold_levels(template_set):
             assert c.routing == "strategy_discussion"
     assert any(c.negated_triggers and c.level < 4 for c in contacts)
     assert any(c.routing == "strategy_discussion" and not c.triggers for c in contacts)
+    assert any(c.children and c.children[0].unborn for c in contacts)
 
 
 def test_heldout_uses_other_phrasings_than_train():
