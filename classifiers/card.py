@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, MARGIN_RULE
 from classifiers.persistence import current_versions
 from mashdesk.domain import REFERRAL_SOURCES, ROUTING_CODES
 
@@ -126,6 +127,8 @@ def build_card(
             "parameters": dict(factory_kwargs),
             "features": features,
             "abstain_below": abstain_below,
+            "strategy_raise_at": DEFAULT_STRATEGY_RAISE_AT,
+            "strategy_raise_at_rule": MARGIN_RULE,
             "classes": list(ROUTING_CODES),
         },
         "data": {
@@ -147,6 +150,19 @@ def build_card(
     }
 
 
+def _margin_lines(model: Mapping[str, Any]) -> list[str]:
+    """How the default strategy safety margin was chosen (cards written before it lack it)."""
+    if model.get("strategy_raise_at") is None:
+        return []
+    return [
+        f"- Strategy safety margin (default, a setting): the combined suggestion is raised to "
+        f"strategy_discussion when the classifier gives it P >= {model['strategy_raise_at']}. "
+        "Chosen on unseen-phrasing validation (train phrasings split in two, each half "
+        "validated on a model trained on the other: benchmarks/validate_unseen.py --swap), "
+        f"never on the held-out sets, by this rule: {model['strategy_raise_at_rule']}."
+    ]
+
+
 def render_markdown(card: Mapping[str, Any]) -> str:
     """The card as Markdown (docs/model_card.md is generated with this)."""
     from classifiers.evaluation import format_metrics
@@ -165,6 +181,7 @@ def render_markdown(card: Mapping[str, Any]) -> str:
         f"- Pipeline factory: `{m['factory']}` {m['parameters'] or ''}",
         f"- Features: {', '.join(f'{k} {v}' for k, v in m['features'].items())}",
         f'- Abstains ("no clear suggestion") below calibrated confidence {m["abstain_below"]}',
+        *_margin_lines(m),
         f"- Training time: {card['training_seconds']} s",
         f"- Libraries: {', '.join(f'{k} {v}' for k, v in card['library_versions'].items())}",
         "",
@@ -209,7 +226,7 @@ def render_markdown(card: Mapping[str, Any]) -> str:
             "|---|---|---|---|",
         ]
         for row in comb["rows"]:
-            margin = "off" if row["strategy_raise_at"] is None else f"{row['strategy_raise_at']:.1f}"
+            margin = "off" if row["strategy_raise_at"] is None else f"{row['strategy_raise_at']:.2f}"
             lines.append(f"| {margin} | {row['sd_recall']:.3f} | {row['sd_precision']:.3f} | {row['macro_f1']:.3f} |")
         lines.append("")
     lines += ["## Known weaknesses", ""]
