@@ -21,11 +21,12 @@ unseen wording the rules miss more), and an abstention table at the chosen margi
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import warnings
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +39,14 @@ from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, MARGIN_RULE, choose_m
 from classifiers.evaluation import format_metrics  # noqa: E402
 from classifiers.features import record_from_parts, record_from_text  # noqa: E402
 from classifiers.model import DEFAULT_ABSTAIN_BELOW  # noqa: E402
+from classifiers.persistence import dumps_model, new_metadata  # noqa: E402
+from classifiers.pipelines import DEFAULT_FACTORY  # noqa: E402
 from classifiers.training import evaluate_rows, fit_pipeline, synthetic_rows  # noqa: E402
 from mashdesk.domain import ROUTING_CODES  # noqa: E402
 from mashdesk.rules import default_pack, evaluate, facts_from_draft  # noqa: E402
 from mashdesk.synthetic import to_draft  # noqa: E402
+from mashdesk.synthetic.concerns import Concern  # noqa: E402
+from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD  # noqa: E402
 from mashdesk.synthetic.generator import generate_contacts, split_train_phrasings  # noqa: E402
 
 MARGINS: tuple[float | None, ...] = (None, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
@@ -143,16 +148,54 @@ def print_operating_points(dirs: list[Direction]) -> float:
     return chosen
 
 
+def _without_third(concerns: tuple[Concern, ...]) -> tuple[Concern, ...]:
+    """The concerns without the third train family (to compare on the same validation wording)."""
+    third = {p for pool in (*TRAIN_THIRD.values(), *NEG_TRAIN_THIRD.values()) for p in pool}
+
+    def keep(pool: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(p for p in pool if p not in third) or pool
+
+    return tuple(replace(c, train=keep(c.train), neg_train=keep(c.neg_train)) for c in concerns)
+
+
+def _factory_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {}
+    if args.c_per_sample:
+        kwargs["c_per_sample"] = args.c_per_sample
+    if args.sd_weight:
+        kwargs["class_weight"] = {"strategy_discussion": args.sd_weight}
+    return kwargs
+
+
+def fit_full(args: argparse.Namespace) -> None:
+    """Fit on `--fit-full` contacts of the whole train family: time and model file size."""
+    rows = synthetic_rows(generate_contacts(args.fit_full, args.seed, "train"), seed=args.seed)
+    cpu = time.process_time()
+    t = time.perf_counter()
+    pipeline = fit_pipeline(rows, **_factory_kwargs(args))
+    fit_s = time.perf_counter() - t
+    cpu = time.process_time() - cpu
+    size = len(dumps_model(pipeline, new_metadata("validate", "now", DEFAULT_FACTORY)))
+    print(
+        f"FIT on {len(rows)} train contacts: {fit_s:.1f} s wall ({cpu:.1f} s CPU, load average "
+        f"{os.getloadavg()[0]:.1f}), model file {size / 1e6:.1f} MB"
+    )
+
+
 def run(train_part: int, args: argparse.Namespace) -> Direction:
     a = split_train_phrasings(train_part)
     b = split_train_phrasings(1 - train_part)
+    if args.without_third:
+        a = _without_third(a)
+    if args.without_third or args.valid_without_third:
+        b = _without_third(b)
     t = time.perf_counter()
     train_rows = synthetic_rows(generate_contacts(args.train, args.seed, "train", concerns=a), seed=args.seed)
     valid_contacts = generate_contacts(args.valid, args.seed + 1, "train", concerns=b)
     valid_rows = synthetic_rows(valid_contacts, dropout=0.0, rules_dropout=0.0)
     gen_s = time.perf_counter() - t
     t = time.perf_counter()
-    pipeline = fit_pipeline(train_rows)
+    pipeline = fit_pipeline(train_rows, **_factory_kwargs(args))
     fit_s = time.perf_counter() - t
     m = evaluate_rows(pipeline, valid_rows, DEFAULT_ABSTAIN_BELOW)
     name = "AB"[train_part] + "->" + "AB"[1 - train_part]
@@ -193,8 +236,20 @@ def main() -> None:
     ap.add_argument("--valid", type=int, default=5_000)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--swap", action="store_true", help="also train on B, validate on A")
+    ap.add_argument("--without-third", action="store_true", help="leave the third train family out entirely")
+    ap.add_argument(
+        "--valid-without-third",
+        action="store_true",
+        help="validate only on the first two families' phrasings (same wording as --without-third)",
+    )
+    ap.add_argument("--c-per-sample", type=float, default=None)
+    ap.add_argument("--sd-weight", type=float, default=None, help="strategy_discussion class weight in the SVM")
+    ap.add_argument("--fit-full", type=int, default=0, help="only time a fit on this many train contacts")
     args = ap.parse_args()
     warnings.filterwarnings("ignore", category=UserWarning)
+    if args.fit_full:
+        fit_full(args)
+        return
     dirs = [run(0, args)]
     if args.swap:
         dirs.append(run(1, args))
