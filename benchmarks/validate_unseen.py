@@ -35,6 +35,7 @@ from sklearn.metrics import f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from classifiers import pipelines  # noqa: E402
 from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, MARGIN_RULE, choose_margin, combine  # noqa: E402
 from classifiers.evaluation import format_metrics  # noqa: E402
 from classifiers.features import record_from_parts, record_from_text  # noqa: E402
@@ -244,9 +245,12 @@ def main() -> None:
     )
     ap.add_argument("--c-per-sample", type=float, default=None)
     ap.add_argument("--sd-weight", type=float, default=None, help="strategy_discussion class weight in the SVM")
+    ap.add_argument("--char-weight", type=float, default=None, help="weight of the character n-gram block")
     ap.add_argument("--fit-full", type=int, default=0, help="only time a fit on this many train contacts")
     args = ap.parse_args()
     warnings.filterwarnings("ignore", category=UserWarning)
+    if args.char_weight is not None:
+        pipelines.CHAR_WEIGHT = args.char_weight
     if args.fit_full:
         fit_full(args)
         return
