@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
 import time
 import warnings
@@ -38,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from classifiers import pipelines  # noqa: E402
 from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, MARGIN_RULE, choose_margin, combine  # noqa: E402
 from classifiers.evaluation import format_metrics  # noqa: E402
-from classifiers.features import record_from_parts, record_from_text  # noqa: E402
+from classifiers.features import _NEGATION_CUES, record_from_parts, record_from_text  # noqa: E402
 from classifiers.model import DEFAULT_ABSTAIN_BELOW  # noqa: E402
 from classifiers.persistence import dumps_model, new_metadata  # noqa: E402
 from classifiers.pipelines import DEFAULT_FACTORY  # noqa: E402
@@ -159,6 +160,16 @@ def _without_third(concerns: tuple[Concern, ...]) -> tuple[Concern, ...]:
     return tuple(replace(c, train=keep(c.train), neg_train=keep(c.neg_train)) for c in concerns)
 
 
+def _drop_words(rows: list[Any], share: float, seed: int) -> None:
+    """Experiment: drop a share of the words of each training text (never negation cues)."""
+    rng = random.Random(seed)
+    for r in rows:
+        words = r.record["text"].split(" ")
+        r.record["text"] = " ".join(
+            w for w in words if w.lower().strip(".,;:") in _NEGATION_CUES or rng.random() >= share
+        )
+
+
 def _factory_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     kwargs: dict[str, Any] = {}
     if args.c_per_sample:
@@ -192,6 +203,8 @@ def run(train_part: int, args: argparse.Namespace) -> Direction:
         b = _without_third(b)
     t = time.perf_counter()
     train_rows = synthetic_rows(generate_contacts(args.train, args.seed, "train", concerns=a), seed=args.seed)
+    if args.word_dropout:
+        _drop_words(train_rows, args.word_dropout, args.seed)
     valid_contacts = generate_contacts(args.valid, args.seed + 1, "train", concerns=b)
     valid_rows = synthetic_rows(valid_contacts, dropout=0.0, rules_dropout=0.0)
     gen_s = time.perf_counter() - t
@@ -246,6 +259,7 @@ def main() -> None:
     ap.add_argument("--c-per-sample", type=float, default=None)
     ap.add_argument("--sd-weight", type=float, default=None, help="strategy_discussion class weight in the SVM")
     ap.add_argument("--char-weight", type=float, default=None, help="weight of the character n-gram block")
+    ap.add_argument("--word-dropout", type=float, default=0.0, help="experiment: drop this share of train words")
     ap.add_argument("--fit-full", type=int, default=0, help="only time a fit on this many train contacts")
     args = ap.parse_args()
     warnings.filterwarnings("ignore", category=UserWarning)
