@@ -235,11 +235,12 @@ def register(group: click.Group) -> None:
         "--set",
         "template_set",
         # mashdesk.synthetic.TEMPLATE_SETS, spelt out so the CLI starts without importing the generator
-        type=click.Choice(["train", "heldout", "fresh"]),
+        type=click.Choice(["train", "heldout", "fresh", "blind"]),
         default="heldout",
         show_default=True,
-        help="Phrasing family: 'heldout' and 'fresh' are worded apart from the training set; "
-        "'fresh' was also written without sight of the rules pack.",
+        help="Phrasing family: 'heldout', 'fresh' and 'blind' are worded apart from the training set; "
+        "'fresh' and 'blind' were also written without sight of the rules pack ('blind' is for a final "
+        "measurement nobody tunes on).",
     )
     def synthetic_cmd(out: Path, n: int, seed: int, template_set: str) -> None:
         """Write synthetic labelled contacts as JSON lines (the format `evaluate` reads), with the

@@ -34,7 +34,7 @@ class LinkSuggestion:
 
 _CANDIDATE_SQL = (
     "SELECT * FROM (SELECT ch.contact_id, ch.name, ch.name_key, ch.dob, c.received_at, c.group_id "
-    "FROM children ch JOIN contacts c ON c.id = ch.contact_id WHERE ch.contact_id != ? AND {} "
+    "FROM children ch INDEXED BY {} JOIN contacts c ON c.id = ch.contact_id WHERE ch.contact_id != ? AND {} "
     "ORDER BY ch.id DESC LIMIT ?)"
 )
 _COLUMNS = ("contact_id", "name", "name_key", "dob", "received_at", "group_id")
@@ -44,24 +44,32 @@ def _candidates(conn: Any, child: ChildDraft, contact_id: int) -> list[dict[str,
     """Earlier children in the same blocks as this one: same date of birth, same name key, or
     same surname and first letter. One statement; each block is an index range."""
     key = name_key(child.name)
-    queries: list[tuple[str, list[Any]]] = []
+    # Each block names its index: the plan stays an index walk that stops at the limit even
+    # after an ANALYZE (which can prefer the date-of-birth index for "dob IS NULL").
+    queries: list[tuple[str, str, list[Any]]] = []
     if child.dob:
-        queries.append(("ch.dob = ?", [child.dob.isoformat()]))
+        queries.append(("children_dob", "ch.dob = ?", [child.dob.isoformat()]))
     if key:
         # With a date of birth, a name alone links only to a child recorded without one (a
         # different date rules a link out; the same date is the block above), which keeps the
         # name blocks small however common the name.
-        no_dob = " AND ch.dob IS NULL" if child.dob else ""
-        queries.append(("ch.name_key = ?" + no_dob, [key]))
+        no_dob, nodob_index = (" AND ch.dob IS NULL", "_nodob") if child.dob else ("", "")
+        queries.append(("children_name" + nodob_index, "ch.name_key = ?" + no_dob, [key]))
         surname = surname_key(child.name)
         if surname:
             # Same surname and same first letter: typos rarely change a name's first letter.
             first = key[0]
-            queries.append(("ch.surname_key = ? AND substr(ch.name_key, 1, 1) = ?" + no_dob, [surname, first]))
+            queries.append(
+                (
+                    "children_surname_initial" + nodob_index,
+                    "ch.surname_key = ? AND substr(ch.name_key, 1, 1) = ?" + no_dob,
+                    [surname, first],
+                )
+            )
     if not queries:
         return []
-    sql = " UNION ALL ".join(_CANDIDATE_SQL.format(where) for where, _ in queries)
-    params = [p for where, ps in queries for p in (contact_id, *ps, MAX_CANDIDATES)]
+    sql = " UNION ALL ".join(_CANDIDATE_SQL.format(index, where) for index, where, _ in queries)
+    params = [p for _, _, ps in queries for p in (contact_id, *ps, MAX_CANDIDATES)]
     return [dict(zip(_COLUMNS, r, strict=True)) for r in conn.execute(sql, params)]
 
 
@@ -103,5 +111,8 @@ def suggest_links(conn: Any, contact_id: int, children: list[ChildDraft]) -> lis
     return sorted(best.values(), key=lambda s: -s.score)
 
 
+_EVIDENCE = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def evidence_json(link: LinkSuggestion) -> str:
-    return json.dumps(link.evidence, ensure_ascii=False, sort_keys=True)
+    return _EVIDENCE.encode(link.evidence)

@@ -129,14 +129,15 @@ _ATTACHMENT_SQL = (
 @dataclass
 class StoreRows:
     """An item's rows, serialised beside parsing (in an intake worker when there are several), so
-    the storing process only inserts. `suggestion` was made as if the contact had no history."""
+    the storing process only inserts. `suggestion` holds the suggestion for each band of history
+    (triage.SuggestContext.prepare): the storing process picks the band once links are made."""
 
     contact: tuple[Any, ...]
     blobs: list[tuple[str, bytes]]
     attachments: list[tuple[Any, ...]]
     children: list[tuple[Any, ...]]
     search: tuple[str, str, str, str]
-    suggestion: tuple[Any, ...] | None = None
+    suggestion: Any = None  # triage.PreparedSuggestion
 
 
 def prepare_rows(item: ParsedItem, calendar: WorkingCalendar, ctx: Any = None) -> StoreRows:
@@ -189,11 +190,7 @@ def prepare_rows(item: ParsedItem, calendar: WorkingCalendar, ctx: Any = None) -
         )
         for ch in draft.children
     ]
-    suggestion = None
-    if ctx is not None:
-        from mashdesk import triage  # imported here: triage imports the intake's model
-
-        suggestion = triage.suggestion_row(ctx.suggest(draft, 0))
+    suggestion = ctx.prepare(draft) if ctx is not None else None
     return StoreRows(
         contact=contact,
         blobs=[(a.sha256, a.data) for a in draft.attachments if a.data],
@@ -232,12 +229,13 @@ def _link(conn: sqlite3.Connection, contact_id: int, draft: ContactDraft, now: s
     group_id: int | None = None
     re_referral = False
     earlier = 0
-    for link in links:
-        conn.execute(
+    if links:
+        conn.executemany(
             "INSERT OR IGNORE INTO contact_links (contact_id, other_id, kind, score, evidence, created_at) "
             "VALUES (?, ?, 'same_child', ?, ?, ?)",
-            [contact_id, link.other_id, link.score, linking.evidence_json(link), now],
+            [(contact_id, link.other_id, link.score, linking.evidence_json(link), now) for link in links],
         )
+    for link in links:
         gap = received - link.other_received_at
         earlier += gap > dt.timedelta(0)
         if abs(gap) <= linking.GROUP_WINDOW:
@@ -295,8 +293,8 @@ def _store_one(
     if linked:
         report.linked += 1
     ctx = ctx or triage.suggest_context(store)
-    suggestion = rows.suggestion
-    if suggestion is None or ctx.history_matters(history):
+    suggestion = rows.suggestion.row(history) if rows.suggestion is not None else None
+    if suggestion is None:
         suggestion = triage.suggestion_row(ctx.suggest(draft, history))
     triage.insert_suggestion_row(conn, contact_id, suggestion, now)
     report.new += 1

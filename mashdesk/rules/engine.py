@@ -208,6 +208,18 @@ def _hits(pack: Pack, key: str) -> tuple[int, ...]:
     return tuple(sorted(out))
 
 
+_UNTARGETED: dict[str, frozenset[int]] = {}
+
+
+def _untargeted(pack: Pack) -> frozenset[int]:
+    found = _UNTARGETED.get(pack.sha256)
+    if found is None:
+        found = _UNTARGETED[pack.sha256] = frozenset(
+            idx for idx, ind in enumerate(pack.indicators) if ind.regex is None or idx in pack.always
+        )
+    return found
+
+
 _WORD_BEFORE_NOT = r"(?<![\w])"
 _AT_WORD_START: dict[str, list[re.Pattern[str] | None]] = {}
 
@@ -221,6 +233,13 @@ def _at_word_start(regex: re.Pattern[str]) -> re.Pattern[str]:
         joint = "(?![\\w])|" + _WORD_BEFORE_NOT
         source = source[len(_WORD_BEFORE_NOT) :].replace(joint, "(?![\\w])|")
     return re.compile(source, regex.flags)
+
+
+def warm(pack: Pack) -> None:
+    """Compile what evaluating with this pack needs now (about a second for the default pack),
+    so that intake workers forked afterwards share it instead of each compiling it again."""
+    _word_start_patterns(pack)
+    _untargeted(pack)
 
 
 def _word_start_patterns(pack: Pack) -> list[re.Pattern[str] | None]:
@@ -294,26 +313,53 @@ def _match(
     return None, None, considered
 
 
-def evaluate(pack: Pack, facts: RuleFacts) -> RulesResult:
-    text = facts.text.translate(_FOLD)
-    lower = lowercase(text)
-    analysis = Analysis(text, lower)
-    candidates = _candidates(pack, lower)
-    at_word_start = _word_start_patterns(pack)
-    memo: dict[str, Any] = {}
+class TextScan:
+    """What a pack finds in one text, whatever the facts: the word starts each indicator could
+    match at, and each tried indicator's match. Evaluating the same text again under other facts
+    (another number of previous contacts, say) reuses it, so only the facts are judged again."""
+
+    def __init__(self, pack: Pack, text: str) -> None:
+        self.pack_sha256 = pack.sha256
+        self.source = text
+        self.text = text.translate(_FOLD)
+        lower = lowercase(self.text)
+        self.analysis = Analysis(self.text, lower)
+        self.candidates = _candidates(pack, lower)
+        # The indicators to judge, in pack order: those with a candidate word start, and those
+        # tried everywhere or matched on facts alone.
+        self.order = sorted(self.candidates.keys() | _untargeted(pack))
+        self.memo: dict[str, Any] = {}
+        self.matches: dict[int, tuple[Evidence | None, str | None, ConsideredIndicator | None]] = {}
+
+    def match(self, pack: Pack, idx: int) -> tuple[Evidence | None, str | None, ConsideredIndicator | None]:
+        found = self.matches.get(idx)
+        if found is None:
+            ind = pack.indicators[idx]
+            positions = None if idx in pack.always else self.candidates[idx]
+            found = _match(ind, _word_start_patterns(pack)[idx], self.text, self.analysis, positions)
+            self.matches[idx] = found
+        return found
+
+
+def evaluate(pack: Pack, facts: RuleFacts, scan: TextScan | None = None) -> RulesResult:
+    """The pack's result for these facts. `scan` (of the same pack and text) is reused and
+    filled in: a second evaluation under other facts then costs no pattern matching."""
+    if scan is None or scan.pack_sha256 != pack.sha256 or scan.source != facts.text:
+        scan = TextScan(pack, facts.text)
+    text = scan.text
+    memo = scan.memo
     fired: list[FiredIndicator] = []
     considered: list[ConsideredIndicator] = []
     immediate = False
-    for idx, ind in enumerate(pack.indicators):
-        if ind.regex is not None and idx not in pack.always and idx not in candidates:
-            continue
+    indicators = pack.indicators
+    for idx in scan.order:
+        ind = indicators[idx]
         if ind.has_conditions and not _conditions_hold(ind.conditions, facts, text, memo):
             continue
         evidence: Evidence | None = None
         qualifier: str | None = None
         if ind.regex is not None:
-            positions = None if idx in pack.always else candidates[idx]
-            evidence, qualifier, cons = _match(ind, at_word_start[idx], text, analysis, positions)
+            evidence, qualifier, cons = scan.match(pack, idx)
             if evidence is None:
                 if cons is not None:
                     considered.append(cons)

@@ -269,3 +269,14 @@ def m006_children_surname_initial_index(db: Database) -> None:
     # limit, instead of sorting every child with a common surname on each contact.
     db.execute("DROP INDEX children_surname")
     db.execute("CREATE INDEX children_surname_initial ON children(surname_key, substr(name_key, 1, 1))")
+
+
+@core()
+def m007_children_without_dob_indexes(db: Database) -> None:
+    # A child with a date of birth is linked by name only to children recorded without one: these
+    # partial indexes hold just those, so each name block is a walk that stops at the limit
+    # instead of reading every child of a common name to skip the ones with a date of birth.
+    db.execute("CREATE INDEX children_name_nodob ON children(name_key) WHERE dob IS NULL")
+    db.execute(
+        "CREATE INDEX children_surname_initial_nodob ON children(surname_key, substr(name_key, 1, 1)) WHERE dob IS NULL"
+    )

@@ -1,8 +1,8 @@
 # ruff: noqa: E501  (prose data reads better unwrapped)
 """Concern phrasings for synthetic contacts, each with its threshold level and trigger code.
 
-Every concern has three disjoint phrasing sets: "train", "heldout" and "fresh" (the last in
-concerns_fresh.py). The held-out phrasings use
+Every concern has four disjoint phrasing sets: "train", "heldout", "fresh" (in
+concerns_fresh.py) and "blind" (in concerns_blind.py). The held-out phrasings use
 different wording (synonyms, other sentence shapes) so a model evaluated on them is measured on
 generalisation rather than on memorised sentences. Labels follow ../shared/domain.md section 2.
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from mashdesk.synthetic.concerns_blind import BLIND, NEG_BLIND
 from mashdesk.synthetic.concerns_fresh import FRESH, NEG_FRESH
 from mashdesk.synthetic.concerns_train_more import NEG_TRAIN_MORE, TRAIN_MORE
 from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD
@@ -37,6 +38,9 @@ class Concern:
     # a third family, written blind to the rules pack (filled from concerns_fresh.py by _merge)
     fresh: tuple[str, ...] = ()
     neg_fresh: tuple[str, ...] = ()
+    # a fourth family nobody tunes on: measured once, at the end (filled from concerns_blind.py)
+    blind: tuple[str, ...] = ()
+    neg_blind: tuple[str, ...] = ()
 
 
 CONCERNS: tuple[Concern, ...] = (
@@ -1194,6 +1198,8 @@ def _merge() -> tuple[Concern, ...]:
                 neg_train=concern.neg_train + neg,
                 fresh=FRESH[concern.key],
                 neg_fresh=NEG_FRESH.get(concern.key, ()),
+                blind=BLIND[concern.key],
+                neg_blind=NEG_BLIND.get(concern.key, ()),
             )
         )
     return tuple(merged)

@@ -19,13 +19,15 @@ from mashdesk.synthetic.concerns import (
     CONCERNS,
     Concern,
 )
+from mashdesk.synthetic.concerns_blind import BACKGROUND_BLIND
 from mashdesk.synthetic.concerns_fresh import BACKGROUND_FRESH
 from mashdesk.synthetic.concerns_train_more import BACKGROUND_TRAIN_MORE
 from mashdesk.synthetic.voices import ORGS, PUBLIC_ONLY_CONCERNS, VOICES, Voice
 
 # "fresh" is a third phrasing family written after the rules pack and the model existed, by an
 # author who saw neither the rules' patterns nor the model's errors: an untouched evaluation set.
-TEMPLATE_SETS: tuple[str, ...] = ("train", "heldout", "fresh")
+# "blind" is a fourth family nobody tunes on: written apart from the other three, measured once.
+TEMPLATE_SETS: tuple[str, ...] = ("train", "heldout", "fresh", "blind")
 
 # Share of each routing label; strategy discussions are over-represented relative to a real front
 # door so every class has enough examples to learn from and to measure.
@@ -113,16 +115,19 @@ _ADULT = {
     ),
     "heldout": ("the stepfather", "mother's new partner", "a male relative", "her father"),
     "fresh": ("mum's fella", "step-dad", "mums new bloke", "grandad", "the lodger"),
+    "blind": ("mums boyfriend", "Step Dad", "the man who lives with them", "grandpa", "mum's other half"),
 }
 _PARENT = {
     "train": ("mum", "dad", "Mum", "Dad", "the carer", "stepmum", "nan", "grandma"),
     "heldout": ("the mother", "the father", "mother"),
     "fresh": ("mam", "birth mum", "the dad", "main carer", "Mummy"),
+    "blind": ("the mum", "their mum", "the parent", "primary carer", "father"),
 }
 _BACKGROUND = {
     "train": BACKGROUND_TRAIN + BACKGROUND_TRAIN_MORE,
     "heldout": BACKGROUND_HELDOUT,
     "fresh": BACKGROUND_FRESH,
+    "blind": BACKGROUND_BLIND,
 }
 _ABBREVIATIONS = (
     ("domestic violence", "DV"),
@@ -221,6 +226,27 @@ _TRAIN_FORM_FIELDS = (
 _TRAIN_FORM_VALUES = ("not known", "see below", "n/a", "none known", "to follow", "yes", "no", "unknown")
 _TRAIN_SUBJECTS = ("Query", "Information", "Please read", "Help please", "Update", "Referral")
 
+# "blind" layout furniture, label-independent like the train furniture
+_BLIND_CHILD_VOICE = (
+    "not spoken to",
+    "asleep on arrival",
+    "spoke with officers, see account",
+    "declined to talk",
+    "n/a",
+)
+_BLIND_ACTIONS = (
+    "Referred to children's services",
+    "Parent informed",
+    "Logged, DSL to follow up",
+    "Discussed with DDSL",
+)
+_BLIND_OPENERS = (
+    "I am getting in touch about the above.",
+    "Sharing the following for your consideration.",
+    "I'd be grateful if you could look at this.",
+    "",
+)
+
 
 def _pronouns(gender: str) -> dict[str, str]:
     if gender == "female":
@@ -249,6 +275,8 @@ def _fmt_date(d: dt.date, template_set: str, rng: random.Random) -> str:
                 f"{d.day}/{d.month}/{d.strftime('%y')}",
             )
         )
+    if template_set == "blind":
+        return rng.choice((d.strftime("%d-%b-%Y"), f"{d.day}/{d.month:02d}/{d.year}", d.strftime("%d%m%Y")))
     return rng.choice((f"{d.day} {_MONTHS[d.month - 1]} {d.year}", d.isoformat(), d.strftime("%d-%m-%Y")))
 
 
@@ -559,6 +587,8 @@ class _Builder:
                 return f"unborn baby of {mother} (EDD {edd})"
             if ts == "fresh":
                 return rng.choice((f"{mother}'s unborn child (due date {edd})", f"{mother} - pregnant, baby due {edd}"))
+            if ts == "blind":
+                return rng.choice((f"UNBORN of {mother.upper()} (EDD {edd})", f"baby due to {mother} on {edd}"))
             return f"the expected baby of {mother}, due {edd}"
         assert child.dob is not None
         dob = _fmt_date(child.dob, ts, rng)
@@ -569,6 +599,16 @@ class _Builder:
                     f"{child.name} (DOB {dob})",
                     f"{child.name}, d.o.b. {dob}",
                     f"{child.name} aged {max(age, 1)}",
+                )
+            )
+        if ts == "blind":
+            first, last = child.name.split()[0], child.name.split()[-1]
+            return rng.choice(
+                (
+                    f"{first} {last.upper()} ({dob})",
+                    f"{first} ({max(age, 1)}) {last}",
+                    f"{last}, {first} - DOB {dob}",
+                    f"{first} {last} age {max(age, 1)}",
                 )
             )
         if ts == "fresh":
@@ -621,6 +661,20 @@ class _Builder:
             ]
             if voice.key == "police":
                 options.append(f"CCN {rng.randrange(10**6):06d} - child coming to notice")
+        elif self.ts == "blind":
+            options = [
+                f"OFFICIAL-SENSITIVE: {child.name.split()[-1].upper()}",
+                f"{initials} - safeguarding",
+                "Referral to front door",
+                f"Concerns for {child.name.split()[0]}",
+                "FAO MASH",
+                f"{child.name} (confidential)",
+                "",
+            ]
+            if voice.key == "police":
+                options.append(f"PPN {rng.randrange(10**7):07d} child at risk")
+            if voice.key == "school_dsl":
+                options.append(f"CPOMS alert - {initials}")
         else:
             options = [
                 f"Request for support: {child.name}",
@@ -654,6 +708,18 @@ class _Builder:
                     "Consent: verbal, given by mum on the phone.",
                     "Have not spoken to parents as worried it would put the child at risk.",
                     "Parents unaware at this stage.",
+                    "",
+                )
+            )
+        if self.ts == "blind":
+            return rng.choice(
+                (
+                    "Consent: yes (parent, verbally).",
+                    "Consent: no.",
+                    "Parent/carer aware of referral? Y",
+                    "Parent/carer aware of referral? N",
+                    "I told dad I would be ringing you and he was OK with it.",
+                    "Not discussed with parents yet, please advise.",
                     "",
                 )
             )
@@ -701,6 +767,14 @@ class _Builder:
                     f"{child.postcode}\nDetails of incident / concern:\n{concerns}\n"
                     f"OIC: PS {name} (collar {rng.randint(100, 999)}), Public Protection Unit"
                 )
+            elif ts == "blind":
+                body = (
+                    f"PUBLIC PROTECTION NOTIFICATION\nPPN no: {rng.randrange(10**7):07d}   Incident log: {ref}\n"
+                    f"Child(ren): {child_ref}\nHome: {child.address} {child.postcode}\n"
+                    f"Officer's account:\n{concerns}\n"
+                    f"Voice of the child: {rng.choice(_BLIND_CHILD_VOICE)}\n"
+                    f"Submitted: PC {rng.randint(1000, 9999)} {name}, {sender['org']}"
+                )
             else:
                 body = (
                     f"Vulnerability referral\nRef {ref}\nYoung person: {child_ref}\n"
@@ -745,6 +819,29 @@ class _Builder:
                     f"{self._consent() or 'not recorded'}\nCompleted by: {name}, {voice.role}"
                     + (f", {sender['org']}" if sender["org"] else "")
                 )
+            elif ts == "blind":
+                if voice.key == "school_dsl":
+                    # a school's safeguarding log export pasted into an email
+                    body = (
+                        f"Incident report (exported {received.strftime('%d/%m/%Y %H:%M')})\nStudent: {child.name}"
+                        f"\nDOB: {dob}\nCategory: Safeguarding\nReported by: {name}\n\nIncident:\n{concerns}\n\n"
+                        f"Action taken: {rng.choice(_BLIND_ACTIONS)}\n{self._consent()}"
+                    )
+                else:
+                    rows = [
+                        f"Name: {child.name}",
+                        f"D.o.B / EDD: {dob}",
+                        f"Address inc. postcode: {child.address}, {child.postcode}",
+                        f"School / nursery: {child.school or 'none'}",
+                    ]
+                    rows += [f"Sibling(s): {other.name}" for other in children[1:]]
+                    body = (
+                        "REQUEST FOR HELP - children's front door\nSECTION A: about the child\n"
+                        + "\n".join(rows)
+                        + f"\nSECTION B: what has happened / what are you worried about\n{concerns}\n"
+                        f"SECTION C: consent\n{self._consent() or 'left blank'}\nSECTION D: referrer\n"
+                        f"{name} / {voice.role} / {sender['phone'] or 'no number given'}"
+                    )
             else:
                 rows = [
                     f"Name of young person - {child.name}",
@@ -776,6 +873,14 @@ class _Builder:
                     + "Please do not hesitate to contact me.\n\nBest wishes,\n"
                     + sig
                 )
+            elif ts == "blind":
+                body = (
+                    f"{rng.choice(('Dear Colleague,', 'Good afternoon', 'Dear Front Door,', 'Morning'))}\n\n"
+                    f"Child: {child_ref}\n{child.address}, {child.postcode}\n\n"
+                    f"{(rng.choice(_BLIND_OPENERS) + ' ' + concerns).strip()}\n\n"
+                    + "".join(f"{x}\n\n" for x in (self._consent(),) if x)
+                    + f"{rng.choice(('Regards,', 'Best,', 'Yours sincerely,', 'Many thanks for your help,'))}\n{sig}"
+                )
             else:
                 body = (
                     f"To whom it may concern,\n\nRE: {child_ref}\n\n{concerns}\n\n"
@@ -799,6 +904,14 @@ class _Builder:
                 body = f"hello, writing re {child_ref}. {concerns}\nta, {first}" + rng.choice(
                     ("", "\n\nSent from my iPhone", f"\n{sender['phone'] or ''}")
                 )
+            elif ts == "blind":
+                body = rng.choice(
+                    (
+                        f"{child_ref} -- {concerns}\n\n{first}\nSent from Outlook for Android",
+                        f"Afternoon, {concerns} (re {child_ref})\nThanks\n{first}",
+                        f"{concerns}\n\n{first}\n{sig}",
+                    )
+                )
             else:
                 body = f"{concerns} This is about {child_ref}.\n{first}" + (
                     f" ({sender['org']})" if sender["org"] else ""
@@ -812,6 +925,8 @@ class _Builder:
         if child.unborn and child.edd is not None:
             if self.ts == "fresh":
                 return f"not yet born - due {_fmt_date(child.edd, self.ts, self.rng)}"
+            if self.ts == "blind":
+                return f"pre-birth, EDD {_fmt_date(child.edd, self.ts, self.rng)}"
             return f"Unborn, EDD {_fmt_date(child.edd, self.ts, self.rng)}"
         assert child.dob is not None
         return _fmt_date(child.dob, self.ts, self.rng)
@@ -830,6 +945,10 @@ class _Builder:
                 f"See below - can MASH pick this up please?\n\n________________________________\n"
                 f"From: {sender['name'] or 'Switchboard'}\nSent: {when}\nTo: Safeguarding inbox\n"
                 f"Subject: for info\n\n{body}"
+            )
+        if self.ts == "blind":
+            return f"Forwarding as requested.\n\n> On {when}, {sender['name'] or 'a caller'} wrote:\n" + "\n".join(
+                f"> {line}" for line in body.splitlines()
             )
         return (
             f"Passing this on for screening.\n\n-----Original Message-----\nFrom: {original}\n"
@@ -868,6 +987,15 @@ class _Builder:
                     "Outcome - passed to duty SW.",
                 )
             )
+        if self.ts == "blind":
+            caller = sender["name"] or "withheld"
+            return (
+                f"Telephone contact record\nTime of call: {rng.randint(7, 19):02d}:{rng.randrange(60):02d}\n"
+                f"Spoke to: {caller} ({voice.role})\nRegarding: {child_ref}\nSummary: {concerns}\n"
+                + rng.choice(
+                    ("Advice given: none needed at this point.", "Caller advised of screening timescales.", "")
+                )
+            )
         return f"Tel contact. {voice.role} phoned about {child_ref}. Info: {concerns} " + rng.choice(
             ("Handler passed for screening.", "Nothing further.", "")
         )
@@ -882,11 +1010,12 @@ def generate_contacts(
 ) -> list[SyntheticContact]:
     """`n` synthetic labelled contacts, reproducible from `seed`.
 
-    `template_set` "train", "heldout" and "fresh" use disjoint templates and concern vocabulary,
-    so a model trained on one and evaluated on another is measured on generalisation. "fresh" was
-    written without sight of the rules pack, so it also measures rules written after "heldout".
+    `template_set` "train", "heldout", "fresh" and "blind" use disjoint templates and concern
+    vocabulary, so a model trained on one and evaluated on another is measured on generalisation.
+    "fresh" and "blind" were written without sight of the rules pack, so they also measure rules
+    written after "heldout"; "blind" is for one final measurement that nobody tunes on.
     `concerns` replaces the concern vocabulary (e.g. `split_train_phrasings` for a validation
-    that never touches the heldout or fresh families).
+    that never touches the heldout, fresh or blind families).
     """
     if template_set not in TEMPLATE_SETS:
         raise ValueError(f"template_set must be one of {TEMPLATE_SETS}, not {template_set!r}")

@@ -113,10 +113,23 @@ SURNAMES_FRESH = (
     "Contrivey",
     "Figmentry",
 )
+SURNAMES_BLIND = (
+    "Lookalike",
+    "Falsworth",
+    "Veneerby",
+    "Shadowell",
+    "Apocryph",
+    "Facsimile",
+    "Knockoffly",
+    "Parodie",
+    "Replicant",
+    "Mirageson",
+)
 SURNAMES: dict[str, tuple[str, ...]] = {
     "train": SURNAMES_TRAIN,
     "heldout": SURNAMES_HELDOUT,
     "fresh": SURNAMES_FRESH,
+    "blind": SURNAMES_BLIND,
 }
 TOWN = "Synthbridge"
 STREETS = (

@@ -12,13 +12,12 @@ import datetime as dt
 import functools
 import json
 import logging
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mashdesk.domain import ROUTING_CODES, ROUTING_RANK
 from mashdesk.progress import Cancelled, NullProgress, Progress
-from mashdesk.rules.engine import RulesResult, evaluate
+from mashdesk.rules.engine import RulesResult, TextScan, evaluate
 from mashdesk.rules.facts import RuleFacts, facts_from_draft
 from mashdesk.rules.pack import Pack, default_pack
 from mashdesk.store import Store
@@ -70,25 +69,46 @@ class SuggestContext:
     abstain_below: float | None = None
     strategy_raise_at: float | None = None
 
-    def history_matters(self, previous_contacts: int) -> bool:
-        """Whether a suggestion made as if there were no history could differ for this history:
-        only the pack's previous-contact conditions and the model's history feature can change it."""
-        if previous_contacts <= 0:
-            return False
-        if self.model is not None:
-            return True
-        low, high = self._history_bounds
-        return previous_contacts >= low or previous_contacts > high
-
     @functools.cached_property
-    def _history_bounds(self) -> tuple[float, float]:
-        """The fewest previous contacts that satisfy a pack's minimum, and the most any maximum
-        allows: a history between the two is judged as no history is."""
-        mins = [c.previous_contacts_min for c in (i.conditions for i in self.pack.indicators)]
-        maxes = [c.previous_contacts_max for c in (i.conditions for i in self.pack.indicators)]
-        low = min((m for m in mins if m is not None and m > 0), default=math.inf)
-        high = min((m for m in maxes if m is not None and m >= 0), default=math.inf)
-        return low, high
+    def history_bands(self) -> tuple[tuple[int, int | None], ...]:
+        """Counts of previous contacts the suggestion cannot tell apart, as (lowest, highest or
+        None) bands: the pack's previous-contact conditions split them; the model's history
+        feature tells every count apart, so with a model only "no history" is a band."""
+        if self.model is not None:
+            return ((0, 0),)
+        edges: set[int] = set()
+        for c in (i.conditions for i in self.pack.indicators):
+            if c.previous_contacts_min is not None and c.previous_contacts_min > 0:
+                edges.add(c.previous_contacts_min)
+            if c.previous_contacts_max is not None and c.previous_contacts_max >= 0:
+                edges.add(c.previous_contacts_max + 1)
+        starts = [0, *sorted(edges)]
+        return tuple((lo, hi - 1) for lo, hi in zip(starts, starts[1:], strict=False)) + ((starts[-1], None),)
+
+    def prepare(self, draft: ContactDraft) -> PreparedSuggestion:
+        """The contact's suggestion for every history band, serialised before its history is
+        known (in an intake worker): the storing process then picks the band and inserts. The
+        text is scanned once; the other bands only judge the facts again."""
+        from mashdesk.rules.engine import TextScan
+
+        bands = []
+        scan: TextScan | None = None
+        for low, high in self.history_bands:
+            facts = facts_from_draft(draft, low)
+            scan = scan or TextScan(self.pack, facts.text)
+            suggestion = suggest_facts(
+                facts,
+                self.pack,
+                self.model,
+                abstain_below=self.abstain_below,
+                strategy_raise_at=self.strategy_raise_at,
+                scan=scan,
+            )
+            template = _history_template(suggestion)
+            if template is None:
+                return PreparedSuggestion(())
+            bands.append((low, high, *template))
+        return PreparedSuggestion(tuple(bands))
 
     def suggest(self, draft: ContactDraft, previous_contacts: int = 0) -> Suggestion:
         return suggest(
@@ -202,9 +222,10 @@ def suggest_facts(
     *,
     abstain_below: float | None = None,
     strategy_raise_at: float | None = None,
+    scan: TextScan | None = None,
 ) -> Suggestion:
     pack = pack or default_pack()
-    rules = evaluate(pack, facts)
+    rules = evaluate(pack, facts, scan)
     classifier = classify(facts, model, abstain_below=abstain_below, rules=rules)
     combined = combined_suggestion(rules, classifier, strategy_raise_at)
     routing = combined.routing or rules.routing
@@ -278,6 +299,42 @@ def suggestion_row(suggestion: Suggestion) -> tuple[Any, ...]:
         json.dumps(suggestion.negated_triggers, ensure_ascii=False),
         json.dumps(suggestion.to_dict(), ensure_ascii=False),
     )
+
+
+# Stands for the number of previous contacts in a suggestion serialised before it is known.
+_HISTORY_HOLE = -918273645
+
+
+def _history_template(suggestion: Suggestion) -> tuple[tuple[Any, ...], str, str] | None:
+    """suggestion_row with its result JSON split around the facts' previous-contact count."""
+    facts = suggestion.rules.get("facts")
+    if not isinstance(facts, dict):
+        return None
+    real = facts.get("previous_contacts")
+    facts["previous_contacts"] = _HISTORY_HOLE
+    try:
+        row = suggestion_row(suggestion)
+    finally:
+        facts["previous_contacts"] = real
+    parts = row[-1].split(str(_HISTORY_HOLE))
+    if len(parts) != 2:
+        return None
+    return row[:-1], parts[0], parts[1]
+
+
+@dataclass(frozen=True)
+class PreparedSuggestion:
+    """SuggestContext.prepare's result: per band of previous-contact counts, the suggestion's
+    columns and its result JSON around the count."""
+
+    bands: tuple[tuple[int, int | None, tuple[Any, ...], str, str], ...]
+
+    def row(self, previous_contacts: int) -> tuple[Any, ...] | None:
+        """The suggestion_row for this history, or None when it was not prepared."""
+        for low, high, columns, head, tail in self.bands:
+            if low <= previous_contacts and (high is None or previous_contacts <= high):
+                return (*columns, f"{head}{previous_contacts}{tail}")
+        return None
 
 
 def insert_suggestion_row(conn: Any, contact_id: int, row: tuple[Any, ...], created_at: str) -> int:

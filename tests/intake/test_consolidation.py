@@ -79,15 +79,14 @@ def test_flags_are_stored_as_json(store: Store) -> None:
     assert "missing_date" in json.loads(row[0]) and row[1] == "file_time"
 
 
-def test_suggestion_is_recomputed_only_when_history_can_change_it(store: Store) -> None:
+def test_history_bands_follow_the_packs_previous_contact_conditions(store: Store) -> None:
     from mashdesk import triage
 
     ctx = triage.suggest_context(None)
     thresholds = [i.conditions.previous_contacts_min for i in ctx.pack.indicators if i.conditions.previous_contacts_min]
     assert thresholds, "the default pack has a previous-contacts condition"
     low = min(thresholds)
-    assert not ctx.history_matters(0) and not ctx.history_matters(low - 1)
-    assert ctx.history_matters(low)
+    assert ctx.history_bands[0] == (0, low - 1) and ctx.history_bands[-1][1] is None
     body = "Child's name: Ava Synthetica\nDOB: 03/04/2016\nAnother call about the same family."
     for n in range(low + 1):
         ingest_bytes(store, _email(f"h{n}", f"Mon, {n + 2} Nov 2026 10:00:00 +0000", body), f"h{n}.eml")
@@ -98,3 +97,34 @@ def test_suggestion_is_recomputed_only_when_history_can_change_it(store: Store) 
     facts = [json.loads(r[1])["rules"] for r in rows]
     assert len(rows) == low + 1
     assert facts[-1] != facts[0]  # the last contact has enough history for the pack's condition
+
+
+def test_a_prepared_suggestion_is_the_suggestion_for_every_history() -> None:
+    """Workers serialise a contact's suggestion per history band before its links exist; the row
+    picked for any number of previous contacts must be exactly what suggesting then would give."""
+    from mashdesk import triage
+    from mashdesk.synthetic import generate_contacts
+    from mashdesk.synthetic.render import to_draft
+
+    ctx = triage.suggest_context(None)
+    drafts = [to_draft(c) for c in generate_contacts(40, seed=5)]
+    drafts[0].body_text += "\nThis is the fourth call about the family this year."
+    differs = 0
+    for draft in drafts:
+        prepared = ctx.prepare(draft)
+        assert len(prepared.bands) == len(ctx.history_bands)
+        for history in (0, 1, 2, 3, 4, 7):
+            row = prepared.row(history)
+            assert row == triage.suggestion_row(ctx.suggest(draft, history))
+            assert json.loads(row[-1])["rules"]["facts"]["previous_contacts"] == history
+        differs += prepared.row(0)[-1].replace('"previous_contacts": 0', "") != prepared.row(7)[-1].replace(
+            '"previous_contacts": 7', ""
+        )
+    assert differs == len(drafts)  # the repeat-contacts indicator fires on a long history
+
+
+def test_with_a_model_only_no_history_is_prepared() -> None:
+    from mashdesk import triage
+
+    ctx = triage.SuggestContext(triage.suggest_context(None).pack, model=object())  # type: ignore[arg-type]
+    assert ctx.history_bands == ((0, 0),)

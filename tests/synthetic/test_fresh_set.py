@@ -74,7 +74,7 @@ def test_ngrams_cover_every_expansion():
 
 
 def test_fresh_is_a_template_set():
-    assert TEMPLATE_SETS == ("train", "heldout", "fresh")
+    assert TEMPLATE_SETS[:3] == ("train", "heldout", "fresh")
 
 
 def test_every_concern_has_fresh_phrasings_and_negations_where_the_others_do():

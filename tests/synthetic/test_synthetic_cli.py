@@ -25,3 +25,13 @@ def test_synthetic_command_writes_labelled_fresh_contacts(tmp_path):
         assert row["synthetic"] is True
         if row["triggers"]:
             assert row["routing"] == "strategy_discussion"
+
+
+def test_synthetic_command_writes_labelled_blind_contacts(tmp_path):
+    out = tmp_path / "blind.jsonl"
+    r = CliRunner().invoke(cli, ["--db", str(tmp_path / "s.db"), "synthetic", str(out), "-n", "30", "--set", "blind"])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(rows) == 30
+    assert {r["template_set"] for r in rows} == {"blind"}
+    assert all(r["id"].startswith("syn-blind-1-") for r in rows)
