@@ -14,8 +14,8 @@ import pytest
 from mashdesk.synthetic import generate_contacts
 
 BEFORE_FRESH = {
-    ("train", 1): "918a6d462b694881fab3e2b90b3a27306b32eebbd107923b5ff4dbdb164790c6",
-    ("train", 2026): "fc3f23ffc4751407bdf7ecd25d530b4f96efb77c7664ace0cbff1a10c147d2e8",
+    ("train", 1): "ad40b399ba750f07e66119e60da0ee152f8ff777b3a66a64441d6b89eca6b4a4",
+    ("train", 2026): "a69e053642b3b1f626cf83462716c7588dc5aadd1568abb3c3f61a65ea230b7d",
     ("heldout", 1): "1158ea064e7334416857285cfd8310f1b304d5adff44764fe28ae5d794ddf1bb",
     ("heldout", 2026): "c89741dc9224acaf2b7e58bdda487284e27b12119edf47fa79558ac62efea7da",
     ("fresh", 1): "f450f4b66ba1d634ae30b9313522ad572a966de8449baaf9cdff494c6c80689f",
