@@ -121,3 +121,24 @@ def test_draft_carries_children_and_source():
 def test_unknown_template_set_is_refused():
     with pytest.raises(ValueError):
         generate_contacts(1, 1, template_set="test")
+
+
+def test_the_third_train_family_covers_every_concern_and_expands():
+    import random as _random
+
+    from mashdesk.synthetic.concerns import CONCERNS as _CONCERNS
+    from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD
+    from mashdesk.synthetic.generator import _pronouns, _usable, expand
+
+    by_key = {c.key: c for c in _CONCERNS}
+    assert set(TRAIN_THIRD) == set(by_key)
+    assert {k for k, c in by_key.items() if c.trigger} <= set(NEG_TRAIN_THIRD)
+    slots = dict(_pronouns("female"), c="Ava", age="12", age_m="4", adult="the lodger", parent="mum", sib="Bo")
+    rng = _random.Random(0)
+    for key, pool in list(TRAIN_THIRD.items()) + list(NEG_TRAIN_THIRD.items()):
+        concern = by_key[key]
+        assert len(pool) >= (4 if key in NEG_TRAIN_THIRD and pool is NEG_TRAIN_THIRD[key] else 25), key
+        for phrasing in pool:
+            assert phrasing in concern.train + concern.neg_train, phrasing
+            assert expand(phrasing, slots, rng).strip(), phrasing
+            assert not concern.unborn or _usable(phrasing, True), phrasing
