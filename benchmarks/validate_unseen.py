@@ -48,6 +48,7 @@ from mashdesk.domain import ROUTING_CODES  # noqa: E402
 from mashdesk.rules import default_pack, evaluate, facts_from_draft  # noqa: E402
 from mashdesk.synthetic import to_draft  # noqa: E402
 from mashdesk.synthetic.concerns import Concern  # noqa: E402
+from mashdesk.synthetic.concerns_train_fourth import NEG_TRAIN_FOURTH, TRAIN_FOURTH  # noqa: E402
 from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD  # noqa: E402
 from mashdesk.synthetic.generator import generate_contacts, split_train_phrasings  # noqa: E402
 
@@ -150,12 +151,18 @@ def print_operating_points(dirs: list[Direction]) -> float:
     return chosen
 
 
-def _without_third(concerns: tuple[Concern, ...]) -> tuple[Concern, ...]:
-    """The concerns without the third train family (to compare on the same validation wording)."""
-    third = {p for pool in (*TRAIN_THIRD.values(), *NEG_TRAIN_THIRD.values()) for p in pool}
+FAMILIES: dict[str, tuple[dict[str, tuple[str, ...]], ...]] = {
+    "third": (TRAIN_THIRD, NEG_TRAIN_THIRD),
+    "fourth": (TRAIN_FOURTH, NEG_TRAIN_FOURTH),
+}
+
+
+def _without(concerns: tuple[Concern, ...], family: str) -> tuple[Concern, ...]:
+    """The concerns without one later train family (to compare on the same validation wording)."""
+    drop = {p for pools in FAMILIES[family] for pool in pools.values() for p in pool}
 
     def keep(pool: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(p for p in pool if p not in third) or pool
+        return tuple(p for p in pool if p not in drop) or pool
 
     return tuple(replace(c, train=keep(c.train), neg_train=keep(c.neg_train)) for c in concerns)
 
@@ -197,10 +204,11 @@ def fit_full(args: argparse.Namespace) -> None:
 def run(train_part: int, args: argparse.Namespace) -> Direction:
     a = split_train_phrasings(train_part)
     b = split_train_phrasings(1 - train_part)
-    if args.without_third:
-        a = _without_third(a)
-    if args.without_third or args.valid_without_third:
-        b = _without_third(b)
+    for family in FAMILIES:
+        if getattr(args, f"without_{family}"):
+            a = _without(a, family)
+        if getattr(args, f"without_{family}") or getattr(args, f"valid_without_{family}"):
+            b = _without(b, family)
     t = time.perf_counter()
     train_rows = synthetic_rows(generate_contacts(args.train, args.seed, "train", concerns=a), seed=args.seed)
     if args.word_dropout:
@@ -250,12 +258,15 @@ def main() -> None:
     ap.add_argument("--valid", type=int, default=5_000)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--swap", action="store_true", help="also train on B, validate on A")
-    ap.add_argument("--without-third", action="store_true", help="leave the third train family out entirely")
-    ap.add_argument(
-        "--valid-without-third",
-        action="store_true",
-        help="validate only on the first two families' phrasings (same wording as --without-third)",
-    )
+    for family in FAMILIES:
+        ap.add_argument(
+            f"--without-{family}", action="store_true", help=f"leave the {family} train family out entirely"
+        )
+        ap.add_argument(
+            f"--valid-without-{family}",
+            action="store_true",
+            help=f"validate without the {family} family's phrasings (same wording as --without-{family})",
+        )
     ap.add_argument("--c-per-sample", type=float, default=None)
     ap.add_argument("--sd-weight", type=float, default=None, help="strategy_discussion class weight in the SVM")
     ap.add_argument("--char-weight", type=float, default=None, help="weight of the character n-gram block")

@@ -123,22 +123,34 @@ def test_unknown_template_set_is_refused():
         generate_contacts(1, 1, template_set="test")
 
 
-def test_the_third_train_family_covers_every_concern_and_expands():
+@pytest.mark.parametrize(
+    ("module", "train_name", "neg_name", "min_train"),
+    [
+        ("concerns_train_third", "TRAIN_THIRD", "NEG_TRAIN_THIRD", 25),
+        ("concerns_train_fourth", "TRAIN_FOURTH", "NEG_TRAIN_FOURTH", 20),
+    ],
+)
+def test_a_later_train_family_covers_every_concern_and_expands(module, train_name, neg_name, min_train):
+    import importlib
     import random as _random
 
     from mashdesk.synthetic.concerns import CONCERNS as _CONCERNS
-    from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD
     from mashdesk.synthetic.generator import _pronouns, _usable, expand
 
+    family = importlib.import_module(f"mashdesk.synthetic.{module}")
+    train, neg = getattr(family, train_name), getattr(family, neg_name)
     by_key = {c.key: c for c in _CONCERNS}
-    assert set(TRAIN_THIRD) == set(by_key)
-    assert {k for k, c in by_key.items() if c.trigger} <= set(NEG_TRAIN_THIRD)
+    assert set(train) == set(by_key)
+    assert {k for k, c in by_key.items() if c.trigger} == set(neg)
     slots = dict(_pronouns("female"), c="Ava", age="12", age_m="4", adult="the lodger", parent="mum", sib="Bo")
     rng = _random.Random(0)
-    for key, pool in list(TRAIN_THIRD.items()) + list(NEG_TRAIN_THIRD.items()):
+    pools = [(k, p, min_train, False) for k, p in train.items()] + [(k, p, 4, True) for k, p in neg.items()]
+    for key, pool, least, negated in pools:
         concern = by_key[key]
-        assert len(pool) >= (4 if key in NEG_TRAIN_THIRD and pool is NEG_TRAIN_THIRD[key] else 25), key
+        assert len(pool) >= least, key
+        assert len(set(pool)) == len(pool), key
         for phrasing in pool:
-            assert phrasing in concern.train + concern.neg_train, phrasing
-            assert expand(phrasing, slots, rng).strip(), phrasing
+            assert phrasing in (concern.neg_train if negated else concern.train), phrasing
+            text = expand(phrasing, slots, rng)
+            assert text.strip() and not re.search(r"[\[\]{}|]", text), phrasing
             assert not concern.unborn or _usable(phrasing, True), phrasing

@@ -3,7 +3,7 @@
 The heldout digests were computed before the "fresh" set existed and the fresh ones when it was
 added; a model card's figures and the rules evaluation are only comparable across commits while
 they hold. The train digests change on purpose whenever train phrasings or layouts are added
-(last: the third train family, concerns_train_third.py).
+(last: the fourth train family, concerns_train_fourth.py).
 """
 
 import hashlib
@@ -14,8 +14,8 @@ import pytest
 from mashdesk.synthetic import generate_contacts
 
 BEFORE_FRESH = {
-    ("train", 1): "ad40b399ba750f07e66119e60da0ee152f8ff777b3a66a64441d6b89eca6b4a4",
-    ("train", 2026): "a69e053642b3b1f626cf83462716c7588dc5aadd1568abb3c3f61a65ea230b7d",
+    ("train", 1): "9357f7009152ccabd629d42943f795142985be8d531e8b71b420d73d988d8a78",
+    ("train", 2026): "3222d5005a45cf2e9fb0a3ba403556adaefe2bdb316bf74a88e651e714f745ab",
     ("heldout", 1): "1158ea064e7334416857285cfd8310f1b304d5adff44764fe28ae5d794ddf1bb",
     ("heldout", 2026): "c89741dc9224acaf2b7e58bdda487284e27b12119edf47fa79558ac62efea7da",
     ("fresh", 1): "f450f4b66ba1d634ae30b9313522ad572a966de8449baaf9cdff494c6c80689f",
@@ -23,8 +23,8 @@ BEFORE_FRESH = {
 }
 
 # regenerated whenever the train phrasings or layouts change on purpose
-TRAIN_FIRST_TEXT = "Relative worried Amara, 13, is being pressured into marriage & her phone is being checked by her family.\nCaller thanked for ringing."  # noqa: E501
-TRAIN_FIRST_CONCERNS: list[list[str]] = [["exploitation"], ["forced_marriage"]]
+TRAIN_FIRST_TEXT = "Telephone referral\nFrom: Mark Fakesley\nChild: Riley Fakesley (DOB 26.09.20)\nmum turned up at the gp w/ finger bruising on her neck and said his dad did it in front of the kids.\nAdvised caller MASH will review."  # noqa: E501
+TRAIN_FIRST_CONCERNS: list[list[str]] = [["exploitation"], ["serious_da"]]
 
 
 @pytest.mark.parametrize(("template_set", "seed"), sorted(BEFORE_FRESH))
