@@ -282,8 +282,9 @@ class RoutingModel:
             weights[label] = weights.get(label, 0.0) + c
             kinds[label] = "fact"
         ranked = sorted(weights.items(), key=lambda kv: kv[1])
-        against = [(t, w) for t, w in ranked[:top] if w < -1e-6]
-        towards = [(t, w) for t, w in reversed(ranked[-top:]) if w > 1e-6]
+        # weights are shown to 4 decimals: one that would read 0.0000 explains nothing
+        against = [(t, w) for t, w in ranked[:top] if w <= -5e-5]
+        towards = [(t, w) for t, w in reversed(ranked[-top:]) if w >= 5e-5]
 
         def ev(term: str, w: float) -> Evidence:
             kind = kinds.get(term, "text")
