@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +35,7 @@ class LinkSuggestion:
 
 _CANDIDATE_SQL = (
     "SELECT * FROM (SELECT ch.contact_id, ch.name, ch.name_key, ch.dob, c.received_at, c.group_id "
-    "FROM children ch INDEXED BY {} JOIN contacts c ON c.id = ch.contact_id WHERE ch.contact_id != ? AND {} "
+    "FROM children ch {} JOIN contacts c ON c.id = ch.contact_id WHERE ch.contact_id != ? AND {} "
     "ORDER BY ch.id DESC LIMIT ?)"
 )
 _COLUMNS = ("contact_id", "name", "name_key", "dob", "received_at", "group_id")
@@ -68,9 +69,21 @@ def _candidates(conn: Any, child: ChildDraft, contact_id: int) -> list[dict[str,
             )
     if not queries:
         return []
-    sql = " UNION ALL ".join(_CANDIDATE_SQL.format(index, where) for index, where, _ in queries)
     params = [p for _, _, ps in queries for p in (contact_id, *ps, MAX_CANDIDATES)]
-    return [dict(zip(_COLUMNS, r, strict=True)) for r in conn.execute(sql, params)]
+    try:
+        rows = conn.execute(_union(queries, hinted=True), params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such index" not in str(exc):
+            raise
+        # A store opened without its migrations: the same blocks, planned by SQLite.
+        rows = conn.execute(_union(queries, hinted=False), params).fetchall()
+    return [dict(zip(_COLUMNS, r, strict=True)) for r in rows]
+
+
+def _union(queries: list[tuple[str, str, list[Any]]], *, hinted: bool) -> str:
+    return " UNION ALL ".join(
+        _CANDIDATE_SQL.format(f"INDEXED BY {index}" if hinted else "", where) for index, where, _ in queries
+    )
 
 
 def suggest_links(conn: Any, contact_id: int, children: list[ChildDraft]) -> list[LinkSuggestion]:

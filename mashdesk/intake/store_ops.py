@@ -7,7 +7,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mashdesk.intake import linking
 from mashdesk.intake.children import name_key, surname_key
@@ -15,6 +15,9 @@ from mashdesk.intake.model import ContactDraft, ParsedItem
 from mashdesk.store import Store
 from mashdesk.store.queue import index_contact
 from mashdesk.timescales import WorkingCalendar
+
+if TYPE_CHECKING:  # triage imports the intake's model
+    from mashdesk.triage import PreparedSuggestion
 
 
 @dataclass
@@ -137,7 +140,7 @@ class StoreRows:
     attachments: list[tuple[Any, ...]]
     children: list[tuple[Any, ...]]
     search: tuple[str, str, str, str]
-    suggestion: Any = None  # triage.PreparedSuggestion
+    suggestion: PreparedSuggestion | None = None
 
 
 def prepare_rows(item: ParsedItem, calendar: WorkingCalendar, ctx: Any = None) -> StoreRows:
@@ -292,9 +295,9 @@ def _store_one(
     linked, history = _link(conn, contact_id, draft, now)
     if linked:
         report.linked += 1
-    ctx = ctx or triage.suggest_context(store)
-    suggestion = rows.suggestion.row(history) if rows.suggestion is not None else None
+    suggestion = rows.suggestion.row(history, ctx) if rows.suggestion is not None and ctx is not None else None
     if suggestion is None:
+        ctx = ctx or triage.suggest_context(store)
         suggestion = triage.suggestion_row(ctx.suggest(draft, history))
     triage.insert_suggestion_row(conn, contact_id, suggestion, now)
     report.new += 1

@@ -89,8 +89,6 @@ class SuggestContext:
         """The contact's suggestion for every history band, serialised before its history is
         known (in an intake worker): the storing process then picks the band and inserts. The
         text is scanned once; the other bands only judge the facts again."""
-        from mashdesk.rules.engine import TextScan
-
         bands = []
         scan: TextScan | None = None
         for low, high in self.history_bands:
@@ -106,9 +104,16 @@ class SuggestContext:
             )
             template = _history_template(suggestion)
             if template is None:
-                return PreparedSuggestion(())
+                return PreparedSuggestion(self.key, ())
             bands.append((low, high, *template))
-        return PreparedSuggestion(tuple(bands))
+        return PreparedSuggestion(self.key, tuple(bands))
+
+    @property
+    def key(self) -> str:
+        """What a suggestion made under this context depends on: the pack, the model and its
+        abstention and strategy-margin settings."""
+        model = self.model.version if self.model is not None else ""
+        return f"{self.pack.sha256}|{model}|{self.abstain_below}|{self.strategy_raise_at}"
 
     def suggest(self, draft: ContactDraft, previous_contacts: int = 0) -> Suggestion:
         return suggest(
@@ -327,10 +332,14 @@ class PreparedSuggestion:
     """SuggestContext.prepare's result: per band of previous-contact counts, the suggestion's
     columns and its result JSON around the count."""
 
+    context: str  # SuggestContext.key of the context that made it
     bands: tuple[tuple[int, int | None, tuple[Any, ...], str, str], ...]
 
-    def row(self, previous_contacts: int) -> tuple[Any, ...] | None:
-        """The suggestion_row for this history, or None when it was not prepared."""
+    def row(self, previous_contacts: int, context: SuggestContext) -> tuple[Any, ...] | None:
+        """The suggestion_row for this history, or None when it was not prepared or was made
+        under another pack or model (a worker that loaded its own, say, while one was accepted)."""
+        if context.key != self.context:
+            return None
         for low, high, columns, head, tail in self.bands:
             if low <= previous_contacts and (high is None or previous_contacts <= high):
                 return (*columns, f"{head}{previous_contacts}{tail}")
@@ -388,6 +397,8 @@ def resuggest(store: Store, pack: Pack | None = None, progress: Progress | None 
 
 
 __all__ = [
+    "PreparedSuggestion",
+    "SuggestContext",
     "Suggestion",
     "active_model",
     "classifier_payload",

@@ -114,3 +114,62 @@ def test_only_zip_archives_named_or_typed_as_word_are_read() -> None:
     assert is_docx("FORM.DOCX", "application/octet-stream", MARF)
     item = parse_bytes(_email_with(png, "form.docx"), "png.eml")
     assert item.draft is not None and not [f for f in item.draft.flags if f.startswith("attachment_unreadable")]
+
+
+def test_a_document_compressed_otherwise_than_word_does_is_not_decompressed() -> None:
+    # bzip2 has no output limit in zipfile: a few hundred bytes could become gigabytes.
+    with pytest.raises(UnreadableDocument, match="compressed in a way Word never uses"):
+        docx_text(_docx(_p("Child's name: Ava Synthetica"), compress=zipfile.ZIP_BZIP2))
+
+
+def test_entities_declared_anywhere_and_other_encodings_are_refused() -> None:
+    late = _docx("<!-- " + "x" * 6000 + " -->" + _p("a"))
+    xml = '<?xml version="1.0"?><!-- ' + "y" * 6000 + ' --><!DOCTYPE d [<!ENTITY e "x">]>'
+    xml += f"<w:document {_NS}><w:body>{_p('&e;')}</w:body></w:document>"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", xml)
+    with pytest.raises(UnreadableDocument, match="entities"):
+        docx_text(buf.getvalue())
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", f"<w:document {_NS}><w:body>{_p('a')}</w:body></w:document>".encode("utf-16"))
+    with pytest.raises(UnreadableDocument, match="not UTF-8"):
+        docx_text(buf.getvalue())
+    assert "x" not in docx_text(late)  # a comment is not text
+
+
+def test_tables_nested_beyond_any_form_are_refused_not_crashed_on() -> None:
+    nested = _p("deep")
+    for _ in range(400):
+        nested = f"<w:tbl><w:tr><w:tc>{nested}</w:tc></w:tr></w:tbl>"
+    with pytest.raises(UnreadableDocument, match="nested"):
+        docx_text(_docx(nested))
+    item = parse_bytes(_email_with(_docx(nested), "deep.docx"), "deep.eml")
+    assert item.draft is not None and any("deep.docx" in f for f in item.draft.flags)
+
+
+def test_a_two_column_row_of_labels_does_not_swallow_the_rows_below() -> None:
+    doc = _docx("<w:tbl>" + _row("Setting", "Nursery") + _row("Child's name", "Ava Synthetica") + "</w:tbl>")
+    assert "Child's name: Ava Synthetica" in docx_text(doc).splitlines()
+
+
+def test_nested_tables_are_read_once_and_content_controls_are_looked_through() -> None:
+    inner = "<w:tbl>" + _row("School", "Nowhere Primary School") + "</w:tbl>"
+    sdt_cell = f"<w:sdt><w:sdtContent><w:tc>{_p('03/04/2016')}</w:tc></w:sdtContent></w:sdt>"
+    doc = _docx(
+        "<w:tbl>"
+        + _row("Child's name", "DOB", "Notes")
+        + f"<w:tr><w:tc>{_p('Ava Synthetica')}</w:tc>{sdt_cell}<w:tc>{inner}</w:tc></w:tr>"
+        + "</w:tbl>"
+    )
+    lines = docx_text(doc).splitlines()
+    assert lines == ["Child's name: Ava Synthetica", "DOB: 03/04/2016", "Notes: School: Nowhere Primary School"]
+
+
+def test_a_document_over_the_size_limit_is_not_opened(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mashdesk.intake.attachment_text as at
+
+    monkeypatch.setattr(at, "MAX_DOCX_BYTES", len(MARF) - 1)
+    with pytest.raises(UnreadableDocument, match="larger than"):
+        docx_text(MARF)

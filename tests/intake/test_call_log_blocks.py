@@ -4,6 +4,7 @@ reading it whole stores: the same rows, numbers, bytes, quarantines and suggesti
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def _stored(db: Path) -> list[tuple]:
     store = open_store(db)
     try:
         contacts = store.db.execute(
-            "SELECT c.source_index, c.raw_sha256, c.received_at, s.routing, s.triggers_json "
+            "SELECT c.source_index, c.raw_sha256, c.received_at, s.routing, s.triggers_json, s.result_json "
             "FROM contacts c JOIN suggestions s ON s.contact_id = c.id AND s.current = 1 ORDER BY c.source_index"
         ).fetchall()
         quarantined = store.db.execute(
@@ -61,4 +62,10 @@ def test_blocks_store_what_a_whole_read_stores(tmp_path: Path, monkeypatch: pyte
 
     assert shared.as_dict() == whole.as_dict()
     assert whole.files == 1 and whole.quarantined == 2 and whole.new + whole.duplicate == 449
-    assert _stored(tmp_path / "shared.db") == _stored(tmp_path / "whole.db")
+    # Workers prepared each call's suggestion for every band of history before its links existed;
+    # one process suggested each after linking. The stored suggestions are the same, byte for byte,
+    # including calls with enough history for the pack's repeat-contacts condition.
+    stored = _stored(tmp_path / "whole.db")
+    assert _stored(tmp_path / "shared.db") == stored
+    histories = [json.loads(row[5])["rules"]["facts"]["previous_contacts"] for row in stored[0]]
+    assert max(histories) >= 3 and min(histories) == 0

@@ -94,9 +94,11 @@ def test_history_bands_follow_the_packs_previous_contact_conditions(store: Store
         "SELECT c.id, s.result_json FROM contacts c JOIN suggestions s ON s.contact_id = c.id AND s.current = 1 "
         "ORDER BY c.received_at"
     ).fetchall()
-    facts = [json.loads(r[1])["rules"] for r in rows]
+    fired = [{i["id"] for i in json.loads(r[1])["rules"]["indicators"]} for r in rows]
     assert len(rows) == low + 1
-    assert facts[-1] != facts[0]  # the last contact has enough history for the pack's condition
+    repeat = {i.id for i in ctx.pack.indicators if i.conditions.previous_contacts_min == low}
+    assert not fired[0] & repeat and not fired[low - 1] & repeat
+    assert fired[-1] & repeat  # the last contact has enough history for the pack's condition
 
 
 def test_a_prepared_suggestion_is_the_suggestion_for_every_history() -> None:
@@ -108,16 +110,15 @@ def test_a_prepared_suggestion_is_the_suggestion_for_every_history() -> None:
 
     ctx = triage.suggest_context(None)
     drafts = [to_draft(c) for c in generate_contacts(40, seed=5)]
-    drafts[0].body_text += "\nThis is the fourth call about the family this year."
     differs = 0
     for draft in drafts:
         prepared = ctx.prepare(draft)
         assert len(prepared.bands) == len(ctx.history_bands)
         for history in (0, 1, 2, 3, 4, 7):
-            row = prepared.row(history)
+            row = prepared.row(history, ctx)
             assert row == triage.suggestion_row(ctx.suggest(draft, history))
             assert json.loads(row[-1])["rules"]["facts"]["previous_contacts"] == history
-        differs += prepared.row(0)[-1].replace('"previous_contacts": 0', "") != prepared.row(7)[-1].replace(
+        differs += prepared.row(0, ctx)[-1].replace('"previous_contacts": 0', "") != prepared.row(7, ctx)[-1].replace(
             '"previous_contacts": 7', ""
         )
     assert differs == len(drafts)  # the repeat-contacts indicator fires on a long history
@@ -128,3 +129,51 @@ def test_with_a_model_only_no_history_is_prepared() -> None:
 
     ctx = triage.SuggestContext(triage.suggest_context(None).pack, model=object())  # type: ignore[arg-type]
     assert ctx.history_bands == ((0, 0),)
+
+
+def test_bands_split_at_every_minimum_and_after_every_maximum() -> None:
+    from types import SimpleNamespace
+
+    from mashdesk import triage
+    from mashdesk.rules.pack import Conditions
+
+    pack = SimpleNamespace(
+        indicators=[
+            SimpleNamespace(conditions=Conditions(previous_contacts_min=3)),
+            SimpleNamespace(conditions=Conditions(previous_contacts_max=5)),
+            SimpleNamespace(conditions=Conditions()),
+        ]
+    )
+    ctx = triage.SuggestContext(pack)  # type: ignore[arg-type]
+    assert ctx.history_bands == ((0, 2), (3, 5), (6, None))
+
+
+def test_a_suggestion_that_cannot_be_prepared_is_made_when_stored() -> None:
+    """The count's placeholder in the text itself, or another pack or model in the storing
+    process: nothing prepared is used, and the storing process suggests."""
+    from mashdesk import triage
+    from mashdesk.synthetic import generate_contacts
+    from mashdesk.synthetic.render import to_draft
+
+    ctx = triage.suggest_context(None)
+    draft = to_draft(generate_contacts(1, seed=2)[0])
+    assert ctx.prepare(draft).row(0, ctx) is not None
+    draft.subject += f" ref {triage._HISTORY_HOLE}"  # the subject is among the stored facts
+    assert ctx.prepare(draft).row(0, ctx) is None
+    other = triage.SuggestContext(ctx.pack, strategy_raise_at=0.01)
+    draft = to_draft(generate_contacts(1, seed=2)[0])
+    assert ctx.prepare(draft).row(0, other) is None
+
+
+def test_linking_works_on_a_store_without_the_linking_indexes(store: Store) -> None:
+    """A store opened without its migrations lacks the indexes linking names: it plans itself."""
+    store.db.execute("DROP INDEX children_name_nodob")
+    store.db.execute("DROP INDEX children_surname_initial_nodob")
+    earlier = ingest_bytes(
+        store, _email("e", "Mon, 1 Jun 2026 10:00:00 +0000", "Child's name: Ava Synthetica"), "e.eml"
+    )
+    later = ingest_bytes(
+        store, _email("l", "Mon, 2 Nov 2026 10:00:00 +0000", "Child's name: Ava Synthetica\nDOB: 03/04/2016"), "l.eml"
+    )
+    links = get_contact(store, later.contact_ids[0])["links"]
+    assert [link["other_id"] for link in links] == earlier.contact_ids
