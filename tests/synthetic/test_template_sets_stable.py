@@ -14,8 +14,8 @@ import pytest
 from mashdesk.synthetic import generate_contacts
 
 BEFORE_FRESH = {
-    ("train", 1): "9357f7009152ccabd629d42943f795142985be8d531e8b71b420d73d988d8a78",
-    ("train", 2026): "3222d5005a45cf2e9fb0a3ba403556adaefe2bdb316bf74a88e651e714f745ab",
+    ("train", 1): "1de16bf1acadb5ed96ccc59ded2d7f7f19b0934c982c6779259c11af6a89ca18",
+    ("train", 2026): "1a5445465fcc7ba319a61a205dbe49867b30646e49498efe712ff62d215f98dc",
     ("heldout", 1): "1158ea064e7334416857285cfd8310f1b304d5adff44764fe28ae5d794ddf1bb",
     ("heldout", 2026): "c89741dc9224acaf2b7e58bdda487284e27b12119edf47fa79558ac62efea7da",
     ("fresh", 1): "f450f4b66ba1d634ae30b9313522ad572a966de8449baaf9cdff494c6c80689f",
