@@ -154,3 +154,19 @@ def test_a_later_train_family_covers_every_concern_and_expands(module, train_nam
             text = expand(phrasing, slots, rng)
             assert text.strip() and not re.search(r"[\[\]{}|]", text), phrasing
             assert not concern.unborn or _usable(phrasing, True), phrasing
+
+
+def test_the_fourth_train_family_adds_no_word_4gram_shared_with_the_evaluation_families():
+    # Its wording must not leak into heldout, fresh or blind beyond what the earlier families
+    # already shared, so their figures keep measuring unseen wording.
+    from mashdesk.synthetic.concerns_train_fourth import NEG_TRAIN_FOURTH, TRAIN_FOURTH
+    from tests.synthetic.test_fresh_set import ngrams
+
+    fourth = {p for pools in (TRAIN_FOURTH, NEG_TRAIN_FOURTH) for pool in pools.values() for p in pool}
+    earlier = [p for c in CONCERNS for p in c.train + c.neg_train if p not in fourth]
+    evaluation = [
+        p for c in CONCERNS for p in c.heldout + c.neg_heldout + c.fresh + c.neg_fresh + c.blind + c.neg_blind
+    ]
+    new = set().union(*(ngrams(p, 4) for p in fourth)) - set().union(*(ngrams(p, 4) for p in earlier))
+    assert new, "the fourth family brings word 4-grams of its own"
+    assert not new & set().union(*(ngrams(p, 4) for p in evaluation))

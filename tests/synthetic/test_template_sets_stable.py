@@ -14,8 +14,8 @@ import pytest
 from mashdesk.synthetic import generate_contacts
 
 BEFORE_FRESH = {
-    ("train", 1): "1de16bf1acadb5ed96ccc59ded2d7f7f19b0934c982c6779259c11af6a89ca18",
-    ("train", 2026): "1a5445465fcc7ba319a61a205dbe49867b30646e49498efe712ff62d215f98dc",
+    ("train", 1): "cabd7d97f2cc6adc6244d461b6eceea7d083d1af75d4037e8ab8284b67db0c0c",
+    ("train", 2026): "396b333537262a57de7012f579ec239176288684ce3372538646bf54f432533c",
     ("heldout", 1): "1158ea064e7334416857285cfd8310f1b304d5adff44764fe28ae5d794ddf1bb",
     ("heldout", 2026): "c89741dc9224acaf2b7e58bdda487284e27b12119edf47fa79558ac62efea7da",
     ("fresh", 1): "f450f4b66ba1d634ae30b9313522ad572a966de8449baaf9cdff494c6c80689f",
