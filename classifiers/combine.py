@@ -24,7 +24,7 @@ TRIGGER_FLOOR_LEVEL = 4
 
 # The default strategy safety margin, chosen on unseen-phrasing validation (never on the heldout
 # or fresh sets) by MARGIN_RULE: benchmarks/validate_unseen.py --swap prints the table and choice.
-DEFAULT_STRATEGY_RAISE_AT = 0.15
+DEFAULT_STRATEGY_RAISE_AT = 0.2
 # Missing a strategy discussion is the failure inspectors criticise most (domain.md section 4).
 SD_RECALL_FLOOR = 0.98
 # More than one needless strategy discussion per needed one would bury the real ones.
