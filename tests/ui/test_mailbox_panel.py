@@ -83,9 +83,14 @@ def test_poll_now_shows_server_down_in_plain_words(qtbot, store, make_ctx):
         assert panel.poller is not None and panel.poller.interval == 3600
         qtbot.waitUntil(lambda: panel.poller.rounds >= 1, timeout=10_000)
         rounds = panel.poller.rounds
+        qtbot.waitUntil(lambda: len(refreshed_on) >= 1, timeout=10_000)  # round one has reached the panel
+        shown = len(refreshed_on)
         panel.poll_button.click()
+        assert panel.summary.text() == "Polling now…"
         qtbot.waitUntil(lambda: panel.poller.rounds > rounds, timeout=10_000)
-        qtbot.waitUntil(lambda: cell(panel, 0, STATUS) == STATUS_TEXT[Status.SERVER_DOWN], timeout=10_000)
+        # The poll-now round's result reaches the panel later than its counter moves: wait for it.
+        qtbot.waitUntil(lambda: len(refreshed_on) > shown, timeout=10_000)
+        assert cell(panel, 0, STATUS) == STATUS_TEXT[Status.SERVER_DOWN]
     finally:
         assert panel.stop_polling()
     assert cell(panel, 0, STATUS) == "Cannot reach the mail server"
