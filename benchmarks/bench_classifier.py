@@ -30,7 +30,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from classifiers.card import render_markdown  # noqa: E402
-from classifiers.combine import combine  # noqa: E402
+from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, combine  # noqa: E402
 from classifiers.evaluation import format_metrics  # noqa: E402
 from classifiers.model import DEFAULT_ABSTAIN_BELOW, RoutingModel  # noqa: E402
 from classifiers.persistence import dumps_model, loads_model, new_metadata  # noqa: E402
@@ -105,7 +105,8 @@ def _evaluate_set(
     missed_rules = Counter(contacts[i].concerns[0] for i in sd_rows if rules_pred[i] != "strategy_discussion")
     print(f"  rules-alone misses by concern: {dict(missed_rules.most_common())}")
     combined_rows = []
-    for raise_at in (None, 0.5, 0.4, 0.3, 0.2, 0.1):
+    margins = sorted({0.5, 0.4, 0.3, 0.2, 0.1, DEFAULT_STRATEGY_RAISE_AT}, reverse=True)
+    for raise_at in [None, *margins]:
         combined = []
         for p, rules in zip(proba, rules_results, strict=True):
             k = int(p.argmax())
@@ -121,7 +122,7 @@ def _evaluate_set(
         rec = len(hits) / len(sd_rows)
         prec = len(hits) / max(len(flagged), 1)
         f1 = f1_score(y, [r or "none" for r in combined], average="macro", labels=list(ROUTING_CODES))
-        label = "off" if raise_at is None else f"{raise_at:.1f}"
+        label = "off" if raise_at is None else f"{raise_at:.2f}"
         print(
             f"COMBINED {ts} (raise to SD at P>={label}): SD recall {rec:.4f} ({len(hits)}/{len(sd_rows)}) "
             f"(target >= 0.97 {'OK' if rec >= 0.97 else 'MISSED'}), SD precision "
@@ -135,15 +136,14 @@ def _evaluate_set(
                 "macro_f1": round(f1, 4),
             }
         )
-        if raise_at == 0.3:
+        if raise_at == DEFAULT_STRATEGY_RAISE_AT:
             missed = [i for i in sd_rows if combined[i] != "strategy_discussion"]
             by_primary = Counter(contacts[i].concerns[0] for i in missed)
             by_any = Counter(k for i in missed for k in contacts[i].concerns if not k.startswith("not:"))
-            print(f"  missed at 0.3, by primary concern: {dict(by_primary.most_common())}")
-            print(f"  missed at 0.3, by any positive concern in the contact: {dict(by_any.most_common())}")
-            print(
-                f"  missed at 0.3, routed instead to: {dict(Counter(str(combined[i]) for i in missed).most_common())}"
-            )
+            at = f"at the default {raise_at}"
+            print(f"  missed {at}, by primary concern: {dict(by_primary.most_common())}")
+            print(f"  missed {at}, by any positive concern in the contact: {dict(by_any.most_common())}")
+            print(f"  missed {at}, routed instead to: {dict(Counter(str(combined[i]) for i in missed).most_common())}")
     out["combined"] = combined_rows
     return out
 

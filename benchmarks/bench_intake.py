@@ -4,8 +4,17 @@
    contacts per second beside a bare BytesParser(policy=default) loop over the same emails.
    Target: at least half the bare parse rate.
 2. The 200 oldest-due open contacts from a store of 500,000. Target: under 50 ms.
+3. Where an email contact's CPU goes, stage by stage (--stages N emails; 0 skips it).
 
-Usage: python benchmarks/bench_intake.py [--emails N] [--calls N] [--queue N]
+--mix picks the workload. "realistic" (the default): every email a different generated contact;
+10% are another agency's contact about the same incident within two days, and 22% are about a
+child contacted before (the share of referrals that are re-referrals within 12 months in the
+DfE children in need census), as `mashdesk demo` makes them. "cycled": 5,000 generated contacts
+sent four times over with new Message-IDs, so 75% repeat an earlier text and its children word for
+word (the workload of the first measurements; many more links per contact).
+
+Usage: python benchmarks/bench_intake.py [--emails N] [--calls N] [--queue N] [--stages N]
+                                         [--mix realistic|cycled]
 """
 
 from __future__ import annotations
@@ -24,13 +33,17 @@ import time
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mashdesk.intake import ingest  # noqa: E402
+import mashdesk.intake as intake_module  # noqa: E402
+from mashdesk.demo import swap_child  # noqa: E402
+from mashdesk.intake import ingest, store_ops  # noqa: E402
 from mashdesk.store import open_store  # noqa: E402
 from mashdesk.store import queue as q  # noqa: E402
 from mashdesk.synthetic import CALL_CSV_COLUMNS, generate_contacts, to_call_row, to_eml_bytes  # noqa: E402
+from mashdesk.synthetic.generator import SyntheticContact  # noqa: E402
 
 
 def _cpu() -> float:
@@ -39,8 +52,53 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def bench_ingest(tmp: Path, n_emails: int, n_calls: int) -> None:
-    contacts = generate_contacts(min(n_emails, 5000), seed=3)
+class _StoringClock:
+    """Wall time the storing process spends in store_items while active (a `with` block)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._real = store_ops.store_items
+
+    def __enter__(self) -> None:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t = time.perf_counter()
+            try:
+                return self._real(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - t
+
+        intake_module.store_items = timed  # ingest calls it through the package's name
+
+    def __exit__(self, *exc: object) -> None:
+        intake_module.store_items = self._real
+
+    def take(self) -> float:
+        seconds, self.seconds = self.seconds, 0.0
+        return seconds
+
+
+def workload(n: int, seed: int, mix: str) -> list[SyntheticContact]:
+    """n synthetic contacts in the order received, linked as --mix says (see the docstring)."""
+    if mix == "cycled":
+        distinct = generate_contacts(min(n, 5000), seed=seed)
+        return [distinct[i % len(distinct)] for i in range(n)]
+    rng = random.Random(seed)
+    contacts = sorted(generate_contacts(n, seed=seed), key=lambda c: c.received_at)
+    for i, c in enumerate(contacts):
+        if i < 25:
+            continue
+        roll = rng.random()
+        if roll < 0.10:  # the same incident from another agency
+            earlier = contacts[rng.randrange(i - 15, i)]
+            swap_child(c, earlier)
+            c.received_at = earlier.received_at + dt.timedelta(hours=rng.uniform(1, 40))
+        elif roll < 0.32:  # a child contacted before: a re-referral
+            swap_child(c, contacts[rng.randrange(0, i - 20)])
+    return contacts
+
+
+def bench_ingest(tmp: Path, n_emails: int, n_calls: int, mix: str) -> None:
+    contacts = workload(n_emails, 3, mix)
     folder = tmp / "mail"
     folder.mkdir()
     blobs = []
@@ -48,7 +106,7 @@ def bench_ingest(tmp: Path, n_emails: int, n_calls: int) -> None:
         data = to_eml_bytes(contacts[i % len(contacts)], message_id=f"<bench-{i}@synthetic.example>")
         blobs.append(data)
         (folder / f"{i:06d}.eml").write_bytes(data)
-    calls = generate_contacts(min(n_calls, 5000), seed=4)
+    calls = workload(n_calls, 4, mix)
     with (tmp / "calls.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=list(CALL_CSV_COLUMNS))
         w.writeheader()
@@ -67,13 +125,20 @@ def bench_ingest(tmp: Path, n_emails: int, n_calls: int) -> None:
 
     store = open_store(tmp / "bench.db")
     t, cpu = time.perf_counter(), _cpu()
-    r1 = ingest([folder], store)
-    email_rate = r1.new / (time.perf_counter() - t)
+    storing = _StoringClock()
+    with storing:
+        r1 = ingest([folder], store)
+    email_s = time.perf_counter() - t
+    email_rate = r1.new / email_s
     email_cpu = (_cpu() - cpu) / max(r1.new, 1)
+    email_storing = storing.take()
     t, cpu = time.perf_counter(), _cpu()
-    r2 = ingest([tmp / "calls.csv"], store)
-    call_rate = r2.new / (time.perf_counter() - t)
+    with storing:
+        r2 = ingest([tmp / "calls.csv"], store)
+    call_s = time.perf_counter() - t
+    call_rate = r2.new / call_s
     call_cpu = (_cpu() - cpu) / max(r2.new, 1)
+    call_storing = storing.take()
     store.close()
     print(f"cores: {os.cpu_count()}, load average before: {load[0]:.2f}")
     print(f"bare BytesParser(policy=default) parse:  {bare:8.0f} emails/s (the ceiling), {1000 / bare:.3f} ms CPU each")
@@ -86,6 +151,77 @@ def bench_ingest(tmp: Path, n_emails: int, n_calls: int) -> None:
     print(
         f"CPU per contact, every process: emails {email_cpu * 1000:.3f} ms "
         f"({email_cpu * bare:.1f}x a bare parse), calls {call_cpu * 1000:.3f} ms"
+    )
+    print(
+        f"storing process busy storing: emails {email_storing / email_s:.0%} of the time "
+        f"({email_storing * 1000 / max(r1.new, 1):.3f} ms a contact), calls {call_storing / call_s:.0%} "
+        "(the rest it waits for the workers' parsed contacts)"
+    )
+
+
+def _cpu_ms(fn: Any, items: list[Any]) -> tuple[float, list[Any]]:
+    """CPU milliseconds per item of fn over the items, in this process, and the results."""
+    t = time.process_time()
+    out = [fn(x) for x in items]
+    return (time.process_time() - t) * 1000 / len(items), out
+
+
+def bench_stages(tmp: Path, n: int, mix: str) -> None:
+    """Where an email contact's CPU goes, stage by stage, in one process: the same work the
+    intake's workers (parse, children, suggestion, rows) and its storing process (insert, links,
+    full-text index) do, on emails made as the throughput benchmark makes them."""
+    from mashdesk import triage
+    from mashdesk.intake import options_from_settings, store_ops
+    from mashdesk.intake.children import find_children
+    from mashdesk.intake.sources import apply_local_domains, parse_bytes
+    from mashdesk.settings import working_calendar
+
+    blobs = [to_eml_bytes(c, message_id=f"<stage-{i}@synthetic.example>") for i, c in enumerate(workload(n, 3, mix))]
+    store = open_store(tmp / "stages.db")
+    opts = options_from_settings(store)
+    calendar = working_calendar(store)
+    ctx = triage.suggest_context(store, opts.rules_pack)
+    parser = BytesParser(policy=policy.default)
+    bare, _ = _cpu_ms(lambda b: parser.parsebytes(b).get_body(("plain", "html")), blobs)
+    parse, items = _cpu_ms(lambda b: apply_local_domains(parse_bytes(b, "stage.eml"), opts), blobs)
+    children, _ = _cpu_ms(lambda it: find_children(it.draft.body_text), items)
+    suggest, prepared = _cpu_ms(lambda it: ctx.prepare(it.draft), items)
+    rows, all_rows = _cpu_ms(lambda it: store_ops.prepare_rows(it, calendar), items)
+    for item, row, suggestion in zip(items, all_rows, prepared, strict=True):
+        row.suggestion = suggestion
+        item.rows = row
+    link_cpu = 0.0
+    real_link = store_ops._link
+
+    def timed_link(*args: Any) -> Any:
+        nonlocal link_cpu
+        t = time.process_time()
+        try:
+            return real_link(*args)
+        finally:
+            link_cpu += time.process_time() - t
+
+    store_ops._link = timed_link
+    try:
+        t = time.process_time()
+        for i in range(0, n, 200):
+            store_ops.store_items(store, items[i : i + 200], calendar, ctx)
+        stored = (time.process_time() - t) * 1000 / n
+    finally:
+        store_ops._link = real_link
+    links = link_cpu * 1000 / n
+    store.close()
+    print(f"CPU per email contact by stage, one process, {n} emails ({mix} mix), ms:")
+    print(f"  bare BytesParser(policy=default) + get_body     {bare:6.3f}")
+    print(f"  parse to a contact (incl. children found)       {parse:6.3f}   of which children ~{children:.3f}")
+    print(f"  suggestion, every history band (rules, JSON)    {suggest:6.3f}")
+    print(f"  the contact's other rows serialised             {rows:6.3f}")
+    print(f"  storing: insert, full-text index, suggestion    {stored - links:6.3f}")
+    print(f"  storing: links to earlier contacts              {links:6.3f}")
+    total = parse + suggest + rows + stored
+    print(
+        f"  total {total:.3f} ms = {total / bare:.1f}x a bare parse; "
+        f"half the bare rate on 2 cores needs <= {4 * bare:.3f}"
     )
 
 
@@ -142,10 +278,17 @@ def main() -> None:
     ap.add_argument("--emails", type=int, default=20000)
     ap.add_argument("--calls", type=int, default=20000)
     ap.add_argument("--queue", type=int, default=500000)
+    ap.add_argument("--stages", type=int, default=4000, help="Emails for the CPU-by-stage breakdown (0: skip).")
+    ap.add_argument("--mix", choices=("realistic", "cycled"), default="realistic")
     args = ap.parse_args()
+    print(f"workload: {args.mix} mix")
     with tempfile.TemporaryDirectory() as tmp:
-        bench_ingest(Path(tmp), args.emails, args.calls)
-        bench_queue(Path(tmp), args.queue)
+        if args.emails and args.calls:
+            bench_ingest(Path(tmp), args.emails, args.calls, args.mix)
+        if args.stages:
+            bench_stages(Path(tmp), args.stages, args.mix)
+        if args.queue:
+            bench_queue(Path(tmp), args.queue)
     print(json.dumps({"ok": True}))
 
 

@@ -9,24 +9,50 @@ model never saw while the heldout and fresh families stay untouched for the fina
 --swap also trains on B and validates on A and prints the mean. A last check feeds contacts
 with no concern words at all and prints what the model suggests for them (it should not be
 strategy_discussion).
+
+Operating point: the validation contacts also go through the default rules pack and
+classifiers.combine.combine, exactly as `mashdesk suggest` combines them, for every strategy
+safety margin in MARGINS. The margin is chosen on this validation, never on heldout or fresh:
+MARGIN_RULE below, applied to the mean over the directions run (use --swap). The table also
+shows recall on the strategy discussions the rules alone miss (what the margin is for: on
+unseen wording the rules miss more), and an abstention table at the chosen margin.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import random
 import sys
 import time
 import warnings
 from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.metrics import f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from classifiers import pipelines  # noqa: E402
+from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, MARGIN_RULE, choose_margin, combine  # noqa: E402
 from classifiers.evaluation import format_metrics  # noqa: E402
-from classifiers.features import record_from_parts, record_from_text  # noqa: E402
+from classifiers.features import _NEGATION_CUES, record_from_parts, record_from_text  # noqa: E402
 from classifiers.model import DEFAULT_ABSTAIN_BELOW  # noqa: E402
+from classifiers.persistence import dumps_model, new_metadata  # noqa: E402
+from classifiers.pipelines import DEFAULT_FACTORY  # noqa: E402
 from classifiers.training import evaluate_rows, fit_pipeline, synthetic_rows  # noqa: E402
+from mashdesk.domain import ROUTING_CODES  # noqa: E402
+from mashdesk.rules import default_pack, evaluate, facts_from_draft  # noqa: E402
+from mashdesk.synthetic import to_draft  # noqa: E402
+from mashdesk.synthetic.concerns import Concern  # noqa: E402
+from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD  # noqa: E402
 from mashdesk.synthetic.generator import generate_contacts, split_train_phrasings  # noqa: E402
+
+MARGINS: tuple[float | None, ...] = (None, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+ABSTAIN_GRID: tuple[float, ...] = (0.4, 0.5, 0.6, 0.7, 0.8)
 
 # Contacts that name a child and a referrer but raise no concern: a model leaning on layout,
 # names or everyday words instead of concerns shows it here.
@@ -39,16 +65,151 @@ NO_CONCERN_TEXTS = (
 )
 
 
-def run(train_part: int, args: argparse.Namespace) -> dict[str, float]:
+@dataclass
+class Direction:
+    """What one train/validate direction leaves for the operating-point tables."""
+
+    name: str
+    metrics: dict[str, float]
+    proba: np.ndarray
+    classes: list[str]
+    rules: list[Any]
+    y: list[str]
+
+
+def combined_routings(d: Direction, margin: float | None, abstain_below: float) -> list[str | None]:
+    """The combined routing of every validation contact, as classifiers.combine makes it."""
+    out = []
+    for p, rules in zip(d.proba, d.rules, strict=True):
+        k = int(p.argmax())
+        clf = {
+            "routing": d.classes[k] if p[k] >= abstain_below else None,
+            "top_routing": d.classes[k],
+            "confidence": float(p[k]),
+            "probabilities": dict(zip(d.classes, map(float, p), strict=True)),
+        }
+        out.append(combine(rules, clf, strategy_raise_at=margin).routing)
+    return out
+
+
+def operating_point(d: Direction, margin: float | None, abstain_below: float) -> dict[str, float]:
+    combined = combined_routings(d, margin, abstain_below)
+    sd = [i for i, y in enumerate(d.y) if y == "strategy_discussion"]
+    rules_missed = [i for i in sd if d.rules[i].routing != "strategy_discussion"]
+    hits = sum(combined[i] == "strategy_discussion" for i in sd)
+    flagged = sum(r == "strategy_discussion" for r in combined)
+    low = [i for i, y in enumerate(d.y) if y in ROUTING_CODES[:2]]
+    return {
+        "sd_recall": hits / len(sd),
+        "sd_precision": hits / max(flagged, 1),
+        "rescued": sum(combined[i] == "strategy_discussion" for i in rules_missed) / max(len(rules_missed), 1),
+        "rules_sd_recall": 1 - len(rules_missed) / len(sd),
+        "macro_f1": float(f1_score(d.y, [r or "none" for r in combined], average="macro", labels=list(ROUTING_CODES))),
+        "low_to_sd": sum(combined[i] == "strategy_discussion" for i in low) / max(len(low), 1),
+    }
+
+
+def mean_point(dirs: list[Direction], margin: float | None, abstain_below: float) -> dict[str, float]:
+    points = [operating_point(d, margin, abstain_below) for d in dirs]
+    return {k: sum(p[k] for p in points) / len(points) for k in points[0]}
+
+
+def _label(margin: float | None) -> str:
+    return "off" if margin is None else f"{margin:.2f}"
+
+
+def print_operating_points(dirs: list[Direction]) -> float:
+    print(f"\n== OPERATING POINT (validation, mean of {len(dirs)} direction(s); abstain below {DEFAULT_ABSTAIN_BELOW})")
+    table = {m: mean_point(dirs, m, DEFAULT_ABSTAIN_BELOW) for m in MARGINS}
+    print(f"rules alone SD recall on these contacts: {table[None]['rules_sd_recall']:.3f}")
+    print("margin | SD recall | SD precision | rescued (SD the rules miss) | macro-F1 | level 1-2 -> SD")
+    for m, row in table.items():
+        print(
+            f"{_label(m):>6} | {row['sd_recall']:.4f}    | {row['sd_precision']:.4f}       | "
+            f"{row['rescued']:.3f}                       | {row['macro_f1']:.4f}   | {row['low_to_sd']:.4f}"
+        )
+    chosen = choose_margin({m: row for m, row in table.items() if m is not None})
+    print(f"rule: {MARGIN_RULE}")
+    print(f"CHOSEN MARGIN: {_label(chosen)} (code default now {_label(DEFAULT_STRATEGY_RAISE_AT)})")
+
+    print(f"\n== ABSTENTION (validation, margin {_label(chosen)})")
+    print("abstain below | answered | accuracy when answered | combined SD recall | combined macro-F1")
+    for t in ABSTAIN_GRID:
+        answered = correct = 0
+        for d in dirs:
+            k = d.proba.argmax(axis=1)
+            mask = d.proba.max(axis=1) >= t
+            answered += int(mask.sum())
+            correct += int(sum(d.classes[j] == y for j, y, a in zip(k, d.y, mask, strict=True) if a))
+        n = sum(len(d.y) for d in dirs)
+        row = mean_point(dirs, chosen, t)
+        print(
+            f"{t:>13.2f} | {answered / n:.3f}    | {correct / max(answered, 1):.3f}                  | "
+            f"{row['sd_recall']:.4f}             | {row['macro_f1']:.4f}"
+        )
+    return chosen
+
+
+def _without_third(concerns: tuple[Concern, ...]) -> tuple[Concern, ...]:
+    """The concerns without the third train family (to compare on the same validation wording)."""
+    third = {p for pool in (*TRAIN_THIRD.values(), *NEG_TRAIN_THIRD.values()) for p in pool}
+
+    def keep(pool: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(p for p in pool if p not in third) or pool
+
+    return tuple(replace(c, train=keep(c.train), neg_train=keep(c.neg_train)) for c in concerns)
+
+
+def _drop_words(rows: list[Any], share: float, seed: int) -> None:
+    """Experiment: drop a share of the words of each training text (never negation cues)."""
+    rng = random.Random(seed)
+    for r in rows:
+        words = r.record["text"].split(" ")
+        r.record["text"] = " ".join(
+            w for w in words if w.lower().strip(".,;:") in _NEGATION_CUES or rng.random() >= share
+        )
+
+
+def _factory_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {}
+    if args.c_per_sample:
+        kwargs["c_per_sample"] = args.c_per_sample
+    if args.sd_weight:
+        kwargs["class_weight"] = {"strategy_discussion": args.sd_weight}
+    return kwargs
+
+
+def fit_full(args: argparse.Namespace) -> None:
+    """Fit on `--fit-full` contacts of the whole train family: time and model file size."""
+    rows = synthetic_rows(generate_contacts(args.fit_full, args.seed, "train"), seed=args.seed)
+    cpu = time.process_time()
+    t = time.perf_counter()
+    pipeline = fit_pipeline(rows, **_factory_kwargs(args))
+    fit_s = time.perf_counter() - t
+    cpu = time.process_time() - cpu
+    size = len(dumps_model(pipeline, new_metadata("validate", "now", DEFAULT_FACTORY)))
+    print(
+        f"FIT on {len(rows)} train contacts: {fit_s:.1f} s wall ({cpu:.1f} s CPU, load average "
+        f"{os.getloadavg()[0]:.1f}), model file {size / 1e6:.1f} MB"
+    )
+
+
+def run(train_part: int, args: argparse.Namespace) -> Direction:
     a = split_train_phrasings(train_part)
     b = split_train_phrasings(1 - train_part)
+    if args.without_third:
+        a = _without_third(a)
+    if args.without_third or args.valid_without_third:
+        b = _without_third(b)
     t = time.perf_counter()
     train_rows = synthetic_rows(generate_contacts(args.train, args.seed, "train", concerns=a), seed=args.seed)
+    if args.word_dropout:
+        _drop_words(train_rows, args.word_dropout, args.seed)
     valid_contacts = generate_contacts(args.valid, args.seed + 1, "train", concerns=b)
     valid_rows = synthetic_rows(valid_contacts, dropout=0.0, rules_dropout=0.0)
     gen_s = time.perf_counter() - t
     t = time.perf_counter()
-    pipeline = fit_pipeline(train_rows)
+    pipeline = fit_pipeline(train_rows, **_factory_kwargs(args))
     fit_s = time.perf_counter() - t
     m = evaluate_rows(pipeline, valid_rows, DEFAULT_ABSTAIN_BELOW)
     name = "AB"[train_part] + "->" + "AB"[1 - train_part]
@@ -71,7 +232,16 @@ def run(train_part: int, args: argparse.Namespace) -> dict[str, float]:
     blank.append(record_from_parts(subject="Referral", body="Please call me about this child.", channel="phone"))
     blank_pred = Counter(str(x) for x in pipeline.predict(blank))
     print(f"no-concern contacts suggested as: {dict(blank_pred)}")
-    return {"macro_f1": m["macro_f1"], "ece": m["ece"], "sd_recall": sd, "low_to_sd": low_to_sd / max(low, 1)}
+    pack = default_pack()
+    rules = [evaluate(pack, facts_from_draft(to_draft(c), c.previous_contacts)) for c in valid_contacts]
+    return Direction(
+        name=name,
+        metrics={"macro_f1": m["macro_f1"], "ece": m["ece"], "sd_recall": sd, "low_to_sd": low_to_sd / max(low, 1)},
+        proba=pipeline.predict_proba([r.record for r in valid_rows]),
+        classes=[str(c) for c in pipeline.classes_],
+        rules=rules,
+        y=[c.routing for c in valid_contacts],
+    )
 
 
 def main() -> None:
@@ -80,11 +250,28 @@ def main() -> None:
     ap.add_argument("--valid", type=int, default=5_000)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--swap", action="store_true", help="also train on B, validate on A")
+    ap.add_argument("--without-third", action="store_true", help="leave the third train family out entirely")
+    ap.add_argument(
+        "--valid-without-third",
+        action="store_true",
+        help="validate only on the first two families' phrasings (same wording as --without-third)",
+    )
+    ap.add_argument("--c-per-sample", type=float, default=None)
+    ap.add_argument("--sd-weight", type=float, default=None, help="strategy_discussion class weight in the SVM")
+    ap.add_argument("--char-weight", type=float, default=None, help="weight of the character n-gram block")
+    ap.add_argument("--word-dropout", type=float, default=0.0, help="experiment: drop this share of train words")
+    ap.add_argument("--fit-full", type=int, default=0, help="only time a fit on this many train contacts")
     args = ap.parse_args()
     warnings.filterwarnings("ignore", category=UserWarning)
-    results = [run(0, args)]
+    if args.char_weight is not None:
+        pipelines.CHAR_WEIGHT = args.char_weight
+    if args.fit_full:
+        fit_full(args)
+        return
+    dirs = [run(0, args)]
     if args.swap:
-        results.append(run(1, args))
+        dirs.append(run(1, args))
+    results = [d.metrics for d in dirs]
     keys = results[0].keys()
     mean = {k: sum(r[k] for r in results) / len(results) for k in keys}
     print(
@@ -92,6 +279,7 @@ def main() -> None:
         f"{len(results)}): macro-F1 {mean['macro_f1']:.3f}  ECE {mean['ece']:.3f}  "
         f"SD recall (classifier alone) {mean['sd_recall']:.3f}  level 1-2 -> SD {mean['low_to_sd']:.3f}"
     )
+    print_operating_points(dirs)
 
 
 if __name__ == "__main__":

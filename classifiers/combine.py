@@ -22,6 +22,29 @@ from mashdesk.domain import ROUTING_CODES
 NO_CLEAR_SUGGESTION = "no clear suggestion"
 TRIGGER_FLOOR_LEVEL = 4
 
+# The default strategy safety margin, chosen on unseen-phrasing validation (never on the heldout
+# or fresh sets) by MARGIN_RULE: benchmarks/validate_unseen.py --swap prints the table and choice.
+DEFAULT_STRATEGY_RAISE_AT = 0.15
+# Missing a strategy discussion is the failure inspectors criticise most (domain.md section 4).
+SD_RECALL_FLOOR = 0.98
+# More than one needless strategy discussion per needed one would bury the real ones.
+SD_PRECISION_FLOOR = 0.5
+MARGIN_RULE = (
+    f"the largest margin whose validation strategy_discussion recall (rules and classifier "
+    f"combined) is at least {SD_RECALL_FLOOR:.2f} while its precision stays at least "
+    f"{SD_PRECISION_FLOOR:.2f}; when no margin does both, the smallest margin whose precision is at "
+    f"least {SD_PRECISION_FLOOR:.2f} (the most recall that precision floor allows)"
+)
+
+
+def choose_margin(table: Mapping[float, Mapping[str, float]]) -> float:
+    """MARGIN_RULE over {margin: {"sd_recall", "sd_precision"}} measured on validation."""
+    precise = sorted(m for m, row in table.items() if row["sd_precision"] >= SD_PRECISION_FLOOR)
+    if not precise:
+        return max(table)
+    both = [m for m in precise if table[m]["sd_recall"] >= SD_RECALL_FLOOR]
+    return max(both) if both else precise[0]
+
 
 @dataclass(frozen=True)
 class CombinedSuggestion:

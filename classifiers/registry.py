@@ -15,6 +15,7 @@ from typing import Any
 
 from sklearn.pipeline import Pipeline
 
+from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT as _DEFAULT_STRATEGY_RAISE_AT
 from classifiers.model import DEFAULT_ABSTAIN_BELOW, RoutingModel
 from classifiers.persistence import (
     ModelMetadata,
@@ -27,7 +28,7 @@ from mashdesk.store import Store
 ABSTAIN_SETTING = "classifier.abstain_below"
 STRATEGY_RAISE_SETTING = "classifier.strategy_raise_at"
 # P(strategy_discussion) at which the combined suggestion is raised to it (see combine.py).
-DEFAULT_STRATEGY_RAISE_AT = 0.3
+DEFAULT_STRATEGY_RAISE_AT = _DEFAULT_STRATEGY_RAISE_AT
 
 
 class ModelRegistryError(Exception):

@@ -46,7 +46,7 @@ DEMO_REFERRER_DOMAINS = {
 _SEEDERS: tuple[str, ...] = ("mashdesk.decisions.demo:seed_demo_oversight",)
 
 
-def _swap_child(later: SyntheticContact, earlier: SyntheticContact) -> None:
+def swap_child(later: SyntheticContact, earlier: SyntheticContact) -> None:
     """Make `later` about the same child as `earlier` (name and date of birth in the text)."""
     if not later.children or not earlier.children:
         return
@@ -94,11 +94,11 @@ def build_demo_contacts(n: int, seed: int, now: dt.datetime) -> list[SyntheticCo
         roll = rng.random()
         if roll < 0.10:  # the same incident from another agency within two days
             earlier = contacts[rng.randrange(max(0, i - 15), i)]
-            _swap_child(c, earlier)
+            swap_child(c, earlier)
             c.received_at = earlier.received_at + dt.timedelta(hours=rng.uniform(1, 40))
         elif roll < 0.18:  # the same child back again weeks later: a re-referral
             earlier = contacts[rng.randrange(0, max(1, i - 20))]
-            _swap_child(c, earlier)
+            swap_child(c, earlier)
     return contacts
 
 

@@ -63,8 +63,11 @@ _WORKER_CONTEXT: dict[str, Any] = {}
 
 def _context(store: Store | None, opts: IntakeOptions) -> Any:
     from mashdesk import triage
+    from mashdesk.rules.engine import warm
 
-    return triage.suggest_context(store, opts.rules_pack)
+    ctx = triage.suggest_context(store, opts.rules_pack)
+    warm(ctx.pack)  # before workers fork, so they inherit the compiled patterns
+    return ctx
 
 
 # A unit of worker work: a file, or one block of data rows of a large call log.

@@ -28,15 +28,24 @@ _SCHOOL_RE = re.compile(
     r"(?:Primary|Junior|Infant|Infants|High|Secondary|Grammar|Community)?\s*(?:School|Academy|College|Nursery))\b"
 )
 
-_FIELD_LINE = re.compile(
-    r"^[ \t>*\-]*(?P<label>child(?:'s|s'|’s|ren's|ren’s)?\s*(?:full\s*)?names?|name of (?:the )?child(?:ren)?|"
+_LABELS = (
+    r"child(?:'s|s'|’s|ren's|ren’s)?\s*(?:full\s*)?names?|name of (?:the )?child(?:ren)?|"
     r"young person'?s? name|subject(?:'s)? name|subject child|child/young person|young person|child|"
     r"forename|surname|"
     r"d\.?\s?o\.?\s?b\.?|date of birth|e\.?d\.?d\.?|expected date of (?:delivery|birth)|due date|"
-    r"address|home address|post\s?code|school|school attended|setting|nursery)"
-    r"\s*[:\-–]\s*(?P<value>[^\n]*)$",
+    r"address|home address|post\s?code|school|school attended|setting|nursery"
+)
+_FIELD_LINE = re.compile(
+    rf"^[ \t>*\-]*(?P<label>{_LABELS})\s*[:\-–]\s*(?P<value>[^\n]*)$",
     re.I | re.M,
 )
+_LABEL_ONLY = re.compile(rf"(?:{_LABELS})\s*:?", re.I)
+
+
+def is_field_label(text: str) -> bool:
+    """Whether a table cell is one of the referral-form field labels read here ("DOB:")."""
+    return _LABEL_ONLY.fullmatch(text.strip()) is not None
+
 
 _STOP_NAMES = {
     "Mum", "Mother", "Dad", "Father", "Police", "School", "The", "He", "She", "They", "This",

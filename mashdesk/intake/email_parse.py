@@ -14,6 +14,7 @@ from email.message import Message
 from email.parser import BytesParser
 from typing import Any
 
+from mashdesk.intake.attachment_text import UnreadableDocument, docx_text, is_docx
 from mashdesk.intake.children import find_children
 from mashdesk.intake.model import AttachmentDraft, ContactDraft, Referrer
 from mashdesk.intake.referrer import infer_source
@@ -253,6 +254,9 @@ def _walk(msg: Message, out: _Collector, depth: int) -> None:
         if body:
             out.plain.append(body)
         out.attachments.extend(attachments)
+        for att in attachments:
+            if att.data:
+                _document_text(att.filename, att.content_type or "", att.data, out)
         out.attachments.append(_attachment(name or "winmail.dat", ctype, data, "mime"))
         return
     if _is_attachment(msg) or not ctype.startswith("text/"):
@@ -262,12 +266,24 @@ def _walk(msg: Message, out: _Collector, depth: int) -> None:
             out.attachment_texts.append(
                 (name or "attachment", _decode_bytes(data, msg.get_content_charset(), out.flags))
             )
+        else:
+            _document_text(name, ctype, data, out)
         return
     text = _decode_bytes(data, _charset(msg), out.flags)
     if ctype == "text/html":
         out.html.append(text)
     else:
         out.plain.append(text)
+
+
+def _document_text(name: str | None, ctype: str, data: bytes, out: _Collector) -> None:
+    """A Word referral form's text, for the children it names; a flag when it cannot be read."""
+    if not is_docx(name, ctype, data):
+        return
+    try:
+        out.attachment_texts.append((name or "attachment.docx", docx_text(data)))
+    except UnreadableDocument as exc:
+        out.flags.append(f"attachment_unreadable: {name or 'attachment.docx'}: {exc}")
 
 
 def _charset(msg: Message) -> str | None:

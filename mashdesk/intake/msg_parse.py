@@ -10,6 +10,7 @@ from typing import Any
 
 import extract_msg
 
+from mashdesk.intake.attachment_text import UnreadableDocument, docx_text, is_docx
 from mashdesk.intake.children import find_children
 from mashdesk.intake.email_parse import _sender_referrer
 from mashdesk.intake.model import AttachmentDraft, ContactDraft
@@ -149,6 +150,11 @@ def parse_msg_bytes(data: bytes, *, fallback_time: dt.datetime) -> ContactDraft:
         for att in attachments:
             if (att.filename or "").lower().endswith(".txt") and att.data:
                 children += find_children(att.data.decode("utf-8", "replace"), f"attachment:{att.filename}")
+            elif att.data and is_docx(att.filename, att.content_type, att.data):
+                try:
+                    children += find_children(docx_text(att.data), f"attachment:{att.filename}")
+                except UnreadableDocument as exc:
+                    flags.append(f"attachment_unreadable: {att.filename}: {exc}")
         message_id = _as_text(_safe(msg, "messageId")).strip().strip("<>") or None
         headers = {
             k: v

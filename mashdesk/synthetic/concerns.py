@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from mashdesk.synthetic.concerns_blind import BLIND, NEG_BLIND
 from mashdesk.synthetic.concerns_fresh import FRESH, NEG_FRESH
 from mashdesk.synthetic.concerns_train_more import NEG_TRAIN_MORE, TRAIN_MORE
+from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD
 
 
 @dataclass(frozen=True)
@@ -1184,8 +1185,12 @@ NEG_TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
 def _merge() -> tuple[Concern, ...]:
     merged = []
     for concern in CONCERNS:
-        extra = TRAIN_EXTRA.get(concern.key, ()) + TRAIN_MORE.get(concern.key, ())
-        neg = NEG_TRAIN_EXTRA.get(concern.key, ()) + NEG_TRAIN_MORE.get(concern.key, ())
+        extra = TRAIN_EXTRA.get(concern.key, ()) + TRAIN_MORE.get(concern.key, ()) + TRAIN_THIRD.get(concern.key, ())
+        neg = (
+            NEG_TRAIN_EXTRA.get(concern.key, ())
+            + NEG_TRAIN_MORE.get(concern.key, ())
+            + NEG_TRAIN_THIRD.get(concern.key, ())
+        )
         merged.append(
             dataclasses.replace(
                 concern,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import random
 import re
@@ -321,9 +322,15 @@ def _usable(phrasing: str, unborn: bool) -> bool:
     return not unborn or not re.search(r"\{(c|he|him|his|himself|He|His|age|age_m|boygirl)\}", phrasing)
 
 
+@functools.lru_cache(maxsize=4096)
+def _usable_pool(pool: tuple[str, ...], unborn: bool) -> tuple[str, ...]:
+    # every contact asks this of every concern: filtering once per pool halves generation time
+    return tuple(p for p in pool if _usable(p, unborn))
+
+
 def _phrasings(concern: Concern, template_set: str, negated: bool, unborn: bool) -> list[str]:
     pool: tuple[str, ...] = getattr(concern, f"neg_{template_set}" if negated else template_set)
-    return [p for p in pool if _usable(p, unborn)]
+    return list(_usable_pool(pool, unborn))
 
 
 def _candidates(

@@ -374,7 +374,14 @@ def resuggest(store: Store, pack: Pack | None = None, progress: Progress | None 
         chunk = ids[i : i + batch]
         with store.write():
             for cid, facts in queries.stored_facts(store, chunk):
-                record_suggestion(store, cid, suggest_facts(facts, pack, model, **settings))
+                suggestion = suggest_facts(
+                    facts,
+                    pack,
+                    model,
+                    abstain_below=settings.get("abstain_below"),
+                    strategy_raise_at=settings.get("strategy_raise_at"),
+                )
+                record_suggestion(store, cid, suggestion)
                 done += 1
         progress.report(done, len(ids), "resuggest")
     return done

@@ -9,7 +9,8 @@ from mashdesk.synthetic import generate_contacts
 
 @pytest.fixture(scope="session")
 def tiny_rows() -> list[TrainingRow]:
-    return synthetic_rows(generate_contacts(500, seed=21), seed=21)
+    # 1,000: with 38-62 train phrasings per concern, 500 contacts left some concerns barely seen
+    return synthetic_rows(generate_contacts(1000, seed=21), seed=21)
 
 
 @pytest.fixture(scope="session")

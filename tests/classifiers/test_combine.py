@@ -82,3 +82,30 @@ def test_rules_result_objects_work_like_dicts():
     assert rules_level(R()) == 4
     assert combine(R(), clf("early_help")).routing == "strategy_discussion"
     assert combine(rules([1]), clf("information_advice")).to_dict()["label"] == "information_advice"
+
+
+def _table(rows):
+    return {m: {"sd_recall": r, "sd_precision": p} for m, (r, p) in rows.items()}
+
+
+def test_the_margin_rule_takes_the_largest_margin_with_enough_recall_and_precision():
+    from classifiers.combine import choose_margin
+
+    table = _table({0.1: (0.995, 0.3), 0.2: (0.985, 0.55), 0.3: (0.981, 0.6), 0.4: (0.95, 0.8)})
+    assert choose_margin(table) == 0.3
+
+
+def test_the_margin_rule_keeps_the_precision_floor_when_recall_cannot_reach_its_floor():
+    from classifiers.combine import choose_margin
+
+    # 0.1 would reach the recall floor but raises two needless strategy discussions per needed one
+    table = _table({0.1: (0.99, 0.3), 0.2: (0.97, 0.49), 0.25: (0.96, 0.56), 0.3: (0.94, 0.64)})
+    assert choose_margin(table) == 0.25
+
+
+def test_the_settings_default_margin_is_the_one_chosen_on_validation():
+    from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT
+    from classifiers.registry import DEFAULT_STRATEGY_RAISE_AT as registry_default
+    from mashdesk.settings import SETTINGS
+
+    assert SETTINGS["classifier.strategy_raise_at"].default == DEFAULT_STRATEGY_RAISE_AT == registry_default

@@ -3,6 +3,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT
 from mashdesk.cli import cli
 
 PW = "correct horse battery"
@@ -57,7 +58,7 @@ def test_train_accept_evaluate_rollback(tmp_path):
     assert run(db, "model", "threshold", "0.5").exit_code != 0  # changing it needs a signed-in user
     r = run(db, "model", "threshold", "0.5", "--user", "quinn")
     assert "0.50" in r.output
-    assert "0.30" in run(db, "model", "margin").output
+    assert f"{DEFAULT_STRATEGY_RAISE_AT:.2f}" in run(db, "model", "margin").output
     assert "off" in run(db, "model", "margin", "off", "--user", "quinn").output
     assert run(db, "model", "margin", "7", "--user", "quinn").exit_code != 0
     assert run(db, "model", "margin", "0.4", "--user", "sam").exit_code != 0

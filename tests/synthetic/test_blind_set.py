@@ -11,7 +11,6 @@ from collections import Counter
 
 import pytest
 
-from mashdesk.domain import ROUTING_CODES, TRIGGER_CODES
 from mashdesk.synthetic import TEMPLATE_SETS, generate_contacts
 from mashdesk.synthetic.concerns import CONCERNS
 from mashdesk.synthetic.concerns_blind import BACKGROUND_BLIND, BLIND, NEG_BLIND
@@ -112,23 +111,6 @@ def test_the_bound_would_catch_a_copied_fresh_phrasing():
     old5 = set().union(*(ngrams(p, 5) for p in _train_heldout_fresh()))
     copied = CONCERNS[0].fresh[1].replace("10.40", "11.15")
     assert ngrams(copied, 5) & old5
-
-
-def test_blind_contacts_are_labelled_by_the_threshold_levels():
-    contacts = generate_contacts(800, seed=3, template_set="blind")
-    assert {c.routing for c in contacts} == set(ROUTING_CODES)
-    assert {c.template_set for c in contacts} == {"blind"}
-    levels = {c.key: c.level for c in CONCERNS}
-    for c in contacts:
-        assert c.routing == ROUTING_CODES[c.level - 1]
-        assert levels[c.concerns[0]] == c.level
-        assert all(levels[k] <= c.level for k in c.concerns if not k.startswith("not:"))
-        assert set(c.triggers) <= set(TRIGGER_CODES)
-        assert not set(c.triggers) & set(c.negated_triggers)
-        if c.triggers:
-            assert c.routing == "strategy_discussion"
-    assert any(c.negated_triggers for c in contacts)
-    assert any(c.children[0].unborn for c in contacts)
 
 
 def test_every_concern_is_drawn_in_blind_contacts():

@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from mashdesk.domain import ROUTING_CODES, TRIGGER_CODES
 from mashdesk.synthetic import TEMPLATE_SETS, generate_contacts
 from mashdesk.synthetic.concerns import BACKGROUND_HELDOUT, BACKGROUND_TRAIN, CONCERNS
 from mashdesk.synthetic.concerns_fresh import BACKGROUND_FRESH, FRESH, NEG_FRESH
@@ -131,20 +130,6 @@ def test_the_bound_would_catch_a_copied_phrasing():
     old4 = set().union(*(ngrams(p, 4) for p in _old_phrasings()))
     copied = CONCERNS[0].heldout[0].replace("During break", "At lunch")
     assert len(ngrams(copied, 4) & old4) > len(ngrams(copied, 4)) / 4
-
-
-def test_fresh_contacts_are_labelled_by_the_threshold_levels():
-    contacts = generate_contacts(600, seed=3, template_set="fresh")
-    assert {c.routing for c in contacts} == set(ROUTING_CODES)
-    assert {c.template_set for c in contacts} == {"fresh"}
-    for c in contacts:
-        assert c.routing == ROUTING_CODES[c.level - 1]
-        assert set(c.triggers) <= set(TRIGGER_CODES)
-        assert not set(c.triggers) & set(c.negated_triggers)
-        if c.triggers:
-            assert c.routing == "strategy_discussion"
-    assert any(c.negated_triggers for c in contacts)
-    assert any(c.children[0].unborn for c in contacts)
 
 
 @pytest.mark.parametrize("marker", ["Inter-agency request for support", "CHILD COMING TO NOTICE", "PHONE LOG"])

@@ -13,6 +13,7 @@ from mashdesk.synthetic import (
     to_eml_bytes,
 )
 from mashdesk.synthetic.concerns import CONCERNS
+from mashdesk.synthetic.generator import TEMPLATE_SETS
 
 
 def test_reproducible_from_seed_and_different_across_seeds():
@@ -23,12 +24,16 @@ def test_reproducible_from_seed_and_different_across_seeds():
     assert a != c
 
 
-@pytest.mark.parametrize("template_set", ["train", "heldout"])
+@pytest.mark.parametrize("template_set", TEMPLATE_SETS)
 def test_labels_follow_the_threshold_levels(template_set):
-    contacts = generate_contacts(600, seed=3, template_set=template_set)
+    contacts = generate_contacts(800, seed=3, template_set=template_set)
     assert {c.routing for c in contacts} == set(ROUTING_CODES)
+    assert {c.template_set for c in contacts} == {template_set}
+    levels = {c.key: c.level for c in CONCERNS}
     for c in contacts:
         assert c.routing == ROUTING_CODES[c.level - 1]
+        assert levels[c.concerns[0]] == c.level
+        assert all(levels[k] <= c.level for k in c.concerns if not k.startswith("not:"))
         assert set(c.triggers) <= set(TRIGGER_CODES)
         assert set(c.negated_triggers) <= set(TRIGGER_CODES)
         assert not set(c.triggers) & set(c.negated_triggers)
@@ -36,6 +41,7 @@ def test_labels_follow_the_threshold_levels(template_set):
             assert c.routing == "strategy_discussion"
     assert any(c.negated_triggers and c.level < 4 for c in contacts)
     assert any(c.routing == "strategy_discussion" and not c.triggers for c in contacts)
+    assert any(c.children and c.children[0].unborn for c in contacts)
 
 
 def test_heldout_uses_other_phrasings_than_train():
@@ -115,3 +121,24 @@ def test_draft_carries_children_and_source():
 def test_unknown_template_set_is_refused():
     with pytest.raises(ValueError):
         generate_contacts(1, 1, template_set="test")
+
+
+def test_the_third_train_family_covers_every_concern_and_expands():
+    import random as _random
+
+    from mashdesk.synthetic.concerns import CONCERNS as _CONCERNS
+    from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD
+    from mashdesk.synthetic.generator import _pronouns, _usable, expand
+
+    by_key = {c.key: c for c in _CONCERNS}
+    assert set(TRAIN_THIRD) == set(by_key)
+    assert {k for k, c in by_key.items() if c.trigger} <= set(NEG_TRAIN_THIRD)
+    slots = dict(_pronouns("female"), c="Ava", age="12", age_m="4", adult="the lodger", parent="mum", sib="Bo")
+    rng = _random.Random(0)
+    for key, pool in list(TRAIN_THIRD.items()) + list(NEG_TRAIN_THIRD.items()):
+        concern = by_key[key]
+        assert len(pool) >= (4 if key in NEG_TRAIN_THIRD and pool is NEG_TRAIN_THIRD[key] else 25), key
+        for phrasing in pool:
+            assert phrasing in concern.train + concern.neg_train, phrasing
+            assert expand(phrasing, slots, rng).strip(), phrasing
+            assert not concern.unborn or _usable(phrasing, True), phrasing

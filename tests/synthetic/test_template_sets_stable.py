@@ -3,7 +3,7 @@
 The heldout digests were computed before the "fresh" set existed and the fresh ones when it was
 added; a model card's figures and the rules evaluation are only comparable across commits while
 they hold. The train digests change on purpose whenever train phrasings or layouts are added
-(last: concerns_train_more.py and label-independent train layouts).
+(last: the third train family, concerns_train_third.py).
 """
 
 import hashlib
@@ -14,8 +14,8 @@ import pytest
 from mashdesk.synthetic import generate_contacts
 
 BEFORE_FRESH = {
-    ("train", 1): "0b0b5f17415a5740153bbada17fecd793de127ea80a5ba46adc04cdb8fd3ffeb",
-    ("train", 2026): "18c4c506c2ace0cb78172cdf8ed97d29f50e84b0cb37978cc6bfd9ac026fb202",
+    ("train", 1): "ad40b399ba750f07e66119e60da0ee152f8ff777b3a66a64441d6b89eca6b4a4",
+    ("train", 2026): "a69e053642b3b1f626cf83462716c7588dc5aadd1568abb3c3f61a65ea230b7d",
     ("heldout", 1): "1158ea064e7334416857285cfd8310f1b304d5adff44764fe28ae5d794ddf1bb",
     ("heldout", 2026): "c89741dc9224acaf2b7e58bdda487284e27b12119edf47fa79558ac62efea7da",
     ("fresh", 1): "f450f4b66ba1d634ae30b9313522ad572a966de8449baaf9cdff494c6c80689f",
@@ -23,8 +23,8 @@ BEFORE_FRESH = {
 }
 
 # regenerated whenever the train phrasings or layouts change on purpose
-TRAIN_FIRST_TEXT = "Request for Service\nChild's name: Olivia Fakesley\nDOB: 04.12.15\nAddress: 92 Test Avenue, Synthbridge, ZZ8 2GB\nSchool: Mockridge Infant School\n\nConcerns:\nOlivia is 10 and sending nakeed pictures to an older boy who wants to meet up.\n\nConsent obtained.\n\nReferrer: Yusuf Specimer, A&E Safeguarding Liaison Nurse\nTel: 07700 900364"  # noqa: E501
-TRAIN_FIRST_CONCERNS: list[list[str]] = [["exploitation"], ["under13_sexual"]]  # noqa: E501
+TRAIN_FIRST_TEXT = "Relative worried Amara, 13, is being pressured into marriage & her phone is being checked by her family.\nCaller thanked for ringing."  # noqa: E501
+TRAIN_FIRST_CONCERNS: list[list[str]] = [["exploitation"], ["forced_marriage"]]
 
 
 @pytest.mark.parametrize(("template_set", "seed"), sorted(BEFORE_FRESH))
