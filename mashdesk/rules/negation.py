@@ -80,6 +80,8 @@ _POST: dict[str, tuple[str, ...]] = {
         r"no (?:concerns?|evidence|indication|vulnerabilit(?:y|ies))",
         r"is not",
         r"nfa(?:'?d)?",
+        r"(?:considered|discussed|explored) (?:but|and) not (?:made|needed|required|progressed|pursued|indicated)",
+        r"not (?:needed|required|indicated|warranted)",
     ),
     "explained": (
         r"(?:was |were |is |are |been |fully )?explained (?:by|as)",
