@@ -82,6 +82,7 @@ _POST: dict[str, tuple[str, ...]] = {
         r"nfa(?:'?d)?",
         r"(?:considered|discussed|explored) (?:but|and) not (?:made|needed|required|progressed|pursued|indicated)",
         r"not (?:needed|required|indicated|warranted)",
+        r"(?:assessed|rated|graded|judged|scored|deemed) (?:as )?(?:very )?low(?: risk)?",
     ),
     "explained": (
         r"(?:was |were |is |are |been |fully )?explained (?:by|as)",
