@@ -41,6 +41,23 @@ def test_prefilter_finds_the_same_first_match_as_a_full_scan() -> None:
     assert checked > 10_000
 
 
+def test_trying_only_the_patterns_a_word_can_start_finds_the_same_matches() -> None:
+    pack = load_pack("default")
+    texts = [json.loads(line)["text"] for line in DATA.read_text("utf-8").splitlines()[:150]]
+    at_word_start = _word_start_patterns(pack)
+    checked = 0
+    for text in texts:
+        lower = lowercase(text)
+        cands = _candidates(pack, lower)
+        for idx, positions in cands.items():
+            ind = pack.indicators[idx]
+            whole = [m.span() for m in _matches(ind, at_word_start[idx], text, positions)]
+            keyed = [m.span() for m in _matches(ind, at_word_start[idx], text, positions, keyed=(pack, idx, lower))]
+            assert whole == keyed, (ind.id, text)
+            checked += 1
+    assert checked > 5_000
+
+
 def test_cross_sentence_gap_and_its_cues() -> None:
     pack = load_pack("default")
     yes = evaluate(pack, RuleFacts("Bruises on his back. He would not say how he got them."))
