@@ -198,6 +198,7 @@ def _prefix_table(pack: Pack) -> dict[str, tuple[int, ...]]:
     table = _TABLES.get(pack.sha256)
     if table is None or len(table) > 200_000:
         table = _TABLES[pack.sha256] = {}
+        _BY_KEY.pop(pack.sha256, None)
     return table
 
 
@@ -250,21 +251,76 @@ def _word_start_patterns(pack: Pack) -> list[re.Pattern[str] | None]:
     return patterns
 
 
+_BRANCHES: dict[tuple[str, int, tuple[int, ...]], re.Pattern[str]] = {}
+_BY_KEY: dict[str, list[dict[str, re.Pattern[str]]]] = {}
+
+
+def _branch_regex(pack: Pack, idx: int, key: str) -> re.Pattern[str]:
+    """The indicator's word-start pattern cut down to the patterns that can start with `key`
+    (a word's first MAX_PREFIX lowercase characters): the others would fail there anyway, and
+    the order of those kept is unchanged, so the first match is the same."""
+    ind = pack.indicators[idx]
+    full = _word_start_patterns(pack)[idx]
+    assert full is not None
+    keep = tuple(
+        i
+        for i, (_, prefixes) in enumerate(ind.branches)
+        if prefixes is None or any(key.startswith(p) for p in prefixes)
+    )
+    if not keep or len(keep) == len(ind.branches):
+        return full
+    cache_key = (pack.sha256, idx, keep)
+    rx = _BRANCHES.get(cache_key)
+    if rx is None:
+        # Each pattern's source starts with "no word character before", which holds at a word start.
+        n = len(_WORD_BEFORE_NOT)
+        source = "|".join(
+            src[n:] if src.startswith(_WORD_BEFORE_NOT) else src for src in (ind.branches[i][0] for i in keep)
+        )
+        rx = _BRANCHES[cache_key] = re.compile(source, re.IGNORECASE)
+    return rx
+
+
+def _by_key(pack: Pack) -> list[dict[str, re.Pattern[str]]]:
+    # Per indicator, a memo of word keys to its cut-down pattern, emptied with the prefix table.
+    tables = _BY_KEY.get(pack.sha256)
+    if tables is None:
+        tables = _BY_KEY[pack.sha256] = [{} for _ in pack.indicators]
+    return tables
+
+
 def _matches(
     ind: Indicator,
     at_word_start: re.Pattern[str] | None,
     text: str,
     positions: list[int] | None,
     after: int = -1,
+    keyed: tuple[Pack, int, str] | None = None,
 ) -> Iterator[re.Match[str]]:
     """Non-overlapping matches at the candidate positions (all of the text without them), from
-    `after` on."""
+    `after` on. With `keyed` (pack, indicator index, lowercase text) each position is tried with
+    only the patterns that can start with its word."""
     assert ind.regex is not None
     if positions is None or at_word_start is None:
         yield from ind.regex.finditer(text, max(after, 0))
         return
     match = at_word_start.match
     last = after
+    if keyed is not None:
+        pack, idx, lower = keyed
+        table = _by_key(pack)[idx]
+        for pos in positions:
+            if pos < last:
+                continue
+            key = lower[pos : pos + MAX_PREFIX]
+            rx = table.get(key)
+            if rx is None:
+                rx = table[key] = _branch_regex(pack, idx, key)
+            m = rx.match(text, pos)
+            if m is not None:
+                last = m.end()
+                yield m
+        return
     for pos in positions:  # ascending and distinct, as _candidates builds them
         if pos < last:
             continue
@@ -280,19 +336,33 @@ def _match(
     text: str,
     analysis: Analysis,
     positions: list[int] | None,
+    keyed: tuple[Pack, int, str] | None = None,
 ) -> tuple[Evidence | None, str | None, ConsideredIndicator | None]:
     """First affirmed match (with the qualifier it was accepted under), else the first qualified."""
     considered: ConsideredIndicator | None = None
     if positions is not None and at_word_start is not None:
         # The common case, without a generator: try the word starts until the first match.
-        match = at_word_start.match
-        for pos in positions:
-            if (first := match(text, pos)) is not None:
-                break
+        if keyed is not None:
+            pack, idx, lower = keyed
+            table = _by_key(pack)[idx]
+            for pos in positions:
+                key = lower[pos : pos + MAX_PREFIX]
+                rx = table.get(key)
+                if rx is None:
+                    rx = table[key] = _branch_regex(pack, idx, key)
+                if (first := rx.match(text, pos)) is not None:
+                    break
+            else:
+                return None, None, None
         else:
-            return None, None, None
+            match = at_word_start.match
+            for pos in positions:
+                if (first := match(text, pos)) is not None:
+                    break
+            else:
+                return None, None, None
         found: Iterator[re.Match[str]] = itertools.chain(
-            (first,), _matches(ind, at_word_start, text, positions, first.end())
+            (first,), _matches(ind, at_word_start, text, positions, first.end(), keyed)
         )
     else:
         found = _matches(ind, at_word_start, text, positions)
@@ -300,7 +370,10 @@ def _match(
         ev = Evidence(m.start(), m.end(), m.group(0))
         cue = analysis.qualify(m.start(), m.end())
         if cue is None:
+            groups = m.re.groupindex
             for gap in ind.gaps:
+                if gap not in groups:
+                    continue
                 g_start, g_end = m.span(gap)
                 if g_start >= 0 and (cue := analysis.within(g_start, g_end)) is not None:
                     break
@@ -322,7 +395,7 @@ class TextScan:
         self.pack_sha256 = pack.sha256
         self.source = text
         self.text = text.translate(_FOLD)
-        lower = lowercase(self.text)
+        lower = self.lower = lowercase(self.text)
         self.analysis = Analysis(self.text, lower)
         self.candidates = _candidates(pack, lower)
         # The indicators to judge, in pack order: those with a candidate word start, and those
@@ -336,7 +409,9 @@ class TextScan:
         if found is None:
             ind = pack.indicators[idx]
             positions = None if idx in pack.always else self.candidates[idx]
-            found = _match(ind, _word_start_patterns(pack)[idx], self.text, self.analysis, positions)
+            found = _match(
+                ind, _word_start_patterns(pack)[idx], self.text, self.analysis, positions, (pack, idx, self.lower)
+            )
             self.matches[idx] = found
         return found
 

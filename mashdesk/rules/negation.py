@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-LEXICON_VERSION = "negex-1"
+LEXICON_VERSION = "negex-2"
 
 # Qualifier kinds in priority order: a concept with several cues takes the first kind listed.
 KINDS: tuple[str, ...] = ("negated", "explained", "hypothetical", "historic")
@@ -38,6 +38,12 @@ _PRE: dict[str, tuple[str, ...]] = {
         r"exclud(?:e|es|ed|ing)",
         r"unfounded",
         r"unsubstantiated",
+        # protective stances ("both parents campaign against FGM", "the statement opposing FGM")
+        r"oppos(?:ed|es) to",
+        r"statement opposing",
+        r"campaign(?:s|ing|ed|ers?)? against",
+        r"(?:speak|speaks|spoke|speaking) out against",
+        r"against (?:fgm|cutting|female genital mutilation|the practice)",
     ),
     "explained": (r"accidental(?:ly)?", r"plausibl[ey]", r"innocent(?:ly)?"),
     "hypothetical": (
@@ -71,15 +77,20 @@ _POST: dict[str, tuple[str, ...]] = {
         r"not (?:seen|observed|noted|found|evident|present|identified|reported|disclosed|"
         r"a concern|an issue|happening|the case)",
         r"(?:was|were) denied",
-        r"no (?:concerns?|evidence|indication)",
+        r"no (?:concerns?|evidence|indication|vulnerabilit(?:y|ies))",
         r"is not",
         r"nfa(?:'?d)?",
+        r"(?:considered|discussed|explored) (?:but|and) not (?:made|needed|required|progressed|pursued|indicated)",
+        r"not (?:needed|required|indicated|warranted)",
+        r"(?:assessed|rated|graded|judged|scored|deemed) (?:as )?(?:very )?low(?: risk)?",
     ),
     "explained": (
         r"(?:was |were |is |are |been |fully )?explained (?:by|as)",
         r"consistent with (?:the|his|her|their|an?|mum's|dad's|parents') ?"
         r"(?:account|explanation|history|story|play|sport|fall|accident)",
         r"consistent history",
+        r"(?:was|were|is|are|been|has been|have been) (?:fully |satisfactorily |adequately )?"
+        r"(?:accounted for|explained(?! by| as))",
         r"(?:was |were |is |are )?(?:from|caused by) (?:falling|a fall|playing|play|football|rugby|sport|pe)",
         r"accidental(?:ly)?",
         r"plausible",
@@ -111,7 +122,7 @@ _PSEUDO: tuple[str, ...] = (
     r"attending|eat|eaten|take|taking|collect|collected|answer|answering|seem|appear|have a)",
     r"(?:not|[a-z]+n'?t) (?:been )?(?:fed|changed|washed|seen by|brought|registered|toilet|yet|"
     r"known to|safe|well)",
-    r"no (?:explanation|account|food|heating|electricity|bed|adult|money|supervision|diagnosis|"
+    r"no (?:explanation|account|food|heating|electricity|bed|adults?|money|supervision|diagnosis|"
     r"organic|medical|clear explanation|safe|one (?:looking|caring|supervising|feeding))",
     r"never (?:been )?(?:witnessed|observed|seen by|confirmed)",
     r"if (?:she|he|they) (?:refuses?|tells?|says?|reports?|goes? to)",

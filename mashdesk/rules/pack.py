@@ -161,6 +161,8 @@ class Indicator:
     examples: tuple[Example, ...]
     near_misses: tuple[Example, ...]
     line: int
+    # Each pattern's regex source and the lowercase prefixes its matches start with (None: any).
+    branches: tuple[tuple[str, frozenset[str] | None], ...] = field(default=(), repr=False, compare=False)
 
     @functools.cached_property
     def has_conditions(self) -> bool:
@@ -549,13 +551,16 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
     for key, terms in raw_syn.items():
         synonyms[key] = "(?:" + "|".join(sorted(terms, key=len, reverse=True)) + ")"
 
-    def compile_patterns(d: _LDict, where: str) -> tuple[tuple[str, ...], re.Pattern[str] | None, tuple[str, ...]]:
+    def compile_patterns(
+        d: _LDict, where: str
+    ) -> tuple[tuple[str, ...], re.Pattern[str] | None, tuple[str, ...], tuple[tuple[str, frozenset[str] | None], ...]]:
         raw = d.get("patterns")
         if raw is None:
-            return (), None, ()
+            return (), None, (), ()
         pseq = v.sequence(raw, _line(d, "patterns"), f"{where}: 'patterns'")
         if pseq is None:
-            return (), None, ()
+            return (), None, (), ()
+        branches: list[tuple[str, frozenset[str] | None]] = []
         parts: list[str] = []
         pats: list[str] = []
         gap_names: list[str] = []
@@ -580,14 +585,15 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
                 continue
             parts.append(rx)
             pats.append(p)
+            branches.append((rx, literal_prefixes(compiled)))
         if not parts:
-            return tuple(pats), None, ()
+            return tuple(pats), None, (), ()
         try:
             combined = re.compile("|".join(parts), re.IGNORECASE)
         except re.error as exc:
             v.err(_line(d, "patterns"), f"{where}: patterns cannot be combined: {exc.msg}")
-            return tuple(pats), None, ()
-        return tuple(pats), combined, tuple(gap_names)
+            return tuple(pats), None, (), ()
+        return tuple(pats), combined, tuple(gap_names), tuple(branches)
 
     # triggers
     triggers: dict[str, TriggerDef] = {}
@@ -645,7 +651,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         clause = v.text(d, "clause", where)
         if clause and clause not in clauses:
             v.err(_line(d, "clause"), f"{where}: clause '{clause}' is not in 'clauses'")
-        pats, regex, gaps = compile_patterns(d, where)
+        pats, regex, gaps, branches = compile_patterns(d, where)
         conds = _conditions(v, d["conditions"], _line(d, "conditions"), where) if "conditions" in d else Conditions()
         if not pats and conds.is_empty():
             v.err(_line(d), f"{where}: needs 'patterns' or 'conditions' (or both)")
@@ -689,6 +695,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
                 examples=_examples(v, d, "examples", where),
                 near_misses=_examples(v, d, "near_misses", where),
                 line=line,
+                branches=branches,
             )
         )
     for code, tdef in triggers.items():

@@ -17,7 +17,7 @@ try:  # the parse tree is CPython's own; any surprise means "always try this pat
 except ImportError:  # pragma: no cover
     _c = _p = None
 
-MAX_PREFIX = 4
+MAX_PREFIX = 6
 _MAX_SET = 4000
 _SMALL_CLASS = 12
 

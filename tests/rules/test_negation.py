@@ -33,6 +33,13 @@ def _qualify(text: str, concept: str) -> str | None:
         ("She does not want to go home because he hit her.", "hit", None),
         ("Not only did he hit her, he locked her in.", "hit", None),
         ("He was hit and nobody helped.", "hit", None),
+        ("Both parents campaign against FGM.", "FGM", "negated"),
+        ("Mum carries the statement opposing FGM.", "FGM", "negated"),
+        ("Mum is opposed to cutting in any form.", "cutting", "negated"),
+        ("The panel found no vulnerability to radicalisation.", "panel", "negated"),
+        ("The bruise was accounted for by the nursery.", "bruise", "explained"),
+        ("The bruise was not explained.", "bruise", None),
+        ("Found alone at night with no adults, no food and no electricity.", "no electricity", None),
     ],
 )
 def test_qualifier(text: str, concept: str, kind: str | None) -> None:

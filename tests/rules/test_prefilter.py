@@ -15,7 +15,7 @@ DATA = Path(__file__).parents[1] / "data" / "rules_eval" / "contacts.jsonl"
 
 
 def test_literal_prefixes() -> None:
-    assert literal_prefixes(re.compile(r"(?<!\w)(?:dad|mum(?:my)?)\b", re.I)) == {"dad", "mum", "mumm"}
+    assert literal_prefixes(re.compile(r"(?<!\w)(?:dad|mum(?:my)?)\b", re.I)) == {"dad", "mum", "mummy"}
     assert literal_prefixes(re.compile(r"(?:a |the )?man", re.I)) == {"a ", "the ", "man"}
     assert literal_prefixes(re.compile(r"\d{1,2} ?wk")) == set("0123456789")
     assert literal_prefixes(re.compile(r"\w+ hit")) is None
@@ -39,6 +39,23 @@ def test_prefilter_finds_the_same_first_match_as_a_full_scan() -> None:
             assert (full and full.span()) == (fast and fast.span()), (ind.id, text)
             checked += 1
     assert checked > 10_000
+
+
+def test_trying_only_the_patterns_a_word_can_start_finds_the_same_matches() -> None:
+    pack = load_pack("default")
+    texts = [json.loads(line)["text"] for line in DATA.read_text("utf-8").splitlines()[:150]]
+    at_word_start = _word_start_patterns(pack)
+    checked = 0
+    for text in texts:
+        lower = lowercase(text)
+        cands = _candidates(pack, lower)
+        for idx, positions in cands.items():
+            ind = pack.indicators[idx]
+            whole = [m.span() for m in _matches(ind, at_word_start[idx], text, positions)]
+            keyed = [m.span() for m in _matches(ind, at_word_start[idx], text, positions, keyed=(pack, idx, lower))]
+            assert whole == keyed, (ind.id, text)
+            checked += 1
+    assert checked > 5_000
 
 
 def test_cross_sentence_gap_and_its_cues() -> None:
