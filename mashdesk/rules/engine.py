@@ -15,6 +15,7 @@ from mashdesk.rules.facts import RuleFacts
 from mashdesk.rules.negation import LEXICON_VERSION, Analysis, Cue, lowercase
 from mashdesk.rules.pack import Conditions, Indicator, Pack
 from mashdesk.rules.prefilter import MAX_PREFIX
+from mashdesk.rules.re2filter import pack_filter
 
 ENGINE_VERSION = "1"
 
@@ -241,6 +242,7 @@ def warm(pack: Pack) -> None:
     so that intake workers forked afterwards share it instead of each compiling it again."""
     _word_start_patterns(pack)
     _untargeted(pack)
+    pack_filter(pack)
 
 
 def _word_start_patterns(pack: Pack) -> list[re.Pattern[str] | None]:
@@ -337,10 +339,14 @@ def _match(
     analysis: Analysis,
     positions: list[int] | None,
     keyed: tuple[Pack, int, str] | None = None,
+    given: Iterator[re.Match[str]] | None = None,
 ) -> tuple[Evidence | None, str | None, ConsideredIndicator | None]:
-    """First affirmed match (with the qualifier it was accepted under), else the first qualified."""
+    """First affirmed match (with the qualifier it was accepted under), else the first qualified.
+    `given`: the indicator's matches, in order, found by the caller."""
     considered: ConsideredIndicator | None = None
-    if positions is not None and at_word_start is not None:
+    if given is not None:
+        found: Iterator[re.Match[str]] = given
+    elif positions is not None and at_word_start is not None:
         # The common case, without a generator: try the word starts until the first match.
         if keyed is not None:
             pack, idx, lower = keyed
@@ -361,9 +367,7 @@ def _match(
                     break
             else:
                 return None, None, None
-        found: Iterator[re.Match[str]] = itertools.chain(
-            (first,), _matches(ind, at_word_start, text, positions, first.end(), keyed)
-        )
+        found = itertools.chain((first,), _matches(ind, at_word_start, text, positions, first.end(), keyed))
     else:
         found = _matches(ind, at_word_start, text, positions)
     for m in found:
@@ -391,16 +395,32 @@ class TextScan:
     match at, and each tried indicator's match. Evaluating the same text again under other facts
     (another number of previous contacts, say) reuses it, so only the facts are judged again."""
 
-    def __init__(self, pack: Pack, text: str) -> None:
+    def __init__(self, pack: Pack, text: str, use_filter: bool = True) -> None:
         self.pack_sha256 = pack.sha256
         self.source = text
         self.text = text.translate(_FOLD)
         lower = self.lower = lowercase(self.text)
         self.analysis = Analysis(self.text, lower)
-        self.candidates = _candidates(pack, lower)
-        # The indicators to judge, in pack order: those with a candidate word start, and those
-        # tried everywhere or matched on facts alone.
-        self.order = sorted(self.candidates.keys() | _untargeted(pack))
+        flt = pack_filter(pack) if use_filter else None
+        possible = None if flt is None else flt.possible(self.text)
+        # Indicators RE2 says can match: tried with Python's pattern over the whole text (they
+        # can only match at word starts, where the prefix table would have tried them).
+        self.possible: frozenset[int] = possible or frozenset()
+        self.filter = flt
+        if possible is None:
+            self.candidates = _candidates(pack, lower)
+            # The indicators to judge, in pack order: those with a candidate word start, and
+            # those tried everywhere or matched on facts alone.
+            self.order = sorted(self.candidates.keys() | _untargeted(pack))
+        else:
+            assert flt is not None
+            uncovered = flt.uncovered
+            self.candidates = _candidates(pack, lower) if uncovered else {}
+            self.order = sorted(
+                possible
+                | {idx for idx in self.candidates if idx in uncovered}
+                | {idx for idx in _untargeted(pack) if idx not in flt.covered}
+            )
         self.memo: dict[str, Any] = {}
         self.matches: dict[int, tuple[Evidence | None, str | None, ConsideredIndicator | None]] = {}
 
@@ -408,10 +428,15 @@ class TextScan:
         found = self.matches.get(idx)
         if found is None:
             ind = pack.indicators[idx]
-            positions = None if idx in pack.always else self.candidates[idx]
-            found = _match(
-                ind, _word_start_patterns(pack)[idx], self.text, self.analysis, positions, (pack, idx, self.lower)
-            )
+            if idx in self.possible:
+                assert self.filter is not None and ind.regex is not None
+                given = self.filter.matches(idx, ind.regex, self.text)
+                found = _match(ind, None, self.text, self.analysis, None, None, given)
+            else:
+                positions = None if idx in pack.always else self.candidates[idx]
+                found = _match(
+                    ind, _word_start_patterns(pack)[idx], self.text, self.analysis, positions, (pack, idx, self.lower)
+                )
             self.matches[idx] = found
         return found
 

@@ -1,0 +1,284 @@
+"""Which indicators can match a text at all, asked of RE2 in one pass: the engine then runs
+Python's own patterns only for those.
+
+The prefix table (prefilter.py) finds, per text, about 70 indicators whose first word appears;
+about one of them matches. Google's RE2 (the `google-re2` package) has FilteredRE2: it
+picks, for each pattern, literal strings ("atoms") one of which every match must contain, finds
+the atoms present in a text in one automaton pass, and runs RE2's linear-time matcher only on
+the patterns whose atoms are present. We give it a *looser* copy of every indicator's pattern,
+one that matches wherever the Python pattern does (and sometimes elsewhere):
+
+- lookarounds and other zero-width assertions are dropped;
+- named groups become plain groups, and `(?-i:...)` becomes case-insensitive like the rest;
+- `\\w`, `\\d` and `\\s` outside a negated class also admit every non-ASCII character (RE2's
+  classes are ASCII, Python's are Unicode); a negated class is already wider in RE2.
+
+RE2 then says "no" only where Python's pattern cannot match, so the engine's result is the same
+with or without the filter: tests compare the two on the pack's examples and on thousands of
+texts. An indicator whose pattern RE2 cannot take (a backreference, a conditional group, an
+inline flag that changes the syntax) is simply not filtered, and goes through the prefix table
+as before. A text with the Turkish dotted or dotless I, which Python's case-insensitive `i`
+matches and RE2's does not, or that is not valid Unicode, is not filtered either. Without the
+package (a platform with no wheel) nothing is filtered: slower, the same results.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from mashdesk.rules.pack import Pack
+
+try:
+    import re2 as _re2
+except ImportError:  # pragma: no cover - the package is a dependency; this keeps results exact without it
+    _re2 = None
+
+FILTER_VERSION = "1"
+
+# Characters RE2's case folding treats differently from Python's case-insensitive ASCII letters.
+_CASE_DIFFERENT = re.compile("[\u0130\u0131]")
+_NON_ASCII = r"\x{80}-\x{10FFFF}"
+_WIDEN = {"w": _NON_ASCII, "d": _NON_ASCII, "s": r"\x0b\x1c-\x1f" + _NON_ASCII}
+_DROP_ESCAPES = frozenset("bBAZ")
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _class_end(src: str, i: int) -> int:
+    """Index just past the character class starting at src[i] == '['."""
+    j = i + 1
+    if j < len(src) and src[j] == "^":
+        j += 1
+    if j < len(src) and src[j] == "]":
+        j += 1
+    while j < len(src) and src[j] != "]":
+        j += 2 if src[j] == "\\" else 1
+    if j >= len(src):
+        raise _Unsupported("unterminated class")
+    return j + 1
+
+
+def _group_end(src: str, i: int) -> int:
+    """Index just past the group starting at src[i] == '('."""
+    depth = 0
+    j = i
+    while j < len(src):
+        c = src[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(src, j)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    raise _Unsupported("unbalanced group")
+
+
+def _escape(src: str, i: int) -> tuple[str, int]:
+    """An escape outside a class, as RE2 should see it, and the index after it."""
+    if i + 1 >= len(src):
+        raise _Unsupported("trailing backslash")
+    ch = src[i + 1]
+    if ch in _WIDEN:
+        return f"[\\{ch}{_WIDEN[ch]}]", i + 2
+    if ch in _DROP_ESCAPES:
+        return "", i + 2
+    if ch in "uU":
+        width = 4 if ch == "u" else 8
+        digits = src[i + 2 : i + 2 + width]
+        if len(digits) != width or not all(c in "0123456789abcdefABCDEF" for c in digits):
+            raise _Unsupported("bad \\u escape")
+        return f"\\x{{{digits}}}", i + 2 + width
+    if ch.isdigit() or ch in "Ng":
+        raise _Unsupported("backreference or named character")
+    return src[i : i + 2], i + 2
+
+
+def _class(src: str, i: int) -> tuple[str, int]:
+    """A character class as RE2 should see it, and the index after it."""
+    end = _class_end(src, i)
+    body = src[i + 1 : end - 1]
+    negated = body.startswith("^")
+    out: list[str] = []
+    j = 0
+    while j < len(body):
+        if body[j] == "\\" and j + 1 < len(body):
+            ch = body[j + 1]
+            if ch in "WSD" and negated:
+                raise _Unsupported("negated class of a negated category")
+            if ch in _WIDEN and not negated:
+                out.append(f"\\{ch}{_WIDEN[ch]}")
+            elif ch in "uU":
+                esc, k = _escape(body, j)
+                out.append(esc)
+                j = k
+                continue
+            elif ch.isdigit() or ch == "N":
+                raise _Unsupported("octal or named character in a class")
+            else:
+                out.append(body[j : j + 2])
+            j += 2
+            continue
+        if body[j] == "[":
+            out.append("\\[")  # a literal in Python; RE2 would read "[:" as a POSIX class
+        else:
+            out.append(body[j])
+        j += 1
+    return "[" + "".join(out) + "]", end
+
+
+def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
+    """A pattern RE2 can compile that matches wherever `pattern` (a Python pattern) matches.
+
+    Raises _Unsupported for constructs with no looser RE2 equivalent."""
+    if flags & (re.VERBOSE | re.ASCII | re.LOCALE):
+        raise _Unsupported("flags")
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            piece, i = _escape(pattern, i)
+            out.append(piece)
+        elif c == "[":
+            piece, i = _class(pattern, i)
+            out.append(piece)
+        elif c in "^$":
+            i += 1
+        elif c == "{" and (m := re.compile(r"\{,(\d+)\}").match(pattern, i)) is not None:
+            out.append(f"{{0,{m.group(1)}}}")  # Python reads "{,n}" as "{0,n}"; RE2 as text
+            i = m.end()
+        elif c == "(" and pattern.startswith("(?", i):
+            if pattern.startswith(("(?<!", "(?<=", "(?!", "(?="), i) or pattern.startswith("(?#", i):
+                i = _group_end(pattern, i)
+            elif pattern.startswith("(?:", i):
+                out.append("(?:")
+                i += 3
+            elif pattern.startswith("(?P<", i):
+                close = pattern.find(">", i)
+                if close < 0:
+                    raise _Unsupported("bad group name")
+                out.append("(?:")
+                i = close + 1
+            elif (m := re.compile(r"\(\?[aiLmsux]*-?[imsx]*:").match(pattern, i)) is not None:
+                if "x" in m.group(0):
+                    raise _Unsupported("verbose group")
+                out.append("(?s:" if "s" in m.group(0).split("-")[0] else "(?:")
+                i = m.end()
+            else:
+                raise _Unsupported(f"group {pattern[i : i + 4]!r}")
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class PackFilter:
+    """The RE2 filter of one pack: the loosened patterns of every indicator it covers."""
+
+    pack_sha256: str
+    filter: Any
+    indicator_of: tuple[int, ...]  # filter index (one per pattern) -> indicator index
+    loose: dict[int, Any]  # indicator index -> its loosened pattern, compiled by RE2
+    covered: frozenset[int]
+    uncovered: frozenset[int]  # indicators with a pattern the filter does not take
+
+    def possible(self, text: str) -> frozenset[int] | None:
+        """Covered indicators that can match `text`, or None when this text is not filtered."""
+        if _CASE_DIFFERENT.search(text):
+            return None
+        try:
+            hits = self.filter.Match(text, False)
+        except Exception:  # not encodable as UTF-8 (a lone surrogate), say
+            return None
+        if not hits:
+            return frozenset()
+        of = self.indicator_of
+        return frozenset(of[h] for h in hits)
+
+    def matches(self, idx: int, regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """What `regex.finditer(text)` yields, for a covered indicator's `regex`, trying the
+        Python pattern only where its loosened pattern matches: every match of the real pattern
+        starts where a match of the loosened one does, so none is skipped."""
+        loose = self.loose[idx]
+        match = regex.match
+        pos = 0
+        end = len(text)
+        while pos <= end:
+            found = loose.search(text, pos)
+            if found is None:
+                return
+            start = found.start()
+            m = match(text, start)
+            if m is None:
+                pos = start + 1
+            else:
+                yield m
+                pos = m.end() if m.end() > start else start + 1
+
+
+def _options() -> Any:
+    assert _re2 is not None
+    options = _re2.Options()
+    options.case_sensitive = False
+    options.dot_nl = True
+    options.max_mem = 16 << 20
+    return options
+
+
+def build(pack: Pack) -> PackFilter | None:
+    """The pack's filter, or None without google-re2 or when no indicator can be filtered."""
+    if _re2 is None:
+        return None
+    options = _options()
+    flt = _re2.Filter()
+    indicator_of: list[int] = []
+    loose: dict[int, Any] = {}
+    uncovered: set[int] = set()
+    for idx, ind in enumerate(pack.indicators):
+        if ind.regex is None:
+            continue
+        try:
+            # every pattern must be one RE2 takes before any reaches the filter
+            branches = [loosen(src, ind.regex.flags) for src, _ in ind.branches]
+            for branch in branches:
+                _re2.compile(branch, options)
+            loose[idx] = _re2.compile("|".join(branches), options)
+        except Exception:
+            uncovered.add(idx)
+            continue
+        for branch in branches:
+            flt.Add(branch, options)
+            indicator_of.append(idx)
+    if not indicator_of:
+        return None
+    try:
+        flt.Compile()
+    except Exception:
+        return None
+    return PackFilter(pack.sha256, flt, tuple(indicator_of), loose, frozenset(loose), frozenset(uncovered))
+
+
+_FILTERS: dict[str, PackFilter | None] = {}
+
+
+def pack_filter(pack: Pack) -> PackFilter | None:
+    if pack.sha256 not in _FILTERS:
+        _FILTERS[pack.sha256] = build(pack)
+    return _FILTERS[pack.sha256]
+
+
+def enabled() -> bool:
+    return _re2 is not None

@@ -1,0 +1,130 @@
+"""The RE2 filter only skips indicators that cannot match: results are the same without it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mashdesk.rules import RuleFacts, evaluate, load_pack, re2filter
+from mashdesk.rules.engine import TextScan
+from mashdesk.rules.facts import facts_from_draft
+from mashdesk.rules.re2filter import _Unsupported, loosen
+from mashdesk.rules.selftest import example_facts
+from mashdesk.synthetic import generate_contacts, to_draft
+from tests.rules.test_pack_validation import HEAD, _indicators, _triggers, _write
+
+DATA = Path(__file__).parents[1] / "data" / "rules_eval" / "contacts.jsonl"
+
+pytestmark = pytest.mark.skipif(not re2filter.enabled(), reason="google-re2 is a dependency; CI has it")
+
+# Texts where Python's Unicode-aware, case-insensitive patterns and RE2's ASCII classes differ.
+AWKWARD = [
+    "Zoë told her teacher that her stepdad hit her with a belt last night.",
+    "Renée (5 yrs) has a bruise on her cheek and would not say how she got it.",
+    "İBRAHİM said dad hıt him. He has a mark on his arm.",  # Turkish dotted and dotless i
+    "Mum\u00a0told\u2003school\x1cthat\x1fher boyfriend kicked the\u2028baby.",
+    "He is ٣ years old and was found alone at home for two days.",  # Arabic-Indic digit
+    "The \u212aelvin sign and a long \u017f: he \u017faid dad hits him.",
+    "Lone surrogate \udcff in a badly decoded message: dad punched him.",
+    "\ufeffBOM first: she disclosed that her uncle touched her.",
+    "Emoji \U0001f622 then: mum's partner strangled her in front of the kids.",
+    "FGM \u2013 discussed at booking; mother says her daughters have not been cut.",
+]
+
+
+def _awkward_and_generated() -> list[RuleFacts]:
+    facts = [RuleFacts(t) for t in AWKWARD]
+    for template_set in ("train", "heldout", "fresh", "blind"):
+        facts += [facts_from_draft(to_draft(c)) for c in generate_contacts(150, 11, template_set)]
+    facts += [RuleFacts(json.loads(line)["text"]) for line in DATA.read_text("utf-8").splitlines()]
+    return facts
+
+
+def test_loosen_drops_assertions_and_widens_classes() -> None:
+    assert loosen(r"(?<![\w])(?:hit)(?![\w])") == "(?:hit)"
+    assert loosen(r"(?P<gap0>[^\w.!?]+)x") == r"(?:[^\w.!?]+)x"
+    assert loosen(r"(?-i:DV)|\bda\b") == "(?:DV)|da"
+    assert loosen(r"\w+ \d \s") == r"[\w\x{80}-\x{10FFFF}]+ [\d\x{80}-\x{10FFFF}] [\s\x0b\x1c-\x1f\x{80}-\x{10FFFF}]"
+    assert loosen(r"[\w'] [^\w.!?]") == r"[\w\x{80}-\x{10FFFF}'] [^\w.!?]"
+    assert loosen(r"a{,3}\u2019") == r"a{0,3}\x{2019}"
+    for unsupported in (r"(a)\1", r"(?P<x>a)(?(x)b|c)", r"[^\W]", r"(?x)a b", r"(?>a)"):
+        with pytest.raises(_Unsupported):
+            loosen(unsupported)
+
+
+def test_every_python_match_is_among_the_filters_possibles() -> None:
+    pack = load_pack("default")
+    flt = re2filter.pack_filter(pack)
+    assert flt is not None and not flt.uncovered, "every default indicator should be filtered"
+    checked = unfiltered = 0
+    for facts in _awkward_and_generated():
+        text = TextScan(pack, facts.text).text
+        possible = flt.possible(text)
+        if possible is None:
+            unfiltered += 1
+            continue
+        for idx, ind in enumerate(pack.indicators):
+            if ind.regex is None:
+                continue
+            expected = [m.span() for m in ind.regex.finditer(text)]
+            if expected:
+                assert idx in possible, (ind.id, text)
+            if idx in possible:
+                assert [m.span() for m in flt.matches(idx, ind.regex, text)] == expected, (ind.id, text)
+            checked += 1
+    assert checked > 100_000
+    assert unfiltered == 2  # the Turkish i and the lone surrogate go the long way
+
+
+def test_results_are_identical_with_and_without_the_filter() -> None:
+    pack = load_pack("default")
+    facts = _awkward_and_generated()
+    facts += [example_facts(ex) for ind in pack.indicators for ex in ind.examples + ind.near_misses]
+    facts += [example_facts(ex) for t in pack.triggers.values() for ex in t.examples + t.near_misses]
+    fired = 0
+    for f in facts:
+        plain = evaluate(pack, f, TextScan(pack, f.text, use_filter=False))
+        assert evaluate(pack, f, TextScan(pack, f.text)).to_dict() == plain.to_dict(), f.text
+        fired += bool(plain.indicators)
+    assert len(facts) > 1700 and fired > 1000, (len(facts), fired)
+
+
+def test_the_filter_skips_most_indicators() -> None:
+    pack = load_pack("default")
+    texts = [json.loads(line)["text"] for line in DATA.read_text("utf-8").splitlines()[:100]]
+    scans = [TextScan(pack, t) for t in texts]
+    tried = sum(len(s.order) for s in scans) / len(scans)
+    plain = sum(len(TextScan(pack, t, use_filter=False).order) for t in texts) / len(texts)
+    assert tried * 5 < plain, (tried, plain)
+
+
+def test_an_indicator_re2_cannot_take_is_left_unfiltered_and_still_found(tmp_path: Path) -> None:
+    indicators = _indicators() + (
+        "  - {id: echo, level: 1, domain: d, clause: '1', patterns: ['(\\w+) and \\1'],\n"
+        "     examples: [fish and fish], near_misses: [fish and chips]}\n"
+        "  - {id: plain, level: 1, domain: d, clause: '1', patterns: ['hit'],\n"
+        "     examples: [dad hit me], near_misses: [dad hat]}\n"
+    )
+    pack = load_pack(_write(tmp_path, HEAD + _triggers() + indicators))
+    flt = re2filter.pack_filter(pack)
+    assert flt is not None
+    echo = [i.id for i in pack.indicators].index("echo")
+    assert flt.uncovered == {echo}
+    for text, ids in (("fish and fish; dad hit me", ["echo", "plain"]), ("fish and chips", []), ("hit", ["plain"])):
+        res = evaluate(pack, RuleFacts(text))
+        assert [f.id for f in res.indicators] == ids
+        assert res.to_dict() == evaluate(pack, RuleFacts(text), TextScan(pack, text, use_filter=False)).to_dict()
+
+
+def test_without_google_re2_nothing_is_filtered(monkeypatch: pytest.MonkeyPatch) -> None:
+    pack = load_pack("default")
+    text = "Mum says her boyfriend kicked the baby. The baby (4 months) has a bruise on his cheek."
+    filtered = evaluate(pack, RuleFacts(text, child_ages=[0]))
+    assert filtered.triggers
+    monkeypatch.setattr(re2filter, "_re2", None)
+    monkeypatch.setattr(re2filter, "_FILTERS", {})
+    scan = TextScan(pack, text)
+    assert scan.filter is None and scan.candidates
+    assert evaluate(pack, RuleFacts(text, child_ages=[0]), scan).to_dict() == filtered.to_dict()
