@@ -56,6 +56,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scoutmaster rang: on camp {c} ({age}) flinched when a leader raised a hand to wave, then said quietly that {adult} [knocks {him} about|clouts {him}|takes a slipper to {him}] at home most weeks.",
         "Dental nurse: {c} ({age}) explained {his} split gum by saying '{adult} smacked me in the mouth for being cheeky'. {parent} was in the room and went silent.",
         "Caller rang back ten minutes after the first call to add that {c}, {age} year old, had said at teatime that {adult} [leathers {him} with a belt|puts {his} head under the tap and hits {him}|grabs {him} by the neck] when {he} wets the bed.",
+        "Dear Duty Social Worker, Re: {c} ({age}). Background: {c} joined our school in year [3|5|7] and has generally settled well; attendance is good and {he} enjoys art. Current concern: this morning {c} told {his} teaching assistant that {adult} [hit {him} across the back with a belt last night|thumped {his} face on Saturday|held {his} hand against the hot kettle]. Child's view: {he} asked not to go home tonight. Parent's view: not yet contacted on advice. Consent: not sought. Yours faithfully, Designated Safeguarding Lead.",
+        "Caller, a dinner supervisor, was unsure whether she was 'making a fuss'. Reported that {c} ({age}) had said at lunch, 'It hurts to sit down because {adult} [whipped my legs|belted my bum|kicked me]'. Advised caller that she was right to ring.",
     ),
     "sexual_disclosure": (
         "Caller states she is a childminder ringing about funded hours. At the very end of the call she said {c} ({age}) told her '{adult} [puts his fingers in my bottom|touches my private|makes me touch his thing]' and she did not know what to do.",
@@ -89,6 +91,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Pastor's wife rang: {c} ({age}) stayed behind after youth group and said a man from the church [touched {him} under {his} clothes at a sleepover|made {him} kiss his private part|abused {him} in the vestry]. The pastor wanted to deal with it internally; she disagreed and rang us.",
         "{c}'s aunty: the bairn come out with it at the dinner table - '{adult} puts his hands in my knickers' - and went bright red. {He}'s {age}. My sister says {he} is making it up.",
         "Pharmacist: {c}, {age}, asked for a chlamydia test kit and then told my colleague in the consultation room that {adult} has been forcing {him} into sex [for months|since Easter|every weekend].",
+        "Dear Sir or Madam, Re: {c}, aged {age}. Background: {c} has attended our church holiday club for three summers and is a bright, chatty child. Current concern: during a craft session {c} told a volunteer that {adult} '[puts his willy in my mouth|touches my private bits every night|makes me get in the shower with him and touches me]'. Child's view: {he} begged for it to end. Parent's view: not known. Consent: not sought. Kind regards, Holiday Club Safeguarding Lead.",
+        "Caller did not want to give her name. Explained she is a neighbour and that {c}, {age} year old, knocked on her door and said {adult} had been [doing sex things to {him}|touching {him} in bed|making {him} take {his} clothes off] and {he} refused to go home. Caller has {c} at hers now.",
     ),
     "baby_injury": (
         "HV entry - Contact: new birth follow-up. Examination: {c}, {age_m} months, not yet rolling. [3 small bruises|a fingertip bruise|a linear mark] noted on [left cheek|right upper arm|the chest wall]. Explanation: ['probably the cot bars'|none offered|'the older one was playing']. Plan: same-day referral per non-mobile infant protocol.",
@@ -122,6 +126,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Paramedic: 999 for infant, {age_m} months, 'not breathing properly'. On arrival baby breathing but with [a bruise on the nose bridge|petechial rash around the eyes|a swollen tender arm]. Infant not mobile. Mum says '{he} did it {himself} somehow'.",
         "Community nurse (EMIS template): Contact - home. Baby {c}, {age_m}/12. Mobility - pre-rolling. Skin - [1cm bruise left cheek|bruise on the shin|scratch and bruise to the neck]. Carer account - [none|older sibling|bouncer]. Safeguarding - yes. Action - paeds CP medical requested today.",
         "Me neighbour's babby is only {age_m} month, can't do nothin' on {his} own, and I seen a great big bruise on {his} [face|head|leg] this morning when she had {him} in the pram.",
+        "Dear Colleague, Re: {c}, born [this spring|earlier this year], aged {age_m} months. Background: term baby, no medical concerns, feeding well, parents attending all appointments. Current concern: at today's weigh-in a [small bruise below the left eye|bruise on the right earlobe|cluster of three bruises on the upper arm] was seen; {c} is not yet rolling. Parent's view: mum thought it was from the car seat. Consent: parents informed of referral. Yours sincerely, Health Visitor.",
+        "Caller reports she is the baby's great-aunt. Explained the baby, {age_m} months old and 'can't even roll yet', had [a bruise on {his} cheek|a bruise on {his} tummy|finger-like marks on {his} legs] at a family party. Caller asked mum, who said '[{he} bumps {himself}|it's nothing|ask {adult}]'.",
     ),
     "unexplained_injury": (
         "Caller states he is a sports coach ringing about a DBS query. As he was about to hang up he said {c} ({age}) had [a fist-sized thigh bruise|finger marks round {his} neck|a cut on {his} eyebrow] at training and gave [three different stories|no explanation at all|an answer that made no sense].",
@@ -138,7 +144,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Pharmacist: {parent} bought burn gel and dressings for {c}, who had a [circular burn on the forearm|burn on the back of the hand|blistered palm]. Explanation changed between the counter and the till.",
         "HV entry - Contact: clinic. Older child {c} ({age}) noted to have [bruising on both upper arms|a swollen cheek|a bruise on the neck]. Parent explanation not offered. Action: discussed with DSL at school, referral to MASH.",
         "Formal letter. Current concern: {c} presented with [a linear bruise on the buttock|bruising around both wrists|multiple small circular marks on {his} back]. Child's view: {he} says {he} does not know how it happened. Parent's view: [rough play with siblings|{he} bruises easily]. Consent: parent informed.",
-        "Caller stated the call was about a school admissions appeal. At the end she said her nephew {c} had [bruises on {his} arms|a black eye|a burnt finger] when she saw him and 'no one will tell me how'.",
+        "Caller stated the call was about a school admissions appeal. At the end she said her sister's child {c} had [bruises on {his} arms|a black eye|a burnt finger] when she saw {him} and 'no one will tell me how'.",
         "Swimming teacher: {c} ({age}) had [a big purple bruise on {his} ribs|marks like a belt on {his} thighs|a bruise on {his} lower back] at the lesson. {He} shrugged and said 'dunno'.",
         "{c} arrived with a bruise on {his} face again - says {he} can't remember, mum on the phone said it was PE but {he} hasn't had PE this week.",
         "EMIS-style: Presenting complaint - [laceration to scalp|swollen ankle|bruising to face]. History - inconsistent, mother and child give different accounts. Examination - [old and new bruises to the back|pattern bruising to the arm|injury not in keeping with a fall]. Plan - safeguarding referral.",
@@ -153,6 +159,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our kid come in from {his} dad's with a proper shiner and {he} won't say owt about how, just went mardy. {He}'s {age}. {His} dad says {he} fell off the trampoline but they haven't got one.",
         "Community dentist: {c} ({age}) has [a torn frenulum and a loose incisor|bruising to the palate|an old fracture of the jaw seen on x-ray] - no history of any accident offered by {parent}. Mechanism unclear.",
         "Caller rang back later to add that {c} ({age}) had [a bandage on {his} wrist|bruising down {his} neck|a cut above {his} eye] at drop-off, and {parent} told three different people three different things about how it happened.",
+        "Dear Duty Team, Re: {c} ({age}). Background: {c} is a popular member of our junior football section and has been with us [two|three] seasons. Current concern: at Saturday's match {c} had [extensive bruising across {his} back|a bruise in the shape of a hand on {his} thigh|two healing burns on {his} forearm] which {he} could not or would not explain. Child's view: '[I can't remember|dad says keep quiet]'. Parent's view: dad said {c} 'bruises like a peach'. Consent: not sought. Regards, Club Welfare Officer.",
+        "Caller explained she is a lollipop lady. {c} ({age}) crossed this morning with [a swollen purple eye|a split and bleeding lip|a bandaged hand], looked at the ground and said '[fell over|dunno|don't ask]'. Caller thought it did not look like a fall.",
     ),
     "fgm": (
         "Caller states she is a practice nurse ringing about travel vaccinations. At the end she said the mother of {c} ({age}) talked about the girls having their 'sunna' done [when they visit grandmother|this summer|back home] and seemed to think it was normal.",
@@ -182,6 +190,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Youth worker: {c} ({age}) told a group session that she was 'cut' in the summer and it still hurts to wee. She said her sister is next.",
         "HV EMIS entry - Contact: home visit. FGM: mother confirms type [2|3]. Daughters: {c} ({age}). Family view: grandmother 'expects it to be done'. Travel: planned. Safeguarding: yes - referral to MASH and police.",
         "Madrassa teacher rang: a girl, {c}, {age}, was upset and said she is being taken 'to be made pure' over the holidays. The teacher knows this means cutting.",
+        "Dear Social Worker, Re: {c}, aged {age}. Background: {c}'s mother was seen in our maternity unit in [2019|2021] and FGM type [2|3] was recorded. Current concern: at today's appointment mother said {c} and her sister 'will be done when we visit grandmother in the summer, it is our culture'. Parent's view: mother sees no harm. Consent: not required - FGM risk. Yours faithfully, Specialist FGM Midwife.",
+        "Caller explained she is a classroom assistant. {c} ({age}) has been off since a long trip to [Somalia|Sudan|Ethiopia]; on return she [cannot sit comfortably|spends ages in the loo|cries when she wees] and told a friend 'they cut me'.",
     ),
     "exploitation": (
         "Caller states he is a boxing coach. He rang about a gym membership for {c} ({age}). At the end he said {c} has been turning up in [a car driven by older lads|a taxi paid for by someone else|brand new gear] with [two phones|wads of cash|a stab vest] and claims to be 'working'.",
@@ -199,7 +209,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Duty log: caller is a hotel night manager. A {age} year old {boygirl} was brought in at [1am|midnight|3am] by [two men in their thirties|an older male] who booked the room in cash. Police called.",
         "Our kid's mate {c} is running for the [Ends|local boys|lads off the estate] - {he}'s got two phones, goes missing for days, and come back with a bust nose. {He}'s {age}.",
         "Youth offending worker: {c} ({age}) was traced to [a cuckooed flat|a county lines address|a stash house] in [Norfolk|Devon|Wales], missing from home for [4|5|6] days. {He} has a debt to the line holder.",
-        "Early help worker: {c}'s phone shows messages from a man calling {him} [babe|princess|his girl], arranging pick-ups and [paying for nails|topping up {his} phone|giving {him} vapes]. {c} is {age}.",
+        "Early help worker: {c}'s phone shows messages from a man calling {him} [babe|gorgeous|his special one], arranging pick-ups and [paying for nails|topping up {his} phone|giving {him} vapes]. {c} is {age}.",
         "School DSL: {c} ({age}) has [a much older 'boyfriend' who picks {him} up from school|been seen in cars with men|been given a new phone by an adult]. {He} has been missing overnight twice.",
         "Ambulance crew: found {c} ({age}) [heavily intoxicated|unconscious|distressed and half-dressed] in a flat with [older men|adults {he} didn't know]. Police attended, possible CSE.",
         "Dentist: {c} ({age}) said {his} [teeth were knocked out|jaw was bruised] when [a bloke {he} works for|the man {he} owes] 'taxed' {him}. {He} clammed up after that.",
@@ -213,7 +223,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Bare man are using {c} to shot for them, {he}'s {age}, they gave {him} a phone and {he} goes OT for days. {His} mum don't know.",
         "Basketball coach: {c} ({age}) told teammates {he} is 'going country' for some older boys, paid in trainers. {He} came back from the last trip with a slash wound.",
         "Taxi marshal at the station rang: {c} ({age}) gets off the late train most weekends with [different older men|a man in his 40s|a group of lads who carry {his} bag], looks out of it, and once asked for help then ran off.",
-        "CAMHS clinician: {c} ({age}) described being 'passed around' by [a man she calls her boyfriend|older men at a flat|men she meets through Snapchat] in return for [weed|vodka|somewhere to stay]. Sexual exploitation.",
+        "CAMHS clinician: {c} ({age}) described being 'passed around' by [a man {he} calls {his} boyfriend|older men at a flat|men {he} meets through Snapchat] in return for [weed|vodka|somewhere to stay]. Sexual exploitation.",
+        "Dear Duty Manager, Re: {c} ({age}). Background: {c} is a talented footballer in our under-[14|15|16]s and attended reliably until [September|Easter]. Current concern: {c} was seen getting into [a car with two adult men|a taxi paid by an older lad] after training and has since appeared with [two phones and wads of cash|a facial injury and new designer gear|a knife in {his} kit bag]. Child's view: '{he}'s sorting a debt'. Parent's view: mum is frightened. Consent: given. Regards, Academy Welfare Lead.",
+        "Caller explained she manages a nail bar. {c}, about {age}, is brought in every week by [a man in his 30s|different older men] who pays cash; {c} looks exhausted, has [bruises on {his} wrists|a hickey on {his} neck] and once mouthed 'help'.",
     ),
     "serious_da": (
         "Caller states she lives in the flat below and rang about a leaking pipe. As the call ended she said that last night she heard {adult} [smashing the place up|screaming he'd kill her|slamming mum against the wall] and {c} ({age}) crying 'stop it, stop it'.",
@@ -247,6 +259,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Paramedic (ePCR free text): female patient, facial fractures, states assaulted by partner; {c}, {age}, present and distressed; partner on scene, police requested; DA - children present.",
         "HV EMIS entry - Routine enquiry: positive. Mother disclosed {adult} [booted her in the stomach|held her by the throat against the wall|hit her with a belt] last week while {c} ({age}) was in the room. DASH: [14|16|high]. Plan: MARAC referral, MASH referral today.",
         "Caller rang back after hanging up: she'd forgotten to say that during the row {adult} [grabbed {c} and threw {him} across the room|pushed mum while she held {c}|threatened to kill mum and the kids]. {c} is {age}.",
+        "Dear Colleague, Re: {c} ({age}) and family. Background: family registered with us since [2018|2020]; no previous concerns noted. Current concern: mother attended today with [bruising around her neck consistent with strangulation|a fractured cheekbone|a burn to her arm] and said {adult} did it [on Sunday|last night] while {c} was [in the room|holding onto her|screaming for him to stop]. Parent's view: mother fearful of reprisal. Consent: not sought - risk. Yours sincerely, GP.",
+        "Caller explained she is the school crossing patrol. {c} ({age}) told her this morning '{adult} [was choking mummy|threw mummy down the stairs|hit mummy with a bottle] last night and I called 999'.",
     ),
     "under13_sexual": (
         "Caller states she is a school nurse ringing about a vaccination consent form. At the end she mentioned that {c}, who is {age}, told her she has been 'doing it' regularly - [a year 10 lad|her 15-year-old boyfriend|an older lad from the estate].",
@@ -274,6 +288,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Youth worker: {c}, {age} year old, asked me which pill you take 'after' and said she and her boyfriend [did it on Saturday|have been doing it for weeks]. He is [14|15].",
         "Pharmacist: {c}, {age}, asked for the emergency pill while still in her school uniform; she'd had unprotected sex [with a year 9 lad|with her 15-year-old boyfriend|at a party].",
         "HV EMIS entry - Family: older child {c} ({age}) disclosed pregnancy to mum. Father of baby reported as [14|15|unknown]. Safeguarding: yes - under 13. Plan: MASH and police.",
+        "Dear Duty Social Worker, Re: {c} ({age}). Background: {c} is in year [6|7] and has no previous safeguarding history. Current concern: {c} has told the school nurse she has had sex with [a 15-year-old boy|a boyfriend aged 14|an older boy she met at the park] on more than one occasion. Child's view: she doesn't think it is a problem. Parent's view: not yet told. Consent: not required. Yours faithfully, School Nurse.",
+        "Caller explained she is an older cousin. {c}, who is {age}, told her she's [sleeping with|having sex with] [a fifteen-year-old|some lad from the high school] and thinks she might be pregnant.",
     ),
     "forced_marriage": (
         "Caller states she is a school admissions officer ringing about a removal from roll. Parent said {c} ({age}) is leaving to 'get married back home'. {c} looked terrified and mouthed 'help me'.",
@@ -301,6 +317,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Mosque committee member: {c}'s family asked for a nikah to be arranged for {c}, who is {age}. The committee refused; the family replied they would 'do it back home'.",
         "Sixth-form tutor: {c} ({age}) asked if school could lock her passport in the safe because her parents plan to take her abroad and 'get her married off' in the summer.",
         "Our {c} says her dad's booked flights and she's getting wed to a man she's never met. She's {age} and crying her eyes out, she's scared they'll hurt her if she says no.",
+        "Dear Sir or Madam, Re: {c} ({age}). Background: {c} is an able student predicted top grades. Current concern: {c} disclosed that her parents have arranged her marriage to [her cousin in Pakistan|a man of 30 in Bangladesh|a family friend abroad] and intend to take her [at Easter|in the summer|after her exams]; her passport has been taken. Child's view: she does not consent and fears violence. Parent's view: not sought - may increase risk. Consent: not sought. Yours faithfully, Head of Sixth Form.",
+        "Caller explained she is a friend of {c}'s family. {c} ({age}) has been [kept at home|locked in her room|beaten by her brothers] since refusing to marry the man her father chose.",
     ),
     "fii": (
         "Caller states she is a community paediatrician. {c} ({age}) has been seen by [five|six|seven] different GPs and two hospitals in a year; all investigations are normal and mum is now asking for [a feeding tube|a wheelchair|an MRI] elsewhere. Symptoms are only ever witnessed by mum.",
@@ -331,6 +349,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Ward sister: {c} ({age}) thrives on the ward while mum is away, then [vomits|spikes a temperature|has a 'fit'] within an hour of her visits. Mum has been seen [at the feeding pump|with a syringe|tampering with the chart].",
         "Our {c}'s been to every hospital going and they can't find owt wrong, but {his} mam keeps saying {he}'s [dying|got a rare disease|needs an operation] and puts {him} in a wheelchair when people come round.",
         "Community pharmacist: {parent} has asked three GPs for the same [opioid|laxative|anti-epileptic] for {c} ({age}), using different addresses. {c} is never seen unwell.",
+        "Dear Colleague, Re: {c} ({age}). Background: {c} is known to [gastroenterology|neurology|respiratory] with symptoms reported by mother since infancy. Current concern: during a [five|ten]-day admission no symptoms were observed by staff; mother has since [requested a gastrostomy elsewhere|given {c} medication not prescribed|reported new symptoms to another hospital]. Parent's view: mother believes doctors are negligent. Consent: not sought - may increase risk. Yours sincerely, Consultant Paediatrician.",
+        "Caller explained she is a respite carer. {c} ({age}) is described by mum as [needing oxygen at night|having daily seizures|unable to eat], but in [six|eight] weekends with her {c} has been well and eats everything.",
     ),
     "serious_neglect": (
         "Caller states he is a paramedic. Attended {c} ({age}) at home for [a chest infection|a cut hand|a fall]. House was [thick with dog mess|knee-deep in rubbish|freezing with no electricity], no food, and {c} was [filthy|sitting in soaked nappies|wearing the same clothes for days].",
@@ -359,6 +379,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Early years keyworker: {c} ({age}) arrives [ravenous and stuffs food in {his} pockets|in a nappy that hasn't been changed since yesterday|with the same soiled clothes all week], and is not talking or playing. Home visit: [no food|dog mess on every floor|no cot].",
         "The bairns are clemmed, the house is clarty as owt, there's nowt in the fridge and {c}'s only {age}. {His} mam is in bed all day.",
         "Community dentist: {c} ({age}) has [rampant decay across all teeth|two abscesses|broken, black teeth] causing constant pain; [four|five|six] appointments not attended; {parent} says {he} 'doesn't complain'. Dental neglect.",
+        "Dear Duty Social Worker, Re: {c} ({age}). Background: family known to our nursery since {c} was [one|two]. Current concern: {c} arrives [hungry and eats ravenously|in soiled clothing with a strong smell|with untreated sores and head lice] day after day; at a home visit staff found [no food|dog faeces throughout|no bedding]. Child's view: {c} says 'mummy sleeps'. Parent's view: mother says things are fine. Consent: not sought. Yours faithfully, Nursery Manager.",
+        "Caller explained she is a delivery driver. Dropping a parcel, she saw {c}, about {age}, [alone in a filthy flat eating dry cereal from the box|in just a nappy in the cold|sitting among rubbish and dog mess] and no adult answered.",
     ),
     "radicalisation": (
         "Caller states she is a librarian. {c} ({age}) has been [printing extremist propaganda|searching online for explosives recipes|watching beheading videos] on the library computers and told staff 'they deserve what's coming'.",
@@ -386,6 +408,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Gym instructor: {c} ({age}) told me {he}'s 'training for the day it kicks off' with a group that wants to [clear the area of foreigners|kill unbelievers|start a race war]. {He} showed me their chat.",
         "Mosque youth leader: {c}, {age}, has been watching [ISIS videos|speeches of a hate preacher|beheadings] and says {he} wants to go and fight. The imam has spoken to the family; they asked us to refer.",
         "Our {c}'s gone down a proper rabbit hole online - [Nazi stuff|jihadi videos|incel forums] - talking about killing people, and some fella is sending {him} money. {He}'s {age}.",
+        "Dear Sir or Madam, Re: {c} ({age}). Background: {c} is a quiet, able pupil with few friends. Current concern: {c} has been [sharing extreme right-wing material with younger pupils|praising a terrorist attack and saying {he} would do the same|communicating with an adult online who is urging {him} to violence]. Child's view: {he} says it's 'the truth'. Parent's view: parents shocked. Consent: not required. Yours faithfully, Designated Safeguarding Lead.",
+        "Caller explained she is a gaming café assistant. {c}, about {age}, spends hours on [chat rooms glorifying attacks|videos from a banned group|forums predicting a 'race war'] and told staff {he} is 'preparing'.",
     ),
     "hsb": (
         "Caller states she is a nursery manager ringing about a staffing question. At the end she said {c} ({age}) had [tried to put {his} hand down another child's knickers|simulated sex on another child|forced another child to touch {his} genitals] in the book corner.",
@@ -413,6 +437,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Football coach: parents have told me {c} ({age}) has been [sending explicit photos to younger players|touching younger boys in the showers|forcing a younger child to kiss {his} genitals]. I have suspended {him} pending advice.",
         "Our {c}'s been caught doing sexual stuff with {his} little cousin, who's only [four|five|six]. {He}'s {age}. Me sister says it's just kids being kids.",
         "Madrassa teacher: {c} ({age}) was found [on top of a younger child with their clothes off|touching a younger child's private parts|showing younger children sex videos] in the prayer room.",
+        "Dear Duty Team, Re: {c} ({age}). Background: {c} has attended our after-school club for a year. Current concern: staff discovered {c} [touching the genitals of a five-year-old in the toilets|making a younger child perform a sex act|simulating sex with a crying younger child]. Child's view: {he} said 'it's a game'. Parent's view: parents say {c} would never. Consent: not required. Both children's details enclosed. Regards, Club Leader.",
+        "Caller explained she is a neighbour. Her [five|six]-year-old came home saying {c}, {age} year old, [made her take her knickers off and touched her|put his willy in her hand|tried to have sex with her] in the den.",
     ),
     # ---------------------------------------------------------------- level 4, no trigger
     "serious_self_harm": (
@@ -442,6 +468,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: {c} ({age}) showed me {his} arm - [rows of fresh deep cuts|burns from a lighter|a wound that's gone septic] - and said last night {he} wished {he} was dead.",
         "Paramedic (ePCR): {age}-year-old, [intentional overdose of sertraline and paracetamol|hanging attempt, cut down by parent|deep self-inflicted lacerations to the forearm]. States wants to die. Conveyed to ED, CAMHS crisis informed.",
         "Me mate's lad {c} is only {age} and he's been cutting himself proper bad, and last week he tried to take an overdose. His mam's beside herself.",
+        "Dear Colleague, Re: {c} ({age}). Background: {c} was referred to CAMHS [last year|in the spring] for low mood. Current concern: on [Friday|Sunday] {c} [took a large overdose of paracetamol|was discovered with a ligature round {his} neck|cut {his} arm deeply enough to need stitches] and told the nurse {he} still intends to die. Child's view: '[I'm better off gone|no one cares]'. Parent's view: parents frightened. Consent: given. Yours sincerely, ED Liaison.",
+        "Caller explained she is a bus driver. {c}, about {age}, sat at the back [cutting {his} arm with a blade|swallowing tablets from a bag|with a rope in {his} lap], saying {he} was heading to the bridge.",
     ),
     "emotional_abuse": (
         "Caller states she is a childminder. Her call was about a payment. At the end she said {parent} constantly calls {c} ({age}) '[a little bastard|a mistake|thick]' and says [{he} should never have been born|{he} ruined everything|nobody loves {him}] in front of {him}.",
@@ -469,6 +497,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: {parent} told the whole group {c} is '[a useless lump|a liar and a thief|a mistake]' and made {him} [stand outside the hall|apologise to everyone|go home without tea]. {c} ({age}) just stood there shaking.",
         "Our {c}'s mam makes {him} eat [on {his} own in {his} room|after the others|from the floor] and tells {him} nobody wants {him}. {He}'s {age}, it's not right.",
         "Pastor: {parent} has told {c} ({age}) that {he} is [possessed|the cause of the family's misfortune|going to hell] and keeps {him} from other children. The child is frightened and sleepless.",
+        "Dear Duty Social Worker, Re: {c} ({age}). Background: {c} has two siblings who appear well cared for. Current concern: staff regularly hear {parent} call {c} '[a little shit|a waste of space|a freak]'; {c} is [denied the treats {his} siblings get|made to walk home alone while the others are driven|threatened with care]. Child's view: '[I'm the bad one|nobody loves me]'. Parent's view: {parent} says {c} deserves it. Consent: not sought. Yours faithfully, Deputy Head.",
+        "Caller explained she is a neighbour. Every night she hears {parent} screaming at {c} ({age}) that {he} is '[useless|a mistake|the devil]' and that they'll 'get rid of {him}'; {c} is kept in {his} room and rarely seen.",
     ),
     "prebirth_removed": (
         "Caller states she is a community midwife booking a pregnancy. At the end she said the mother had [two|three|four] previous children removed through care proceedings and has completed none of the recommended work.",
@@ -496,6 +526,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Midwife EMIS entry - Booking: [28|31|33] weeks, late booker. Obstetric history: [3|4] previous live births, none in mother's care. Partner: {adult}, [known to police|named in previous proceedings]. Plan: pre-birth referral.",
         "Me sister-in-law's expecting again and she's had [two|three] took off her already, and she's still with him that hurt the last baby.",
         "Probation: service user {adult}, convicted of [harming a previous baby|serious domestic abuse], now living with a pregnant partner whose own children were removed.",
+        "Dear Colleague, Re: unborn baby, EDD [March|July|November]. Background: mother is [24|29|33]; her [two|three] older children were removed in care proceedings in [2021|2023] because of [neglect|an inflicted injury to a baby|domestic abuse]. Current concern: a new pregnancy, again with {adult}, the partner from before; she has ignored the recommended work. Parent's view: says this time will be different. Consent: informed. Yours sincerely, Safeguarding Midwife.",
+        "Caller explained she is a hostel support worker. A resident is [five|seven] months pregnant; her previous children were [adopted|removed at birth]; she is still [using|seeing the violent ex].",
     ),
     # ---------------------------------------------------------------- level 3
     "persistent_absence": (
@@ -524,6 +556,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: {c} ({age}) said {he} 'doesn't bother with school any more' and hasn't been for [weeks|months]; {his} mum told me she's given up trying.",
         "Our {c}'s barely been to school this year - [two days a week if that|off more often than not] - and {his} mam just lets {him} lie in.",
         "EWO (attendance panel note): persistent absence, [55|58]%, [27|31] unauthorised sessions this half term; fixed penalty issued; family circumstances need assessment.",
+        "Dear Duty Team, Re: {c} ({age}). Background: {c} transferred to us in year [4|7]. Current concern: attendance this year is [46|52|59]%, with [22|30] unauthorised days; letters, meetings and a penalty notice have not improved it. Child's view: {he} says {he} 'can't face it'. Parent's view: mum struggles to get {him} up. Consent: given for assessment. Yours faithfully, Attendance Lead.",
+        "Caller explained she is the school receptionist. {c} ({age}) is off [two or three days most weeks|more days than not], {parent} rarely rings in, and attendance is below 60%.",
     ),
     "exclusion_risk": (
         "Caller states she is the deputy head. {c} ({age}) has had [four|five|six] suspensions this year for [fighting|swearing at staff|walking out of lessons]; the next incident means permanent exclusion.",
@@ -550,6 +584,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) - [six|seven] suspensions this year; head considering permanent exclusion. What's working well? Good relationship with the PE teacher. What needs to happen? Assessment before any exclusion decision.",
         "Our {c}'s been sent home that many times they're on about kicking {him} out for good.",
         "Behaviour lead: {c} ({age}) is on a final warning and reduced hours; governors will meet to consider permanent exclusion if there is another incident.",
+        "Dear Duty Team, Re: {c} ({age}). Background: {c} has SEN support for [ADHD|speech and language|social and emotional needs]. Current concern: {c} has had [five|six|seven] suspensions this year and the headteacher has indicated that a further serious incident will lead to permanent exclusion. Child's view: {he} says no one listens. Parent's view: mum wants help. Consent: given. Yours sincerely, SENCo.",
+        "Caller explained she is {c}'s aunt. School have told the family {c} ({age}) is on 'last chances' after [repeated fights|damaging a classroom|swearing at the head] and will be excluded permanently next time.",
     ),
     "pregnant_u18": (
         "Caller states she is a school nurse. {c} ({age}) has told her she is [10|14|18] weeks pregnant to her same-age boyfriend. {c} has not told her mum.",
@@ -576,6 +612,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) is pregnant and unsure about her plans. What's working well? Supportive grandmother. What needs to happen? Assessment and teenage pregnancy support.",
         "Our {c}'s up the duff at {age} - her and her lad are made up but her mam's worried sick.",
         "Midwife EMIS entry - Booking: {c}, {age}, G1, [10|14] weeks. Partner [17|same age]. Lives with mum. Plan: young parents' pathway, referral to MASH for support.",
+        "Dear Duty Team, Re: {c} ({age}). Background: {c} is in year [11|12] and doing well. Current concern: {c} has told us she is [eleven|fourteen|nineteen] weeks pregnant; her boyfriend is [the same age|17]. Child's view: she wants to continue her education and keep the baby. Parent's view: mum is supportive. Consent: given. Yours sincerely, Head of Year.",
+        "Caller explained she is a Saturday-job manager. {c} ({age}) told her she is pregnant and asked what help there is; the dad is her boyfriend, also a teenager.",
     ),
     "drug_use": (
         "Caller states she is a youth worker. {c} ({age}) is smoking [cannabis|weed|skunk] every day, before and after school, and says {he} 'can't sleep without it'.",
@@ -602,6 +640,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) - daily [cannabis|ketamine|nitrous oxide] use, [falling grades|paranoia|stealing from home]. What's working well? {c} will talk to the youth worker. What needs to happen? Young people's substance service and assessment.",
         "Our {c}'s always mashed - [bifta before school|ket at weekends|puffing all night] - {he}'s only {age}.",
         "Scout leader: {c} ({age}) was caught with a vape full of THC and admitted {he} uses it every day.",
+        "Dear Colleague, Re: {c} ({age}). Background: {c} is bright and sporty. Current concern: over [this term|six months] {c} has been using [cannabis daily|ketamine at weekends and sometimes midweek|nitrous oxide in large amounts]; grades have fallen and {he} is [irritable|sleeping in class|taking money from home]. Child's view: '[it helps me chill|I can stop whenever]'. Parent's view: parents very worried. Consent: given. Yours faithfully, Pastoral Lead.",
+        "Caller explained she is a park warden. {c}, about {age}, is in the park every evening [smoking weed|surrounded by silver canisters|rolling joints] and told her {he} 'needs it every day'.",
     ),
     "mental_health": (
         "Caller states she is the counsellor at school. {c} ({age}) has [panic attacks most days|stopped eating at lunch|not spoken in class for weeks] and needs more than school can offer; a CAMHS referral was rejected.",
@@ -628,6 +668,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) - [severe anxiety|depressive episode|restrictive eating] needing specialist input; no self-harm. What's working well? Parents very involved. What needs to happen? Assessment and CAMHS liaison.",
         "Our {c}'s proper poorly in {his} head - [won't leave {his} room|doesn't talk|cries all the time] - and the doctor says it's a year's wait for CAMHS.",
         "Scout leader: {c} ({age}) has become [so anxious {he} shakes|very withdrawn|obsessed with washing {his} hands] and {his} parents told me they are worried about {his} mental health.",
+        "Dear Duty Team, Re: {c} ({age}). Background: {c} has always been a conscientious pupil. Current concern: since [the autumn|Christmas] {c} has developed [severe anxiety that stops {him} attending|low mood with withdrawal from friends|restrictive eating with weight loss]; no self-harm reported. Child's view: {he} wants help. Parent's view: parents exhausted. Consent: given. Yours sincerely, School Counsellor.",
+        "Caller explained she is {c}'s godmother. {c} ({age}) [hasn't left the house in weeks|barely eats|cries all day] and the GP has referred to CAMHS but it's a long wait; no self-harm that she knows of.",
     ),
     "missing": (
         "Caller states she is a police missing person coordinator. {c} ({age}) has been reported missing [five|six|seven] times in [two months|the last term] - usually returns next morning and won't say where {he} was.",
@@ -654,6 +696,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) - [five|six] missing episodes in two months, returns by morning, won't say where. What's working well? Returns safe each time. What needs to happen? Return home interviews and assessment.",
         "Our {c}'s done a runner again - that's the [third|fourth] time this month - turned up the morning after.",
         "Scout leader: {c} ({age}) missed camp because {he} had 'gone walkabout' overnight again; mum says it's happening a lot.",
+        "Dear Duty Team, Re: {c} ({age}). Background: {c} lives with mum and two siblings. Current concern: {c} has [five|six|seven] missing reports since [September|the spring], usually overnight, and declines return interviews. Child's view: '[I just walk about|I stay at a mate's]'. Parent's view: mum frantic. Consent: given. Yours faithfully, Missing Persons Coordinator.",
+        "Caller explained she is a neighbour. {c} ({age}) has gone missing [three|four] times in [two weeks|a month]; police keep bringing {him} back in the morning.",
     ),
     "da_history": (
         "Caller states she is a family support worker. Mum disclosed that {adult} was violent towards her [until two years ago|when {c} was little|for several years]. He has moved out but [still turns up|messages her|has contact with {c}].",
@@ -680,6 +724,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) lived with domestic abuse until [2023|last year]; the perpetrator ({adult}) has left; no current incident. What's working well? Mum has a support worker. What needs to happen? Assessment of {c}'s needs.",
         "Our {c} saw {his} mam getting knocked about for years before she left him - {he}'s {age} now and still scared of blokes.",
         "Scout leader: mum told me she escaped a violent relationship [last year|a while back] and {c} ({age}) is still very jumpy.",
+        "Dear Duty Team, Re: {c} ({age}). Background: {c}'s mother separated from {adult} in [2022|2023] after years of domestic abuse; there is a non-molestation order. Current concern: {c} is showing [anxiety|anger|nightmares] linked to what {he} witnessed; there have been no incidents since the separation. Child's view: '[I don't want to see him|I'm scared he'll come back]'. Parent's view: mum wants support. Consent: given. Yours sincerely, Family Support Worker.",
+        "Caller explained she is {c}'s grandmother. Mum fled {adult} [last year|two years ago] after years of violence; they're safe now but {c} ({age}) [still wets the bed|won't sleep alone|flinches at shouting].",
     ),
     "private_fostering": (
         "Caller states she is the school admissions officer. {c} ({age}) is being enrolled by [an old family friend|a neighbour|a workmate of mum's], who says {c}'s parents are [abroad|in Nigeria|working away]; {c} has been living there [two|three] months.",
@@ -706,6 +752,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) living with a non-relative for more than 28 days; arrangement not notified. What's working well? {c} settled and attending school. What needs to happen? Private fostering assessment.",
         "Our {c}'s best mate has been stopping with us since [Easter|the summer] - {his} mam's gone back to [Lithuania|Ghana|Portugal] for work. We're not family, is that alright?",
         "Scout leader: {c} ({age}) now lives with [a family friend|another scout's family] - not relatives - and has for [two|four] months.",
+        "Dear Duty Team, Re: {c} ({age}). Background: {c} enrolled with us in [September|January]. Current concern: {c} lives with [a family friend|the family of a classmate|an ex-neighbour], not a relative, and has done for [six weeks|three months] while {his} parents are [abroad|working in another city]. Child's view: happy. Parent's view: parents agreed informally. Consent: given. Yours faithfully, School Office Manager.",
+        "Caller explained she is a family friend. {c} ({age}) has lived with her since [Easter|the summer] while {his} mum [works abroad|sorts out housing]; she isn't related and wondered if she needs to tell anyone.",
     ),
     "parent_prison": (
         "Caller states she is the prison's family engagement worker. {c}'s dad was sentenced to [four|six|eight] years [last month|in the spring] and mum cannot find the words to explain it to {c} ({age}).",
@@ -732,6 +780,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) - [father|mother] in custody since [March|August]; {c} [angry|withdrawn|not sleeping]. What's working well? Grandparents caring well. What needs to happen? Assessment and support.",
         "Our {c}'s dad's been banged up for [three|four] years and {c}'s gone right into {himself}.",
         "Scout leader: {c} ({age}) told the patrol {his} dad is 'in jail', and {he}'s been tearful ever since.",
+        "Dear Duty Team, Re: {c} ({age}). Background: {c} lives with mum and a younger sibling. Current concern: {c}'s father was [sentenced to five years|remanded in custody|recalled to prison] [last month|in the spring]; since then {c} is [withdrawn|angry|tearful]. Child's view: {he} misses dad. Parent's view: mum struggling alone. Consent: given. Yours sincerely, Learning Mentor.",
+        "Caller explained she is {c}'s aunt. {c}'s mum has gone to prison for [two|three] years and {c} ({age}) is with her now; she needs help.",
     ),
     "family_breakdown": (
         "Caller states she is {c}'s mum. She says she 'can't have {him} in the house any more' after [constant rows|{him} smashing the door|{him} threatening her] and wants {c} ({age}) taken into care.",
@@ -758,6 +808,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) and {parent} - relationship broken down, {c} sofa-surfing, parent refusing to have {him} home. What needs to happen? Assessment; consider accommodation.",
         "Our {c}'s mam has had enough and chucked {him} out - {he}'s {age} and kipping on mates' sofas.",
         "Scout leader: {c} ({age}) has been told by {his} dad not to come home and is staying at [a friend's|the leader's neighbour's]; the family say they've given up.",
+        "Dear Duty Team, Re: {c} ({age}). Background: family previously supported by early help. Current concern: relationships have broken down; {parent} [has told {c} to leave|refuses to have {c} home|wants {c} accommodated]. Child's view: {he} won't return home. Parent's view: 'I've had enough'. Consent: given. Yours faithfully, Early Help Practitioner.",
+        "Caller explained she is {c}'s friend's mum. {c} ({age}) has been on her sofa [a week|ten days] because {his} parents have [thrown {him} out|said {he} can't come back].",
     ),
     "parental_substance": (
         "Caller states she is {c}'s childminder. {parent} has turned up to collect {c} ({age}) [slurring and stinking of drink|unsteady on her feet|with pinned pupils] [three|four] times this month.",
@@ -784,6 +836,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {parent}'s [alcohol|drug] use is affecting {c} ({age}) - [late and hungry|looking after {himself}|worried about mum]. What's working well? Grandparents nearby. What needs to happen? Assessment.",
         "Our {c}'s mam is always steaming - {c} ({age}) has to make {his} own tea most nights.",
         "Scout leader: at pick-up time {parent} arrived for {c} ({age}) [stinking of drink|clearly off their face|unable to stand straight]; another parent drove {c} home.",
+        "Dear Duty Team, Re: {c} ({age}). Background: mother has previously misused [alcohol heavily|opiates]. Current concern: staff have noticed {parent} [smelling of alcohol at drop-off|slurring at pick-up|falling asleep in meetings]; {c} is [often late|hungry|tired] and says {he} 'looks after mum'. Child's view: worried. Parent's view: mum says she is cutting down. Consent: given. Yours sincerely, Family Liaison Officer.",
+        "Caller explained she is a taxi driver. She regularly takes {parent} and {c} ({age}) home and {parent} is [drunk|off her face] every time.",
     ),
     "untreated_health": (
         "Caller states she is a community nurse. {c} ({age}) has [eczema that is cracked and bleeding|poorly controlled asthma|a squint]; [five|six] appointments missed because {parent} never brings {him}.",
@@ -810,6 +864,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) - [asthma|epilepsy|diabetes] not managed; [five|six] appointments missed; medication not collected. What needs to happen? Assessment and health liaison.",
         "Our {c} has had earache for weeks and {his} mam won't take {him} to the doctor's.",
         "Scout leader: {c} ({age}) has [no inhaler despite bad asthma|a limp that's been there for weeks|glasses that broke months ago] and {his} parents haven't sorted it.",
+        "Dear Duty Team, Re: {c} ({age}). Background: {c} lives with [type 1 diabetes|epilepsy|severe asthma]. Current concern: {c} has missed [five|six|eight] clinic appointments and medication is not being given regularly; school have had [hypos|seizures|asthma attacks] to manage. Child's view: {he} says mum forgets. Parent's view: mum says she is busy. Consent: given. Yours faithfully, Diabetes Nurse.",
+        "Caller explained she is {c}'s nan. {c} ({age}) has [had toothache for months|a rash that bleeds|poor eyesight with no glasses] and {parent} keeps cancelling appointments.",
     ),
     "prebirth_substance": (
         "Caller states she is a community midwife. Mother, [20|24|28] weeks pregnant, admits using [cannabis daily|cocaine at weekends|alcohol most evenings].",
@@ -836,6 +892,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? Unborn baby; mother using [heroin|crack|alcohol daily] at [24|30] weeks. What's working well? Attending antenatal appointments. What needs to happen? Pre-birth assessment.",
         "Our lass is expecting and still on the pop every night, she won't listen.",
         "Midwife EMIS entry - Booking: [18|22] weeks. Substance use: [cannabis daily|alcohol 30 units/week|cocaine]. Plan: specialist midwife, referral to MASH.",
+        "Dear Duty Team, Re: unborn baby, EDD [February|June|September]. Background: mother [23|27|31], first pregnancy. Current concern: mother has disclosed using [cannabis daily|cocaine at weekends|alcohol most evenings] and has not accessed substance misuse support. Parent's view: wants help. Consent: given. Yours sincerely, Community Midwife.",
+        "Caller explained she is a hostel worker. A resident is [20|28] weeks pregnant and still [using heroin|drinking heavily|smoking crack].",
     ),
     # ---------------------------------------------------------------- level 2
     "occasional_absence": (
@@ -863,6 +921,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) - attendance [90|92]%, a few single days off. What's working well? {c} enjoys school. What needs to happen? School-based plan, early help if it dips.",
         "Scout leader: {c}'s mum told me {c} ({age}) has missed the odd day at school lately and she's had a letter.",
         "Our {c}'s had a couple of days off with a cold and a dentist trip, school sent one of them letters.",
+        "Dear Early Help Team, Re: {c} ({age}). Background: {c} is a happy pupil. Current concern: attendance is [90|91|92]% this term owing to a few single days off and some late arrivals. Child's view: {he} likes school. Parent's view: mum will work with us. Consent: given. Yours sincerely, Attendance Officer.",
+        "Caller explained she is {c}'s mum. {c} ({age}) has missed [three|four] days this term with colds and school sent a letter; she wanted to know what it means.",
     ),
     "missed_checks": (
         "HV entry - Contact: [1 year|2 year|6 to 8 week] review. Outcome: was not brought x[2|3]. Letters sent. Phone contact with mum - agreed new date. Plan - universal plus, early help offered.",
@@ -889,6 +949,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "HV EMIS entry - Contact: phone. Reason: [27-month review|12-month imms|9-12 month review] not attended x2. Mum apologetic, shift work. Rebooked. Plan: early help offered, no other concerns.",
         "Our {c}'s missed {his} [jabs|check|weigh-in] twice, me daughter keeps forgetting the letters.",
         "What are we worried about? {c} - [immunisations|developmental reviews] overdue after missed appointments. What's working well? Baby thriving, mum engaged. What needs to happen? HV follow-up and early help offer.",
+        "Dear Early Help Team, Re: {c}. Background: healthy baby, feeding well. Current concern: [the 12-month review|two immunisation appointments|the 2-year check] missed; parents say [shift work|transport] got in the way. Parent's view: keen to rebook. Consent: given. Yours sincerely, Health Visitor.",
+        "Caller explained she is the practice nurse. {c} is overdue [the pre-school booster|the MMR|the 12-month jabs] after two missed appointments; mum has rebooked.",
     ),
     "low_emotional": (
         "Caller states she is the school's pastoral lead. {c} ({age}) has been [tearful|quieter than usual|worrying about tests] since [the move|a friendship fall-out|Christmas]. School are supporting; family would like more.",
@@ -909,12 +971,14 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Dentist: {c} ({age}) was very anxious; mum said {he}'s been a bit worried about everything lately.",
         "Youth worker: {c} ({age}) lacks confidence and feels a bit low; coping.",
         "HV entry - Family note: {c} ({age}) a bit anxious since [the move|starting school]. Mum asked for advice.",
-        "Paramedic crew: called for {c} ({age}) with a [panic|wobble]; settled quickly. Mum says {he} gets worried.",
+        "Paramedic crew: called for {c} ({age}) during [a panicky spell|a wobbly moment]; settled quickly. Mum says {he} gets worried.",
         "Grandma rang: {c} ({age}) has been a bit [quiet|sad|worried] since [the divorce|nan died]; she wanted advice.",
         "Call began as a question about holiday clubs. At the end, caller (mum) said {c}, {age} year old, has been [a bit low|worrying a lot|clingy] since [the move|grandad died|starting secondary] and told her {he} feels sad sometimes.",
         "What are we worried about? {c} ({age}) - mild worries and low mood since [a bereavement|a friendship fall-out|the move]. What's working well? Close to mum, attending school. What needs to happen? Early help and school support.",
         "Scout leader: {c} ({age}) told me {he}'s been feeling a bit down lately; parents are aware and supportive.",
         "Our {c}'s been a bit mardy and tearful since we moved, {he} told me {he} misses {his} old mates.",
+        "Dear Early Help Team, Re: {c} ({age}). Background: {c} is a kind and popular pupil. Current concern: since [grandma died|moving house|a friendship fall-out] {c} has been [quieter|tearful at times|worried about small things]. Child's view: {he} wants a trusted adult in school. Parent's view: supportive. Consent: given. Yours sincerely, Class Teacher.",
+        "Caller explained she is {c}'s mum. {c} ({age}) frets about [tests|friends|starting secondary] and gets teary at bedtime; she wanted ideas.",
     ),
     "young_carer": (
         "Caller states she is a school support worker. {c} ({age}) helps care for {his} mum who has [MS|a long-term illness|chronic pain], doing [the shopping|cooking|her medication] after school. {He} is coping but tired.",
@@ -941,6 +1005,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) - caring for [mum|dad|a disabled sibling], tired, little free time. What's working well? Loving family. What needs to happen? Young carers' assessment.",
         "Scout leader: {c} ({age}) told me {he} can't come to camp because {he} looks after {his} [mum|dad] at weekends.",
         "Our {c} does everything for {his} dad since his accident - [cooking|cleaning|his meds] - {he}'s {age} and never gets out.",
+        "Dear Early Help Team, Re: {c} ({age}). Background: {c}'s mother has [multiple sclerosis|kidney disease|severe arthritis]. Current concern: {c} [helps with personal care|cooks most meals|manages mum's medication] and can be weary in lessons. Child's view: proud to help, wants time off now and then. Parent's view: mum agrees. Consent: given. Yours sincerely, Pastoral Support.",
+        "Caller explained she is a neighbour. {c} ({age}) does all the shopping and cooking for {his} dad, who is [in a wheelchair|very poorly], and never goes out with friends.",
     ),
     "inconsistent_parenting": (
         "Caller states she is a nursery keyworker. {c} ({age}) has [no set bedtime|one set of rules with mum, another with dad|lots of tantrums] and mum says she 'gives in for a quiet life'. She would like a parenting course.",
@@ -967,6 +1033,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) - routines and boundaries change day to day. What's working well? Parents want to learn. What needs to happen? Parenting programme via early help.",
         "Scout leader: {c}'s parents never say no and then blow up; {c} ({age}) doesn't know where {he} stands.",
         "Our {c}'s mam lets {him} do owt {he} likes then shouts {his} head off - no rhyme nor reason.",
+        "Dear Early Help Team, Re: {c} ({age}). Background: {c} is a lively child. Current concern: routines at home vary greatly - [bedtimes change nightly|rules differ between parents|threats are made and not followed through] - and {c} struggles with boundaries. Parent's view: parents asking for a course. Consent: given. Yours sincerely, Nursery Manager.",
+        "Caller explained she is {c}'s grandma. Her son [caves in to {c} on everything|has no set bedtime for {c}|shouts then buys {c} presents]; she wanted to know about parenting courses.",
     ),
     "parental_stress": (
         "Caller states she is a health visitor. {parent} is [exhausted|overwhelmed|struggling] since [losing her job|the new baby|dad's long shifts] and says she has [snapped at the kids|stopped going out]. No other concerns.",
@@ -993,6 +1061,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {parent} - [exhausted|low|struggling with illness]; routines for {c} ({age}) slipping. What's working well? Warm relationship. What needs to happen? Early help, family support.",
         "Scout leader: {c}'s mum told me she's 'at the end of her tether' with work and the kids; {c} ({age}) has been late a few times.",
         "Our {c}'s mam is knackered all the time, she's working nights and it's getting on top of her.",
+        "Dear Early Help Team, Re: {c} ({age}). Background: family well known to us. Current concern: {parent} is [caring for a dying parent|recovering from surgery|working two jobs] and finding it hard to keep routines going; {c} is [late more often|forgetting kit|unsettled]. Parent's view: would welcome help. Consent: given. Yours sincerely, Family Support Worker.",
+        "Caller explained she is {c}'s mum. She is [exhausted|overwhelmed|at the end of her rope] since [the new baby|her divorce|her diagnosis] and wants support before things slip.",
     ),
     "poor_housing": (
         "Caller states she is a housing officer. The family of [four|five|six] are in a one-bedroom flat with [black mould|damp|a broken boiler] and {c} ({age}) has a [cough|chest infection].",
@@ -1019,6 +1089,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? Family of [five|six] in [a one-bed flat|a damp room in a B&B]; {c} ({age}) has nowhere to sleep properly. What's working well? Parents caring well. What needs to happen? Housing liaison, early help.",
         "Scout leader: {c} ({age}) told me they're all sleeping in one room at a B&B since they were evicted.",
         "Our {c}'s flat is wringing wet, mould up the walls, the landlord won't do nowt.",
+        "Dear Early Help Team, Re: {c} ({age}). Background: family of [five|six] in [a two-bed flat|temporary accommodation]. Current concern: [severe damp and mould|overcrowding|no working heating] is affecting {c}'s [asthma|sleep|homework]. Parent's view: desperate to move. Consent: given. Yours sincerely, Housing Support Officer.",
+        "Caller explained she is {c}'s aunt. The family's flat has [mould everywhere|broken windows|no heating] and {c} ({age}) keeps getting poorly.",
     ),
     "low_income": (
         "Caller states she is a school business manager. {c}'s family have [fallen behind on dinner money|asked for uniform help|been using the food bank] since dad lost his job.",
@@ -1045,6 +1117,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? Family struggling financially; [debt|arrears|no credit on the meter]. {c} ({age}) otherwise well cared for. What needs to happen? Welfare rights, early help.",
         "Scout leader: {c}'s mum told me they can't afford [the camp|the uniform|the subs] this term; {c} ({age}) is embarrassed.",
         "Our {c}'s mam is brassic, she goes without her tea to feed the bairns.",
+        "Dear Early Help Team, Re: {c} ({age}). Background: {c}'s father lost his job [in the spring|last year]. Current concern: family in [rent arrears|debt|fuel poverty], relying on the food bank. {c} is otherwise well cared for. Parent's view: wants advice. Consent: given. Yours sincerely, Citizens Advice Adviser.",
+        "Caller explained she is {c}'s mum. Money is [very tight|running out every month] and she can't afford [school shoes|the trip|the gas]; she wanted to know what help there is.",
     ),
     "bullying": (
         "Caller states she is {c}'s mum. {c} ({age}) is being [called names|left out|picked on] by some classmates and [won't go to school|cries at night|has stopped eating lunch]. School are aware.",
@@ -1071,6 +1145,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) - [name-calling|exclusion by peers|online bullying]; [sleep|confidence] affected. What's working well? School acting. What needs to happen? Anti-bullying plan and early help.",
         "Scout leader: {c} ({age}) is being picked on by a couple of the older scouts; I've dealt with it and told the parents.",
         "Our {c}'s getting bullied at school - they call {him} names and nick {his} dinner money.",
+        "Dear Early Help Team, Re: {c} ({age}). Background: {c} joined in year [5|7]. Current concern: {c} is being [mocked over {his} appearance|frozen out by a group|targeted on social media] and is reluctant to come in. Child's view: {he} wants it to stop. Parent's view: parents want support. Consent: given. Yours sincerely, Head of Year.",
+        "Caller explained she is {c}'s gran. {c} ({age}) is being [picked on|called names|pushed about] by some children at school and is dreading going in.",
     ),
     "separation": (
         "Caller states she is {c}'s mum. She and {c}'s dad separated [in the summer|last month|at Christmas] and {c} ({age}) is [unsettled|upset|acting up] between the two homes. The split was amicable.",
@@ -1097,6 +1173,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) - unsettled by parental separation. What's working well? Parents communicate well. What needs to happen? Early help, separation support.",
         "Scout leader: {c}'s parents have separated and {c} ({age}) has been quieter than usual.",
         "Our {c}'s mam and dad have split and {he}'s taking it hard, but they're both doing their best.",
+        "Dear Early Help Team, Re: {c} ({age}). Background: parents split [over the summer|earlier this year]; arrangements agreed between them. Current concern: {c} is [tearful|unsettled|angry] moving between homes. Parent's view: both want support for {c}. Consent: given. Yours sincerely, Class Teacher.",
+        "Caller explained she is {c}'s mum. She and {c}'s dad have separated and {c} ({age}) is finding the two houses hard; she wanted to know about support.",
     ),
     "early_offending": (
         "Caller states she is a police officer. {c} ({age}) was given a [community resolution|warning] for [shoplifting sweets|graffiti|throwing stones at cars] with friends. First time; parents supportive.",
@@ -1123,6 +1201,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} ({age}) - first police contact for [shoplifting|criminal damage|ASB]. What's working well? Parents supportive. What needs to happen? Early help, youth diversion.",
         "Scout leader: {c} ({age}) told me {he} got a warning from police for [shoplifting|spray-painting|setting off fireworks at houses].",
         "Our {c}'s been in bother with the police for shoplifting with {his} mates - first time, {he}'s {age}.",
+        "Dear Early Help Team, Re: {c} ({age}). Background: no previous contact with police. Current concern: {c} got [a community resolution|an ASB warning] over [shoplifting|criminal damage] with friends. Child's view: sorry and embarrassed. Parent's view: want to keep {him} on track. Consent: given. Yours sincerely, Youth Diversion Officer.",
+        "Caller explained she is {c}'s mum. Police brought {c} ({age}) home after {he} was caught [shoplifting|throwing eggs at a bus|spraying graffiti]; first time.",
     ),
     "prebirth_support": (
         "Caller states she is a community midwife. Mother is [18|19|20], first pregnancy, [isolated|new to the area|without family support]. She is keen to engage.",
@@ -1149,6 +1229,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? First-time expectant mum, [isolated|anxious|in temporary housing]. What's working well? Attending antenatal care. What needs to happen? Early help offer.",
         "Midwife EMIS entry - Booking: G1, [16|20] weeks, [isolated|anxious|housing worries]. No other concerns. Plan: early help referral.",
         "Our lass is having her first and she's dead nervous, her fella works away and she's on her own most of the time.",
+        "Dear Early Help Team, Re: unborn baby, EDD [January|May|August]. Background: first pregnancy, mother [19|22]. Current concern: [isolated|anxious|in temporary housing], she would like support preparing for the baby. Parent's view: keen. Consent: given. Yours sincerely, Community Midwife.",
+        "Caller explained she is an expectant mum, [20|25] weeks, new to the area with no family nearby, and wants to know what groups and support there are.",
     ),
     # ---------------------------------------------------------------- level 1
     "advice_request": (
@@ -1176,32 +1258,36 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader wanted guidance on running a sleepover safely. No concerns about any child.",
         "Our {c}'s {age} and wants to walk to school on {his} own - is that alright? No problems, just asking.",
         "Caller said a police officer gave a talk at school about online safety and {c} came home with questions; she wanted leaflets. No concerns.",
+        "Dear Sir or Madam, I am writing on behalf of our parents' forum to ask for information on [online safety talks|local parenting courses|healthy sleep for toddlers]. There are no concerns about any particular child. Yours sincerely, Parent Governor.",
+        "Caller explained she is {c}'s mum and wanted advice on [potty training|screen limits|talking to {c} about a new sibling]. No concerns. Advice given.",
     ),
     "childcare_query": (
         "Caller states she is {c}'s mum. She wanted to know about [30 hours funded childcare|the offer for twos|tax-free childcare] for {c} ({age}). Informed caller of the Family Information Service.",
         "Duty desk: caller asked for a list of [registered childminders|nurseries|holiday clubs] near [the school|her work]. Signposted.",
         "Informed caller that childcare queries go to the Family Information Service. Caller (dad) wanted help finding a nursery place for {c} ({age}).",
         "Nursery rang asking about funding paperwork for a new starter, {c}. No concerns.",
-        "Our {c}'s {age} and I'm going back to work - what childcare can I get?",
+        "Our {c}'s still little and I'm going back to work - what childcare can I get?",
         "Formal letter. Request: information about funded childcare for {c}. No concerns.",
         "EMIS-style: Query - childcare funding. Child - {c}, {age}. Action - signposted.",
         "Mum said a friend told her she can get free hours for {c} - is that right?",
         "Pharmacist passed on a mum's question about finding a childminder.",
         "Grandma asked about registering as a childminder to look after {c}.",
         "Early years worker asked about the funding code for {c}'s 15 hours.",
-        "Caller asked whether the nursery at the school takes {age} year olds.",
+        "Caller asked whether the school nursery takes children as young as {c}.",
         "Faith leader asked about running a crèche at church. Signposted to Ofsted.",
         "HV entry - Query: mum asking about childcare for {c}. Signposted.",
         "Dad rang: can {c} get one of the funded places for twos?",
         "Caller (mum) worried she'd missed the deadline for the funded hours - informed her of the dates.",
         "Caller wanted to know which nurseries have places in [September|January|April] for {c}.",
-        "Childminder rang to check the funding rules for a new child, {c}, aged {age}.",
+        "Childminder rang to check the funding rules for a new starter, {c}.",
         "School admissions passed on a query about the school's nursery class.",
         "Caller said a PCSO at the school fair told her to ask us about childcare. Signposted.",
-        "Call began and ended as a childcare question: caller (mum) wants to know which nurseries near her work take {age} year olds and whether she can use the funded hours there.",
+        "Call began and ended as a childcare question: caller (mum) wants to know which nurseries near her work would take {c} and whether she can use the funded hours there.",
         "Scout leader asked whether the group's beavers session counts as registered childcare. Signposted.",
-        "Our {c}'s {age} and me and {his} dad both work - what help can we get with nursery?",
+        "Me and {c}'s dad both work full-time - what help can we get with nursery?",
         "Caller said her friend told her about the 30 hours and she wasn't sure {c} ({age}) qualifies. Signposted.",
+        "Dear Family Information Service, I am writing to ask which childminders near [the station|my work] have places for {c}, and how the funded hours work. Yours faithfully, {c}'s mum.",
+        "Caller explained she is going back to work and wanted a list of nurseries with places for {c}. Signposted.",
     ),
     "doing_well": (
         "Caller states she is the school's pastoral lead. She rang to let us know {c} ({age}) is doing really well - [great attendance|made the school council|top marks in maths]. No concerns.",
@@ -1228,6 +1314,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: {c} ({age}) got {his} [chief scout award|first aid badge|leadership badge] - a credit to the family.",
         "Our {c}'s flying at school, {he}'s {age} and top of {his} class. Just wanted to say.",
         "Caller said the school told her {c} ({age}) was pupil of the week; no concerns, just sharing.",
+        "Dear Colleague, Re: {c} ({age}). I am writing simply to share that {c} has [settled well|made excellent progress|become a reading ambassador] this year. Attendance is [97|99]%. No concerns. Yours sincerely, Class Teacher.",
+        "Caller explained she is {c}'s grandma and just wanted to say {c} is doing really well. No concerns.",
     ),
     "benefits_signpost": (
         "Caller states she is {c}'s mum. She asked how to claim [Child Benefit|DLA for {c}|Universal Credit childcare costs]. Signposted to gov.uk.",
@@ -1254,6 +1342,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader asked about help with camp costs for families on benefits. Signposted.",
         "Our {c}'s just turned {age} - do we still get Child Benefit? Signposted to HMRC.",
         "Caller said the school told her to ask about free school meals for {c} ({age}). Signposted.",
+        "Dear Sir or Madam, Please send details on claiming [Child Benefit|free school meals|Healthy Start] now {c} is here. Yours faithfully, {c}'s dad.",
+        "Caller explained she is a new mum and wanted to know how to claim Child Benefit. Signposted.",
     ),
     "wrong_service": (
         "Caller states she is ringing about [her bins|council tax|a pothole]. Informed caller this is children's services and gave the right number.",
@@ -1280,6 +1370,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader rang to book a council field for camp. Redirected to parks.",
         "Caller wanted the police non-emergency number about a stolen bike - gave 101.",
         "Caller said she was told this number was for planning; she wanted to object to an extension. Redirected.",
+        "Dear Sir or Madam, I wish to complain about [bin collections on my road|a parking fine|street lighting]. Yours faithfully. (Sent to this inbox in error; forwarded.)",
+        "Caller explained she was trying to reach [the council tax team|the registrar|housing repairs]. Transferred.",
     ),
     "school_place": (
         "Caller states she is {c}'s mum. She wants to know how to apply for {c} ({age}) to start in [reception|year 7|a new school mid-year]. Informed caller of the admissions team.",
@@ -1306,6 +1398,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader passed on a family's question about secondary school applications.",
         "Our {c}'s {age} and we're moving to the other side of town - how do we get {him} into a new school?",
         "Caller said the school told her there are no places in year [3|5|8] for {c}; she wanted the waiting list process.",
+        "Dear Admissions, Re: {c} ({age}). We are relocating to the area in [January|April] and would like a place for {c} in year [2|6|9]. No concerns. Yours faithfully, {c}'s parents.",
+        "Caller explained she is {c}'s mum and wanted to know about the [reception|secondary] application deadline. Signposted.",
     ),
     "sen_query": (
         "Caller states she is {c}'s mum. She wanted to know how to request an [EHCP|assessment|SEN support] for {c} ({age}), who has [autism|dyslexia|ADHD]. Signposted to SENDIASS.",
@@ -1332,6 +1426,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader asked how to support {c} ({age}), who has autism, on camp. Signposted to the local offer.",
         "Our {c}'s got ADHD and school say {he} might need an EHCP - where do we start?",
         "Caller said she is worried the EHCP review for {c} ({age}) is late; signposted to the SEND team.",
+        "Dear SEND Team, Re: {c} ({age}). {c} has [autism|dyslexia|a speech delay] and we would like to know how to request an EHCP assessment. No welfare concerns. Yours sincerely, {c}'s parents.",
+        "Caller explained she is {c}'s mum; {c} ({age}) has [ADHD|autism] and she wanted to know about SEN support at school. Signposted.",
     ),
     "closure_update": (
         "Caller states she is the early help worker. The family have completed the plan and {c} ({age}) is doing well. Case closed by agreement.",
@@ -1358,6 +1454,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: {c} ({age}) is back at scouts every week since the family plan finished; no concerns.",
         "Our {c} is grand now, the help made a big difference.",
         "Caller said school told her the case was closed; she just wanted confirmation. No concerns.",
+        "Dear Colleague, Re: {c} ({age}). Further to the closure of our involvement in [May|October], I can confirm {c} continues to do well at home and school. No concerns. Yours sincerely, Family Support Worker.",
+        "Caller explained she is {c}'s mum and just wanted to let us know things are going well since the case closed.",
     ),
 }
 
@@ -1372,6 +1470,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c} says nobody's ever laid a hand on {him} - it were just a row about bedtime.",
         "What are we worried about? Nothing about physical harm - {c} says nobody at home hurts {him}; {his} mark is from a bike fall that was seen.",
         "Caller clarified that no disclosure of hitting was ever made by {c}; she was only asking about a parenting course.",
+        "Dear Duty Social Worker, Re: {c}. For clarity, {c} has not said anyone hurts {him}; {he} described home as happy. Nothing of that kind has been alleged. Yours faithfully, DSL.",
     ),
     "sexual_disclosure": (
         "Caller states {c} was asked gently whether anyone had touched {him}; {c} said no and nothing sexual has happened.",
@@ -1382,6 +1481,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Police: sexual abuse allegation from last year was investigated and found to be unfounded; nothing new.",
         "Caller clarified that {c}'s comment came from a cartoon; {he} has not said anyone touched {him}. No sexual abuse concerns.",
         "Pharmacist: {c}'s questions were general health ones; no disclosure of any sexual abuse.",
+        "Dear Sir or Madam, Re: {c}. {c}'s drawing was discussed with {him}; {he} copied it off a film, {he} said, and no one has ever touched {him}. No sexual abuse disclosure. Kind regards.",
     ),
     "baby_injury": (
         "HV entry - Examination: baby {c} ({age_m} months) fully undressed, skin intact, no bruises or marks.",
@@ -1392,6 +1492,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller (grandma) asked about baby {c} - she confirmed the baby has no marks at all, she was just asking about the clinic.",
         "Paramedic (ePCR): infant {age_m} months, full skin check head to feet, unmarked, no bruising. Call was for a high temperature.",
         "HV EMIS entry - Skin: intact, full undress, unmarked, no bruises. Baby {c} thriving.",
+        "Dear Colleague, Re: baby {c}. At today's review baby was fully undressed and examined: no bruising or injury. Yours sincerely, Health Visitor.",
     ),
     "unexplained_injury": (
         "Caller states {c} bruised a knee at football, seen by the coach; explanation consistent.",
@@ -1402,6 +1503,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Nursery: {c}'s graze was from the outdoor area, staff saw it happen.",
         "Karate instructor: {c}'s bruise came from sparring, which I refereed; fully explained.",
         "Caller clarified the burn on {c}'s hand was from a hot pan - treated at the minor injuries unit, explanation consistent.",
+        "Dear Duty Team, Re: {c}. The bruise noted at training came from a collision in the match, which the referee and I both saw. Explanation consistent. Regards, Welfare Officer.",
     ),
     "fgm": (
         "Midwife: FGM discussed at booking; mother has not had FGM and says her daughters will never undergo it. No risk identified.",
@@ -1412,6 +1514,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "GP: examination normal; FGM not suspected.",
         "Practice nurse: mum is an FGM survivor and is clear her girls will never go through it; she campaigns against it. No risk to {c}.",
         "HV EMIS entry - FGM: discussed; family oppose; no travel planned; no risk identified.",
+        "Dear Social Worker, Re: {c}. FGM was discussed at length; the family strongly oppose it and have no travel plans. No risk identified. Yours faithfully, Specialist Midwife.",
     ),
     "exploitation": (
         "Sports coach: the man picking {c} up is {his} uncle, known to the family; no exploitation concerns.",
@@ -1422,6 +1525,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller states {c}'s late nights were at a friend's birthday; no sign of exploitation.",
         "Basketball coach: the older lad who drives {c} is {his} cousin, known to the family; no concern about exploitation.",
         "Caller clarified {his} dad bought {c} the new phone; no grooming or county lines concerns.",
+        "Dear Duty Manager, Re: {c}. Enquiries show the older males are {c}'s cousins and the money was birthday money; no exploitation indicators. Regards.",
     ),
     "serious_da": (
         "Police: verbal argument between mum and dad, no violence, children asleep upstairs. Not a serious domestic abuse incident.",
@@ -1432,6 +1536,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "CAMHS: {c} describes home as calm; no abuse between adults.",
         "HV EMIS entry - Routine enquiry: asked alone; no domestic abuse, feels safe with partner.",
         "Caller clarified the shouting next door was a party; no domestic abuse.",
+        "Dear Colleague, Re: {c}'s family. Routine enquiry completed; mother reports no domestic abuse and feels safe. Yours sincerely, GP.",
     ),
     "under13_sexual": (
         "School nurse: {c} ({age}) asked questions about puberty; she has not had sex.",
@@ -1442,6 +1547,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "EMIS-style: Sexual health - not sexually active. No concerns.",
         "Youth worker: {c}, {age}, had questions about periods only; she has not had sex and has no boyfriend.",
         "Caller clarified her daughter {c} is not having sex; the messages were a silly dare.",
+        "Dear Duty Social Worker, Re: {c}. {c}'s questions were about puberty; she has no boyfriend and has never had sex. Yours faithfully, School Nurse.",
     ),
     "forced_marriage": (
         "Caller states the family trip is for a cousin's wedding; nobody is marrying {c} off and she is happy to go.",
@@ -1452,6 +1558,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "CAMHS: {c} denies any plans for her marriage; no concerns.",
         "Sixth-form tutor: {c}'s family support her plans for university; no marriage planned. No concerns.",
         "Caller clarified the wedding abroad is her older cousin's, an adult who chose her husband freely; {c} is a guest.",
+        "Dear Sir or Madam, Re: {c}. {c}'s trip is a family holiday; she confirms nobody is arranging any marriage for her. No concerns. Yours faithfully.",
     ),
     "fii": (
         "Paediatrician: {c}'s symptoms are genuine and confirmed on testing; no concern about fabricated illness.",
@@ -1462,6 +1569,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Formal letter. No fabricated or induced illness concerns.",
         "Ward sister: nurses witnessed {c}'s symptoms, which match the diagnosis; no concern about fabrication.",
         "Caller clarified {c}'s condition is confirmed by the specialist; mum's concerns are appropriate.",
+        "Dear Colleague, Re: {c}. {c}'s condition has been confirmed by investigation; mother's reports are accurate. No concern about fabricated illness. Yours sincerely.",
     ),
     "serious_neglect": (
         "Caller states the home was clean and tidy, plenty of food, {c} well dressed.",
@@ -1472,6 +1580,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Dentist: good oral health for {c}; no neglect.",
         "Caller clarified the house is messy but clean, food in, beds made; {c} is well cared for.",
         "Early years keyworker: {c} arrives clean, breakfasted and warmly dressed; no neglect.",
+        "Dear Duty Social Worker, Re: {c}. Home visit: warm, clean, food in the cupboards, {c} well presented. No neglect. Yours faithfully.",
     ),
     "radicalisation": (
         "Caller states {c}'s comments were part of a debate in RE; no extremist views.",
@@ -1482,6 +1591,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "CAMHS: no radicalisation concerns identified.",
         "Mosque youth leader: {c}'s views are mainstream; no radicalisation concerns.",
         "Caller clarified {c}'s flag was a football one; nothing extremist.",
+        "Dear Sir or Madam, Re: {c}. {c}'s comments were explored; they reflected a class debate; no extremist interest. No concerns. Yours faithfully, DSL.",
     ),
     "hsb": (
         "Nursery keyworker: {c}'s behaviour was normal curiosity for {his} age; no harmful sexual behaviour.",
@@ -1492,5 +1602,6 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "AIM screen: no concerns about {c}'s sexual behaviour.",
         "Football coach: the incident was horseplay, nothing sexual; no harmful sexual behaviour.",
         "Caller clarified the children were changing for swimming; no sexual behaviour at all.",
+        "Dear Duty Team, Re: {c}. The incident was two same-age children comparing injuries; nothing sexual occurred. No harmful sexual behaviour. Regards.",
     ),
 }
