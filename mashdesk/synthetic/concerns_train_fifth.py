@@ -58,6 +58,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller rang back ten minutes after the first call to add that {c}, {age} year old, had said at teatime that {adult} [leathers {him} with a belt|puts {his} head under the tap and hits {him}|grabs {him} by the neck] when {he} wets the bed.",
         "Dear Duty Social Worker, Re: {c} ({age}). Background: {c} joined our school in year [3|5|7] and has generally settled well; attendance is good and {he} enjoys art. Current concern: this morning {c} told {his} teaching assistant that {adult} [hit {him} across the back with a belt last night|thumped {his} face on Saturday|held {his} hand against the hot kettle]. Child's view: {he} asked not to go home tonight. Parent's view: not yet contacted on advice. Consent: not sought. Yours faithfully, Designated Safeguarding Lead.",
         "Caller, a dinner supervisor, was unsure whether she was 'making a fuss'. Reported that {c} ({age}) had said at lunch, 'It hurts to sit down because {adult} [whipped my legs|belted my bum|kicked me]'. Advised caller that she was right to ring.",
+        "Most of the call concerned a rent dispute. Caller then mentioned, in passing, that {c} ({age}) had shown her [welts on {his} legs|a bruised ear|finger marks on {his} arm] and said '{adult} does it when I'm naughty'. Informed caller this would be passed for urgent screening.",
+        "Paediatric physio: during a session {c} ({age}) winced and said '{adult} [twisted my arm behind my back|stamped on my foot|threw me against the wardrobe]' - unprompted, then asked if {he} was in trouble.",
+        "CAMHS clinician letter, para 3: '{c} reported that {adult} regularly [strikes {him} with a belt buckle|slaps {him} hard enough to leave marks|punches {him} in the body where it won't show]. I consider this a disclosure of physical abuse.'",
     ),
     "sexual_disclosure": (
         "Caller states she is a childminder ringing about funded hours. At the very end of the call she said {c} ({age}) told her '{adult} [puts his fingers in my bottom|touches my private|makes me touch his thing]' and she did not know what to do.",
@@ -93,6 +96,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Pharmacist: {c}, {age}, asked for a chlamydia test kit and then told my colleague in the consultation room that {adult} has been forcing {him} into sex [for months|since Easter|every weekend].",
         "Dear Sir or Madam, Re: {c}, aged {age}. Background: {c} has attended our church holiday club for three summers and is a bright, chatty child. Current concern: during a craft session {c} told a volunteer that {adult} '[puts his willy in my mouth|touches my private bits every night|makes me get in the shower with him and touches me]'. Child's view: {he} begged for it to end. Parent's view: not known. Consent: not sought. Kind regards, Holiday Club Safeguarding Lead.",
         "Caller did not want to give her name. Explained she is a neighbour and that {c}, {age} year old, knocked on her door and said {adult} had been [doing sex things to {him}|touching {him} in bed|making {him} take {his} clothes off] and {he} refused to go home. Caller has {c} at hers now.",
+        "Most of the call was about a school trip payment. Caller (aunt) then said {c}, {age}, had whispered that {adult} 'comes in my room and does stuff under the covers' and {he} can't sleep. Informed caller that police and social care would be involved.",
+        "CAMHS clinician letter, para 2: '{c} described [repeated rape|forced oral sex|sexual touching over several years] by {adult}. {He} was clear and consistent.'",
+        "Dental nurse: {c} ({age}) gagged during the examination and then said '{adult} makes me do that with his thing'. The dentist stopped and we rang immediately.",
     ),
     "baby_injury": (
         "HV entry - Contact: new birth follow-up. Examination: {c}, {age_m} months, not yet rolling. [3 small bruises|a fingertip bruise|a linear mark] noted on [left cheek|right upper arm|the chest wall]. Explanation: ['probably the cot bars'|none offered|'the older one was playing']. Plan: same-day referral per non-mobile infant protocol.",
@@ -128,6 +134,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Me neighbour's babby is only {age_m} month, can't do nothin' on {his} own, and I seen a great big bruise on {his} [face|head|leg] this morning when she had {him} in the pram.",
         "Dear Colleague, Re: {c}, born [this spring|earlier this year], aged {age_m} months. Background: term baby, no medical concerns, feeding well, parents attending all appointments. Current concern: at today's weigh-in a [small bruise below the left eye|bruise on the right earlobe|cluster of three bruises on the upper arm] was seen; {c} is not yet rolling. Parent's view: mum thought it was from the car seat. Consent: parents informed of referral. Yours sincerely, Health Visitor.",
         "Caller reports she is the baby's great-aunt. Explained the baby, {age_m} months old and 'can't even roll yet', had [a bruise on {his} cheek|a bruise on {his} tummy|finger-like marks on {his} legs] at a family party. Caller asked mum, who said '[{he} bumps {himself}|it's nothing|ask {adult}]'.",
+        "Most of the call concerned a nursery funding question. Caller (grandmother) then mentioned that baby {c}, {age_m} months, who 'just lies there, can't roll', had [a bruise under {his} chin|a purple ear|bruising on {his} tummy] at the weekend.",
+        "Pharmacist: mum bought [bruise cream|plasters and an ice pack] for baby {c}, {age_m} months, non-mobile, who had [a red-purple mark on the forehead|a bruised cheek|a scratched and bruised hand]. She said she 'didn't see it happen'.",
+        "HV EMIS - Contact: clinic. Baby {c}, {age_m}m, not mobile. Skin: [small bruise left pinna|petechiae around eyes|bruise on sternum]. Parent: [unable to explain|sibling blamed]. Safeguarding flag added. Same-day MASH referral.",
     ),
     "unexplained_injury": (
         "Caller states he is a sports coach ringing about a DBS query. As he was about to hang up he said {c} ({age}) had [a fist-sized thigh bruise|finger marks round {his} neck|a cut on {his} eyebrow] at training and gave [three different stories|no explanation at all|an answer that made no sense].",
@@ -161,6 +170,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller rang back later to add that {c} ({age}) had [a bandage on {his} wrist|bruising down {his} neck|a cut above {his} eye] at drop-off, and {parent} told three different people three different things about how it happened.",
         "Dear Duty Team, Re: {c} ({age}). Background: {c} is a popular member of our junior football section and has been with us [two|three] seasons. Current concern: at Saturday's match {c} had [extensive bruising across {his} back|a bruise in the shape of a hand on {his} thigh|two healing burns on {his} forearm] which {he} could not or would not explain. Child's view: '[I can't remember|dad says keep quiet]'. Parent's view: dad said {c} 'bruises like a peach'. Consent: not sought. Regards, Club Welfare Officer.",
         "Caller explained she is a lollipop lady. {c} ({age}) crossed this morning with [a swollen purple eye|a split and bleeding lip|a bandaged hand], looked at the ground and said '[fell over|dunno|don't ask]'. Caller thought it did not look like a fall.",
+        "Most of the call concerned a housing transfer. Caller (neighbour) then mentioned that {c} ({age}) had [a black eye|a swollen jaw|marks around {his} neck] and when asked 'just stared at the floor'; {parent} told her to mind her business.",
+        "Orthodontist: {c} ({age}) arrived with [a fresh split lip and a loose brace bracket|bruising along the jaw|a chipped incisor]; {parent} said '[a ball hit {him}|{he} tripped]', {c} said '[no it wasn't|I don't know]'. Accounts differ.",
+        "Circus skills tutor: {c} had [bruises on both upper arms like grip marks|a bruise around one eye|a burn on {his} wrist] - not from our class - and gave no explanation.",
     ),
     "fgm": (
         "Caller states she is a practice nurse ringing about travel vaccinations. At the end she said the mother of {c} ({age}) talked about the girls having their 'sunna' done [when they visit grandmother|this summer|back home] and seemed to think it was normal.",
@@ -192,6 +204,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Madrassa teacher rang: a girl, {c}, {age}, was upset and said she is being taken 'to be made pure' over the holidays. The teacher knows this means cutting.",
         "Dear Social Worker, Re: {c}, aged {age}. Background: {c}'s mother was seen in our maternity unit in [2019|2021] and FGM type [2|3] was recorded. Current concern: at today's appointment mother said {c} and her sister 'will be done when we visit grandmother in the summer, it is our culture'. Parent's view: mother sees no harm. Consent: not required - FGM risk. Yours faithfully, Specialist FGM Midwife.",
         "Caller explained she is a classroom assistant. {c} ({age}) has been off since a long trip to [Somalia|Sudan|Ethiopia]; on return she [cannot sit comfortably|spends ages in the loo|cries when she wees] and told a friend 'they cut me'.",
+        "Most of the call was about a school holiday form. Caller (mum's best friend) then said {c} ({age}) is being taken to [Guinea|Egypt|Mali] where the grandmother will 'make her a proper woman' - she knows this means cutting.",
+        "Paediatric nurse: {c} ({age}) returned from [Somalia|Sudan] with pain on passing urine; on examination changes consistent with genital cutting. Reported to police as the law requires.",
+        "Community health worker: mother said openly the family believe girls must be 'closed' before marriage and {c} ({age}) will be done on their next visit home.",
     ),
     "exploitation": (
         "Caller states he is a boxing coach. He rang about a gym membership for {c} ({age}). At the end he said {c} has been turning up in [a car driven by older lads|a taxi paid for by someone else|brand new gear] with [two phones|wads of cash|a stab vest] and claims to be 'working'.",
@@ -226,6 +241,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "CAMHS clinician: {c} ({age}) described being 'passed around' by [a man {he} calls {his} boyfriend|older men at a flat|men {he} meets through Snapchat] in return for [weed|vodka|somewhere to stay]. Sexual exploitation.",
         "Dear Duty Manager, Re: {c} ({age}). Background: {c} is a talented footballer in our under-[14|15|16]s and attended reliably until [September|Easter]. Current concern: {c} was seen getting into [a car with two adult men|a taxi paid by an older lad] after training and has since appeared with [two phones and wads of cash|a facial injury and new designer gear|a knife in {his} kit bag]. Child's view: '{he}'s sorting a debt'. Parent's view: mum is frightened. Consent: given. Regards, Academy Welfare Lead.",
         "Caller explained she manages a nail bar. {c}, about {age}, is brought in every week by [a man in his 30s|different older men] who pays cash; {c} looks exhausted, has [bruises on {his} wrists|a hickey on {his} neck] and once mouthed 'help'.",
+        "Most of the call concerned a noise complaint. Caller then said {c}, about {age}, is 'working' for [the lads in the grey car|some older men|a dealer called T] - comes and goes at 3am, has [new trainers every week|a second phone|a wad of notes], and had a black eye last week.",
+        "CAMHS clinician letter, para 4: '{c} disclosed owing [£500|£1,200|a debt] to older males after a package was taken and is being made to [hold drugs|travel to other towns|keep a phone on at all times] to pay it off.'",
+        "Hairdresser: {c} ({age}) comes in with [older men who pay|a man who won't let {him} speak] and once admitted {he} 'has to do stuff' for them to keep {his} phone.",
     ),
     "serious_da": (
         "Caller states she lives in the flat below and rang about a leaking pipe. As the call ended she said that last night she heard {adult} [smashing the place up|screaming he'd kill her|slamming mum against the wall] and {c} ({age}) crying 'stop it, stop it'.",
@@ -261,6 +279,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller rang back after hanging up: she'd forgotten to say that during the row {adult} [grabbed {c} and threw {him} across the room|pushed mum while she held {c}|threatened to kill mum and the kids]. {c} is {age}.",
         "Dear Colleague, Re: {c} ({age}) and family. Background: family registered with us since [2018|2020]; no previous concerns noted. Current concern: mother attended today with [bruising around her neck consistent with strangulation|a fractured cheekbone|a burn to her arm] and said {adult} did it [on Sunday|last night] while {c} was [in the room|holding onto her|screaming for him to stop]. Parent's view: mother fearful of reprisal. Consent: not sought - risk. Yours sincerely, GP.",
         "Caller explained she is the school crossing patrol. {c} ({age}) told her this morning '{adult} [was choking mummy|threw mummy down the stairs|hit mummy with a bottle] last night and I called 999'.",
+        "Most of the call concerned a council tax bill. Caller (mum) then said quietly that {adult} [broke her arm last week|strangled her in the kitchen|smashed her head into the door frame] while {c} ({age}) was [there|watching|pulling at his arm] and she's scared he'll kill her.",
+        "Paramedic ePCR: adult female, [head injury|strangulation marks|stab wound to arm], alleges partner. Children present: yes - {c} ({age}), distressed, witnessed. Police on scene.",
+        "CAMHS clinician letter, para 2: '{c} described {adult} [choking|kicking|beating] {his} mother in front of {him} on several occasions, most recently [last week|at the weekend].'",
     ),
     "under13_sexual": (
         "Caller states she is a school nurse ringing about a vaccination consent form. At the end she mentioned that {c}, who is {age}, told her she has been 'doing it' regularly - [a year 10 lad|her 15-year-old boyfriend|an older lad from the estate].",
@@ -290,6 +311,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "HV EMIS entry - Family: older child {c} ({age}) disclosed pregnancy to mum. Father of baby reported as [14|15|unknown]. Safeguarding: yes - under 13. Plan: MASH and police.",
         "Dear Duty Social Worker, Re: {c} ({age}). Background: {c} is in year [6|7] and has no previous safeguarding history. Current concern: {c} has told the school nurse she has had sex with [a 15-year-old boy|a boyfriend aged 14|an older boy she met at the park] on more than one occasion. Child's view: she doesn't think it is a problem. Parent's view: not yet told. Consent: not required. Yours faithfully, School Nurse.",
         "Caller explained she is an older cousin. {c}, who is {age}, told her she's [sleeping with|having sex with] [a fifteen-year-old|some lad from the high school] and thinks she might be pregnant.",
+        "Most of the call concerned bus passes. Caller (mum) then said {c}, who is {age}, [is having it off with|has had sex with] a [14|15]-year-old from the estate and she's in bits about it.",
+        "Sexual health nurse: {c}, only {age}, enquired about the coil and said she's been sleeping with her boyfriend since [the summer|Christmas]; he is [14|15].",
+        "CAMHS clinician letter: '{c} ({age}) reports consensual sexual activity with a peer aged [13|14]. As {c} is under 13 I am referring.'",
     ),
     "forced_marriage": (
         "Caller states she is a school admissions officer ringing about a removal from roll. Parent said {c} ({age}) is leaving to 'get married back home'. {c} looked terrified and mouthed 'help me'.",
@@ -319,6 +343,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c} says her dad's booked flights and she's getting wed to a man she's never met. She's {age} and crying her eyes out, she's scared they'll hurt her if she says no.",
         "Dear Sir or Madam, Re: {c} ({age}). Background: {c} is an able student predicted top grades. Current concern: {c} disclosed that her parents have arranged her marriage to [her cousin in Pakistan|a man of 30 in Bangladesh|a family friend abroad] and intend to take her [at Easter|in the summer|after her exams]; her passport has been taken. Child's view: she does not consent and fears violence. Parent's view: not sought - may increase risk. Consent: not sought. Yours faithfully, Head of Sixth Form.",
         "Caller explained she is a friend of {c}'s family. {c} ({age}) has been [kept at home|locked in her room|beaten by her brothers] since refusing to marry the man her father chose.",
+        "Most of the call concerned school uniform. Caller ({c}'s aunt) then said the family have [bought the wedding jewellery|booked the hall abroad|told {c} it's all arranged] and {c} ({age}) has begged her to help because she doesn't want to marry.",
+        "Youth worker: {c} ({age}) has been told she'll be 'shipped back and married off' if she [carries on seeing friends|doesn't wear what they say|refuses the match]; her brother threatened her.",
+        "CAMHS clinician letter: '{c} ({age}) disclosed that her family intend to marry her to [her cousin|an older man] abroad [this summer|after Eid]; she does not consent and fears for her safety.'",
     ),
     "fii": (
         "Caller states she is a community paediatrician. {c} ({age}) has been seen by [five|six|seven] different GPs and two hospitals in a year; all investigations are normal and mum is now asking for [a feeding tube|a wheelchair|an MRI] elsewhere. Symptoms are only ever witnessed by mum.",
@@ -351,6 +378,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Community pharmacist: {parent} has asked three GPs for the same [opioid|laxative|anti-epileptic] for {c} ({age}), using different addresses. {c} is never seen unwell.",
         "Dear Colleague, Re: {c} ({age}). Background: {c} is known to [gastroenterology|neurology|respiratory] with symptoms reported by mother since infancy. Current concern: during a [five|ten]-day admission no symptoms were observed by staff; mother has since [requested a gastrostomy elsewhere|given {c} medication not prescribed|reported new symptoms to another hospital]. Parent's view: mother believes doctors are negligent. Consent: not sought - may increase risk. Yours sincerely, Consultant Paediatrician.",
         "Caller explained she is a respite carer. {c} ({age}) is described by mum as [needing oxygen at night|having daily seizures|unable to eat], but in [six|eight] weekends with her {c} has been well and eats everything.",
+        "Most of the call concerned a school transport request for {c} ({age}) 'who can't walk'. Caller (school) then said {c} runs about at break, and mum has [informed school that {c} is terminally ill|brought {c} to A&E a dozen times this year|asked for {c} to be tube-fed] - no diagnosis supports it.",
+        "Hospital pharmacist: {parent} asked for repeat [anti-epileptics|strong laxatives|sedatives] for {c} ({age}) not on any current prescription, and the doses requested keep increasing.",
+        "Consultant letter: 'perplexing presentation - mother reports [apnoeas|choking|seizures] never observed in [two|three] admissions; when mother is absent {c} is entirely well. I am concerned about fabricated or induced illness.'",
     ),
     "serious_neglect": (
         "Caller states he is a paramedic. Attended {c} ({age}) at home for [a chest infection|a cut hand|a fall]. House was [thick with dog mess|knee-deep in rubbish|freezing with no electricity], no food, and {c} was [filthy|sitting in soaked nappies|wearing the same clothes for days].",
@@ -381,6 +411,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Community dentist: {c} ({age}) has [rampant decay across all teeth|two abscesses|broken, black teeth] causing constant pain; [four|five|six] appointments not attended; {parent} says {he} 'doesn't complain'. Dental neglect.",
         "Dear Duty Social Worker, Re: {c} ({age}). Background: family known to our nursery since {c} was [one|two]. Current concern: {c} arrives [hungry and eats ravenously|in soiled clothing with a strong smell|with untreated sores and head lice] day after day; at a home visit staff found [no food|dog faeces throughout|no bedding]. Child's view: {c} says 'mummy sleeps'. Parent's view: mother says things are fine. Consent: not sought. Yours faithfully, Nursery Manager.",
         "Caller explained she is a delivery driver. Dropping a parcel, she saw {c}, about {age}, [alone in a filthy flat eating dry cereal from the box|in just a nappy in the cold|sitting among rubbish and dog mess] and no adult answered.",
+        "Most of the call concerned missed bin collections. Caller (neighbour) then said the flat [stinks to high heaven|has rubbish up to the windows] and {c} ({age}) is [out in a vest in the cold|always clemmed and grubby|asking neighbours for food]; she's seen no adult for days.",
+        "School nurse: {c} ({age}) is [severely underweight|covered in flea bites|in pain from rotten teeth], hoards food, and the home visit found [no food|no beds|animal faeces on the floor].",
+        "Paediatric dietitian: {c} ({age}) has fallen across centiles, organic causes excluded; weight goes up in hospital, then down again at home; parents miss appointments. Faltering growth of the neglect kind.",
     ),
     "radicalisation": (
         "Caller states she is a librarian. {c} ({age}) has been [printing extremist propaganda|searching online for explosives recipes|watching beheading videos] on the library computers and told staff 'they deserve what's coming'.",
@@ -410,6 +443,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c}'s gone down a proper rabbit hole online - [Nazi stuff|jihadi videos|incel forums] - talking about killing people, and some fella is sending {him} money. {He}'s {age}.",
         "Dear Sir or Madam, Re: {c} ({age}). Background: {c} is a quiet, able pupil with few friends. Current concern: {c} has been [sharing extreme right-wing material with younger pupils|praising a terrorist attack and saying {he} would do the same|communicating with an adult online who is urging {him} to violence]. Child's view: {he} says it's 'the truth'. Parent's view: parents shocked. Consent: not required. Yours faithfully, Designated Safeguarding Lead.",
         "Caller explained she is a gaming café assistant. {c}, about {age}, spends hours on [chat rooms glorifying attacks|videos from a banned group|forums predicting a 'race war'] and told staff {he} is 'preparing'.",
+        "Most of the call concerned a library fine. Caller (librarian) then said {c} ({age}) has been [printing manifestos of attackers|looking up how to make pipe bombs|reading banned extremist texts] and warned staff 'wait and see'.",
+        "CAMHS clinician letter: '{c} ({age}) expressed support for [mass killing of a minority group|joining a terrorist organisation|an attack on the school]; {he} is in contact with adults who encourage this.'",
+        "Cadet instructor: {c} ({age}) kept asking me about weapons 'for the coming war' and showed me messages from an older man urging {him} to 'act'.",
     ),
     "hsb": (
         "Caller states she is a nursery manager ringing about a staffing question. At the end she said {c} ({age}) had [tried to put {his} hand down another child's knickers|simulated sex on another child|forced another child to touch {his} genitals] in the book corner.",
@@ -439,6 +475,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Madrassa teacher: {c} ({age}) was found [on top of a younger child with their clothes off|touching a younger child's private parts|showing younger children sex videos] in the prayer room.",
         "Dear Duty Team, Re: {c} ({age}). Background: {c} has attended our after-school club for a year. Current concern: staff discovered {c} [touching the genitals of a five-year-old in the toilets|making a younger child perform a sex act|simulating sex with a crying younger child]. Child's view: {he} said 'it's a game'. Parent's view: parents say {c} would never. Consent: not required. Both children's details enclosed. Regards, Club Leader.",
         "Caller explained she is a neighbour. Her [five|six]-year-old came home saying {c}, {age} year old, [made her take her knickers off and touched her|put his willy in her hand|tried to have sex with her] in the den.",
+        "Most of the call concerned holiday club places. Caller (mum) then said {c}, her neighbour's {age}-year-old, had [made her daughter touch his penis|tried to put his fingers inside her daughter|filmed her daughter naked] while they played.",
+        "CAMHS clinician letter: '{c} ({age}) disclosed [sexually touching|coercing into sexual acts|penetrating] a younger child on several occasions. I am referring under harmful sexual behaviour procedures; the other child also needs support.'",
+        "Swimming coach: {c} ({age}) was seen [groping younger children in the pool|exposing {himself} in the family changing|pulling a younger child's costume down and touching them].",
     ),
     # ---------------------------------------------------------------- level 4, no trigger
     "serious_self_harm": (
@@ -470,6 +509,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Me mate's lad {c} is only {age} and he's been cutting himself proper bad, and last week he tried to take an overdose. His mam's beside herself.",
         "Dear Colleague, Re: {c} ({age}). Background: {c} was referred to CAMHS [last year|in the spring] for low mood. Current concern: on [Friday|Sunday] {c} [took a large overdose of paracetamol|was discovered with a ligature round {his} neck|cut {his} arm deeply enough to need stitches] and told the nurse {he} still intends to die. Child's view: '[I'm better off gone|no one cares]'. Parent's view: parents frightened. Consent: given. Yours sincerely, ED Liaison.",
         "Caller explained she is a bus driver. {c}, about {age}, sat at the back [cutting {his} arm with a blade|swallowing tablets from a bag|with a rope in {his} lap], saying {he} was heading to the bridge.",
+        "Most of the call concerned a school meal debt. Caller (mum) then said {c} ({age}) [took an overdose on Friday|was discovered with a cord round {his} neck|cut {his} wrists badly] and she can't watch {him} every minute.",
+        "CAMHS clinician letter: '{c} ({age}) has made [two|three] suicide attempts this month, the most recent by [overdose|ligature|jumping from a height], and continues to express intent.'",
+        "Pharmacist: {c}, about {age}, had [bought paracetamol at three shops|a carrier bag of tablets], 'saving them for when I'm ready', {he} said.",
     ),
     "emotional_abuse": (
         "Caller states she is a childminder. Her call was about a payment. At the end she said {parent} constantly calls {c} ({age}) '[a little bastard|a mistake|thick]' and says [{he} should never have been born|{he} ruined everything|nobody loves {him}] in front of {him}.",
@@ -499,6 +541,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Pastor: {parent} has told {c} ({age}) that {he} is [possessed|the cause of the family's misfortune|going to hell] and keeps {him} from other children. The child is frightened and sleepless.",
         "Dear Duty Social Worker, Re: {c} ({age}). Background: {c} has two siblings who appear well cared for. Current concern: staff regularly hear {parent} call {c} '[a little shit|a waste of space|a freak]'; {c} is [denied the treats {his} siblings get|made to walk home alone while the others are driven|threatened with care]. Child's view: '[I'm the bad one|nobody loves me]'. Parent's view: {parent} says {c} deserves it. Consent: not sought. Yours faithfully, Deputy Head.",
         "Caller explained she is a neighbour. Every night she hears {parent} screaming at {c} ({age}) that {he} is '[useless|a mistake|the devil]' and that they'll 'get rid of {him}'; {c} is kept in {his} room and rarely seen.",
+        "Most of the call concerned parking. Caller (neighbour) then said {parent} [makes {c} stand outside for hours|screams that {c} is a mistake|tells {c} they'll leave {him} at the police station] and {c} ({age}) looks terrified all the time.",
+        "CAMHS clinician letter: '{c} ({age}) describes persistent [rejection|humiliation|threats of abandonment] by {parent}; in session {he} said \"mum says I'm the reason she's sad\". This is significant emotional harm.'",
+        "Piano teacher: {parent} sits in on lessons and [mocks every mistake|calls {c} stupid|threatens to throw {his} things away]; {c} ({age}) shakes and apologises constantly.",
     ),
     "prebirth_removed": (
         "Caller states she is a community midwife booking a pregnancy. At the end she said the mother had [two|three|four] previous children removed through care proceedings and has completed none of the recommended work.",
@@ -528,6 +573,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Probation: service user {adult}, convicted of [harming a previous baby|serious domestic abuse], now living with a pregnant partner whose own children were removed.",
         "Dear Colleague, Re: unborn baby, EDD [March|July|November]. Background: mother is [24|29|33]; her [two|three] older children were removed in care proceedings in [2021|2023] because of [neglect|an inflicted injury to a baby|domestic abuse]. Current concern: a new pregnancy, again with {adult}, the partner from before; she has ignored the recommended work. Parent's view: says this time will be different. Consent: informed. Yours sincerely, Safeguarding Midwife.",
         "Caller explained she is a hostel support worker. A resident is [five|seven] months pregnant; her previous children were [adopted|removed at birth]; she is still [using|seeing the violent ex].",
+        "Most of the call concerned a housing application. Caller (support worker) then said the client is [26|32] weeks pregnant and her last [two|three] children were removed; she hasn't told the midwife.",
+        "Perinatal mental health: expectant mother, previous children [removed in 2022|adopted], ongoing [psychosis|drug use] untreated. Pre-birth assessment recommended.",
+        "Safeguarding midwife (EMIS): Alert - previous child protection and care proceedings, [3|4] children not in mother's care. Current pregnancy [20|24] weeks. Plan: pre-birth referral.",
     ),
     # ---------------------------------------------------------------- level 3
     "persistent_absence": (
@@ -558,6 +606,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "EWO (attendance panel note): persistent absence, [55|58]%, [27|31] unauthorised sessions this half term; fixed penalty issued; family circumstances need assessment.",
         "Dear Duty Team, Re: {c} ({age}). Background: {c} transferred to us in year [4|7]. Current concern: attendance this year is [46|52|59]%, with [22|30] unauthorised days; letters, meetings and a penalty notice have not improved it. Child's view: {he} says {he} 'can't face it'. Parent's view: mum struggles to get {him} up. Consent: given for assessment. Yours faithfully, Attendance Lead.",
         "Caller explained she is the school receptionist. {c} ({age}) is off [two or three days most weeks|more days than not], {parent} rarely rings in, and attendance is below 60%.",
+        "Most of the call concerned a bus pass. Caller (dad) then said {c} ({age}) has 'basically stopped going to school' - in maybe [one|two] days a week since [October|half term].",
+        "Attendance officer (EMIS-like log): {c} ({age}). Sessions attended [88|96] of [180|190]. Unauthorised [40|52]. Actions: letters x3, home visit x2, fixed penalty. Outcome: no change.",
+        "Dentist: {c} ({age}) is booked in term time constantly; {parent} says it's fine because {c} 'hardly goes anyway'.",
     ),
     "exclusion_risk": (
         "Caller states she is the deputy head. {c} ({age}) has had [four|five|six] suspensions this year for [fighting|swearing at staff|walking out of lessons]; the next incident means permanent exclusion.",
@@ -586,6 +637,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Behaviour lead: {c} ({age}) is on a final warning and reduced hours; governors will meet to consider permanent exclusion if there is another incident.",
         "Dear Duty Team, Re: {c} ({age}). Background: {c} has SEN support for [ADHD|speech and language|social and emotional needs]. Current concern: {c} has had [five|six|seven] suspensions this year and the headteacher has indicated that a further serious incident will lead to permanent exclusion. Child's view: {he} says no one listens. Parent's view: mum wants help. Consent: given. Yours sincerely, SENCo.",
         "Caller explained she is {c}'s aunt. School have told the family {c} ({age}) is on 'last chances' after [repeated fights|damaging a classroom|swearing at the head] and will be excluded permanently next time.",
+        "Most of the call concerned a uniform grant. Caller (mum) then said {c} ({age}) has had [five|six] fixed-term exclusions and the head said next time it's permanent.",
+        "Educational psychologist: {c} ({age}) is at risk of permanent exclusion; unmet needs [ADHD|trauma|language difficulties] suspected.",
+        "Form tutor: {c} has been suspended again - [fourth|fifth] time - and the head is talking about a permanent exclusion.",
     ),
     "pregnant_u18": (
         "Caller states she is a school nurse. {c} ({age}) has told her she is [10|14|18] weeks pregnant to her same-age boyfriend. {c} has not told her mum.",
@@ -614,6 +668,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Midwife EMIS entry - Booking: {c}, {age}, G1, [10|14] weeks. Partner [17|same age]. Lives with mum. Plan: young parents' pathway, referral to MASH for support.",
         "Dear Duty Team, Re: {c} ({age}). Background: {c} is in year [11|12] and doing well. Current concern: {c} has told us she is [eleven|fourteen|nineteen] weeks pregnant; her boyfriend is [the same age|17]. Child's view: she wants to continue her education and keep the baby. Parent's view: mum is supportive. Consent: given. Yours sincerely, Head of Year.",
         "Caller explained she is a Saturday-job manager. {c} ({age}) told her she is pregnant and asked what help there is; the dad is her boyfriend, also a teenager.",
+        "Most of the call concerned college enrolment. Caller (mum) then said {c} ({age}) is pregnant and has chosen to have the baby; her boyfriend, the dad, is also at college.",
+        "Sexual health nurse: {c} ({age}) has a positive pregnancy test, [9|12] weeks; partner [16|17]; she is considering her options and has family support.",
+        "Careers adviser: {c} ({age}) told me she's expecting and wants to know about college and childcare.",
     ),
     "drug_use": (
         "Caller states she is a youth worker. {c} ({age}) is smoking [cannabis|weed|skunk] every day, before and after school, and says {he} 'can't sleep without it'.",
@@ -642,6 +699,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: {c} ({age}) was caught with a vape full of THC and admitted {he} uses it every day.",
         "Dear Colleague, Re: {c} ({age}). Background: {c} is bright and sporty. Current concern: over [this term|six months] {c} has been using [cannabis daily|ketamine at weekends and sometimes midweek|nitrous oxide in large amounts]; grades have fallen and {he} is [irritable|sleeping in class|taking money from home]. Child's view: '[it helps me chill|I can stop whenever]'. Parent's view: parents very worried. Consent: given. Yours faithfully, Pastoral Lead.",
         "Caller explained she is a park warden. {c}, about {age}, is in the park every evening [smoking weed|surrounded by silver canisters|rolling joints] and told her {he} 'needs it every day'.",
+        "Most of the call concerned a youth club. Caller (dad) then said {c} ({age}) is [smoking skunk every day|taking ket at weekends|using laughing gas most nights] and has become [paranoid|aggressive|withdrawn].",
+        "CAMHS clinician letter: '{c} ({age}) reports daily cannabis use since [year 9|the summer] and uses it to sleep.'",
+        "Pharmacist: {c} ({age}) regularly buys [rolling papers|large bottles of cough syrup] and smells strongly of cannabis.",
     ),
     "mental_health": (
         "Caller states she is the counsellor at school. {c} ({age}) has [panic attacks most days|stopped eating at lunch|not spoken in class for weeks] and needs more than school can offer; a CAMHS referral was rejected.",
@@ -670,6 +730,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: {c} ({age}) has become [so anxious {he} shakes|very withdrawn|obsessed with washing {his} hands] and {his} parents told me they are worried about {his} mental health.",
         "Dear Duty Team, Re: {c} ({age}). Background: {c} has always been a conscientious pupil. Current concern: since [the autumn|Christmas] {c} has developed [severe anxiety that stops {him} attending|low mood with withdrawal from friends|restrictive eating with weight loss]; no self-harm reported. Child's view: {he} wants help. Parent's view: parents exhausted. Consent: given. Yours sincerely, School Counsellor.",
         "Caller explained she is {c}'s godmother. {c} ({age}) [hasn't left the house in weeks|barely eats|cries all day] and the GP has referred to CAMHS but it's a long wait; no self-harm that she knows of.",
+        "Most of the call concerned a school transport query. Caller (mum) then said {c} ({age}) [has panic attacks daily|has stopped eating|won't leave {his} room] and the GP says it needs CAMHS; no self-harm.",
+        "School nurse (EMIS-like): {c} ({age}). Presenting - [low mood|anxiety|eating concerns] for [3|6] months. Risk - no self-harm, no suicidal ideation. Plan - CAMHS referral, family support.",
+        "Pharmacist: {parent} asked what helps a teenager who is 'frozen with anxiety'; {c} ({age}) hasn't been to school for weeks because of it.",
     ),
     "missing": (
         "Caller states she is a police missing person coordinator. {c} ({age}) has been reported missing [five|six|seven] times in [two months|the last term] - usually returns next morning and won't say where {he} was.",
@@ -698,6 +761,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: {c} ({age}) missed camp because {he} had 'gone walkabout' overnight again; mum says it's happening a lot.",
         "Dear Duty Team, Re: {c} ({age}). Background: {c} lives with mum and two siblings. Current concern: {c} has [five|six|seven] missing reports since [September|the spring], usually overnight, and declines return interviews. Child's view: '[I just walk about|I stay at a mate's]'. Parent's view: mum frantic. Consent: given. Yours faithfully, Missing Persons Coordinator.",
         "Caller explained she is a neighbour. {c} ({age}) has gone missing [three|four] times in [two weeks|a month]; police keep bringing {him} back in the morning.",
+        "Most of the call concerned school holiday clubs. Caller (mum) then said {c} ({age}) has gone missing [four|five] times this month, usually overnight, and won't say where.",
+        "Police missing log: {c} ({age}), [6th|7th] episode this year, located [at a mate's house|in the town centre] next morning, no injuries.",
+        "Youth worker: {c} ({age}) keeps going missing overnight; mum has reported {him} [three|four] times.",
     ),
     "da_history": (
         "Caller states she is a family support worker. Mum disclosed that {adult} was violent towards her [until two years ago|when {c} was little|for several years]. He has moved out but [still turns up|messages her|has contact with {c}].",
@@ -726,6 +792,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: mum told me she escaped a violent relationship [last year|a while back] and {c} ({age}) is still very jumpy.",
         "Dear Duty Team, Re: {c} ({age}). Background: {c}'s mother separated from {adult} in [2022|2023] after years of domestic abuse; there is a non-molestation order. Current concern: {c} is showing [anxiety|anger|nightmares] linked to what {he} witnessed; there have been no incidents since the separation. Child's view: '[I don't want to see him|I'm scared he'll come back]'. Parent's view: mum wants support. Consent: given. Yours sincerely, Family Support Worker.",
         "Caller explained she is {c}'s grandmother. Mum fled {adult} [last year|two years ago] after years of violence; they're safe now but {c} ({age}) [still wets the bed|won't sleep alone|flinches at shouting].",
+        "Most of the call concerned housing. Caller (mum) then said she left {adult} [last year|in 2023] after years of abuse; he's not around now but {c} ({age}) is still anxious.",
+        "IDVA: mother's case closed at MARAC [last year|in 2023]; perpetrator ({adult}) has moved away; {c} ({age}) still affected by past abuse.",
+        "School: {c} ({age}) often mentions the time 'daddy used to hurt mummy'; the family left him [a while ago|last year].",
     ),
     "private_fostering": (
         "Caller states she is the school admissions officer. {c} ({age}) is being enrolled by [an old family friend|a neighbour|a workmate of mum's], who says {c}'s parents are [abroad|in Nigeria|working away]; {c} has been living there [two|three] months.",
@@ -754,6 +823,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: {c} ({age}) now lives with [a family friend|another scout's family] - not relatives - and has for [two|four] months.",
         "Dear Duty Team, Re: {c} ({age}). Background: {c} enrolled with us in [September|January]. Current concern: {c} lives with [a family friend|the family of a classmate|an ex-neighbour], not a relative, and has done for [six weeks|three months] while {his} parents are [abroad|working in another city]. Child's view: happy. Parent's view: parents agreed informally. Consent: given. Yours faithfully, School Office Manager.",
         "Caller explained she is a family friend. {c} ({age}) has lived with her since [Easter|the summer] while {his} mum [works abroad|sorts out housing]; she isn't related and wondered if she needs to tell anyone.",
+        "Most of the call concerned school meals. Caller (host) then said {c} ({age}), a friend of her son's, has lived with them since [September|the spring] because {his} parents [moved abroad|have problems at home]; they're not related.",
+        "Dentist: {c} ({age}) was brought by a 'family friend', carer for [three months|the whole summer] while the parents are [in India|in Nigeria].",
+        "Youth worker: {c} ({age}) has been living at a teammate's family home for [six weeks|two months]; no relative involved.",
     ),
     "parent_prison": (
         "Caller states she is the prison's family engagement worker. {c}'s dad was sentenced to [four|six|eight] years [last month|in the spring] and mum cannot find the words to explain it to {c} ({age}).",
@@ -782,6 +854,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: {c} ({age}) told the patrol {his} dad is 'in jail', and {he}'s been tearful ever since.",
         "Dear Duty Team, Re: {c} ({age}). Background: {c} lives with mum and a younger sibling. Current concern: {c}'s father was [sentenced to five years|remanded in custody|recalled to prison] [last month|in the spring]; since then {c} is [withdrawn|angry|tearful]. Child's view: {he} misses dad. Parent's view: mum struggling alone. Consent: given. Yours sincerely, Learning Mentor.",
         "Caller explained she is {c}'s aunt. {c}'s mum has gone to prison for [two|three] years and {c} ({age}) is with her now; she needs help.",
+        "Most of the call concerned uniform. Caller (grandma) then said {c}'s dad has been [sent down|jailed] for [three|five] years and {c} ({age}) is struggling.",
+        "Prison family worker: {c} ({age}) visits {his} mum in HMP [monthly|fortnightly]; the carers need support.",
+        "School: {c}'s [mum|dad] received a prison sentence [last week|recently]; {c} ({age}) is upset.",
     ),
     "family_breakdown": (
         "Caller states she is {c}'s mum. She says she 'can't have {him} in the house any more' after [constant rows|{him} smashing the door|{him} threatening her] and wants {c} ({age}) taken into care.",
@@ -810,6 +885,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: {c} ({age}) has been told by {his} dad not to come home and is staying at [a friend's|the leader's neighbour's]; the family say they've given up.",
         "Dear Duty Team, Re: {c} ({age}). Background: family previously supported by early help. Current concern: relationships have broken down; {parent} [has told {c} to leave|refuses to have {c} home|wants {c} accommodated]. Child's view: {he} won't return home. Parent's view: 'I've had enough'. Consent: given. Yours faithfully, Early Help Practitioner.",
         "Caller explained she is {c}'s friend's mum. {c} ({age}) has been on her sofa [a week|ten days] because {his} parents have [thrown {him} out|said {he} can't come back].",
+        "Most of the call concerned benefits. Caller (dad) then said he 'can't cope with {c} any more' and wants {c} ({age}) to go into care.",
+        "Youth worker: {c} ({age}) has been thrown out by {parent} and has been sofa-surfing for a week.",
+        "Police: {parent} refused to let {c} ({age}) back in after a row; {c} stayed with a friend.",
     ),
     "parental_substance": (
         "Caller states she is {c}'s childminder. {parent} has turned up to collect {c} ({age}) [slurring and stinking of drink|unsteady on her feet|with pinned pupils] [three|four] times this month.",
@@ -838,6 +916,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: at pick-up time {parent} arrived for {c} ({age}) [stinking of drink|clearly off their face|unable to stand straight]; another parent drove {c} home.",
         "Dear Duty Team, Re: {c} ({age}). Background: mother has previously misused [alcohol heavily|opiates]. Current concern: staff have noticed {parent} [smelling of alcohol at drop-off|slurring at pick-up|falling asleep in meetings]; {c} is [often late|hungry|tired] and says {he} 'looks after mum'. Child's view: worried. Parent's view: mum says she is cutting down. Consent: given. Yours sincerely, Family Liaison Officer.",
         "Caller explained she is a taxi driver. She regularly takes {parent} and {c} ({age}) home and {parent} is [drunk|off her face] every time.",
+        "Most of the call concerned a council tax query. Caller (neighbour) then said {parent} is [drunk most days|using drugs|out of it] and {c} ({age}) is left to fend for {himself}.",
+        "Pharmacist: {parent} collects methadone with {c} ({age}) and has been intoxicated several times.",
+        "School: {parent} [smells of alcohol|appears under the influence] at pick-up; {c} ({age}) is often late.",
     ),
     "untreated_health": (
         "Caller states she is a community nurse. {c} ({age}) has [eczema that is cracked and bleeding|poorly controlled asthma|a squint]; [five|six] appointments missed because {parent} never brings {him}.",
@@ -866,6 +947,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Scout leader: {c} ({age}) has [no inhaler despite bad asthma|a limp that's been there for weeks|glasses that broke months ago] and {his} parents haven't sorted it.",
         "Dear Duty Team, Re: {c} ({age}). Background: {c} lives with [type 1 diabetes|epilepsy|severe asthma]. Current concern: {c} has missed [five|six|eight] clinic appointments and medication is not being given regularly; school have had [hypos|seizures|asthma attacks] to manage. Child's view: {he} says mum forgets. Parent's view: mum says she is busy. Consent: given. Yours faithfully, Diabetes Nurse.",
         "Caller explained she is {c}'s nan. {c} ({age}) has [had toothache for months|a rash that bleeds|poor eyesight with no glasses] and {parent} keeps cancelling appointments.",
+        "Most of the call concerned a bus pass. Caller (gran) then said {c} ({age}) has [had earache for weeks|bad teeth|no glasses] and {parent} never books the doctor.",
+        "Orthoptist: {c} ({age}) has missed [four|five] appointments; squint untreated; risk to vision.",
+        "School nurse: {c} ({age}) has [uncontrolled eczema|constant ear infections|untreated asthma]; parents not acting on referrals.",
     ),
     "prebirth_substance": (
         "Caller states she is a community midwife. Mother, [20|24|28] weeks pregnant, admits using [cannabis daily|cocaine at weekends|alcohol most evenings].",
@@ -894,6 +978,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Midwife EMIS entry - Booking: [18|22] weeks. Substance use: [cannabis daily|alcohol 30 units/week|cocaine]. Plan: specialist midwife, referral to MASH.",
         "Dear Duty Team, Re: unborn baby, EDD [February|June|September]. Background: mother [23|27|31], first pregnancy. Current concern: mother has disclosed using [cannabis daily|cocaine at weekends|alcohol most evenings] and has not accessed substance misuse support. Parent's view: wants help. Consent: given. Yours sincerely, Community Midwife.",
         "Caller explained she is a hostel worker. A resident is [20|28] weeks pregnant and still [using heroin|drinking heavily|smoking crack].",
+        "Most of the call concerned housing. Caller (sister) then said she is pregnant and [smoking weed daily|drinking most nights|using coke].",
+        "Specialist midwife: [24|28] weeks pregnant, ongoing [cannabis|alcohol|cocaine] use; engaging with support.",
+        "Drug service: client is pregnant and still using [heroin|crack]; referral for pre-birth assessment.",
     ),
     # ---------------------------------------------------------------- level 2
     "occasional_absence": (
@@ -923,6 +1010,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c}'s had a couple of days off with a cold and a dentist trip, school sent one of them letters.",
         "Dear Early Help Team, Re: {c} ({age}). Background: {c} is a happy pupil. Current concern: attendance is [90|91|92]% this term owing to a few single days off and some late arrivals. Child's view: {he} likes school. Parent's view: mum will work with us. Consent: given. Yours sincerely, Attendance Officer.",
         "Caller explained she is {c}'s mum. {c} ({age}) has missed [three|four] days this term with colds and school sent a letter; she wanted to know what it means.",
+        "Most of the call concerned school dinners. Caller (mum) then said {c} ({age}) has missed the odd day with colds and school sent a letter.",
+        "Attendance officer: {c} ({age}) at [91|92]% - a handful of single days; early help offered.",
+        "School: {c} ({age}) has missed [three|four] days this half term; no pattern of concern.",
     ),
     "missed_checks": (
         "HV entry - Contact: [1 year|2 year|6 to 8 week] review. Outcome: was not brought x[2|3]. Letters sent. Phone contact with mum - agreed new date. Plan - universal plus, early help offered.",
@@ -951,6 +1041,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? {c} - [immunisations|developmental reviews] overdue after missed appointments. What's working well? Baby thriving, mum engaged. What needs to happen? HV follow-up and early help offer.",
         "Dear Early Help Team, Re: {c}. Background: healthy baby, feeding well. Current concern: [the 12-month review|two immunisation appointments|the 2-year check] missed; parents say [shift work|transport] got in the way. Parent's view: keen to rebook. Consent: given. Yours sincerely, Health Visitor.",
         "Caller explained she is the practice nurse. {c} is overdue [the pre-school booster|the MMR|the 12-month jabs] after two missed appointments; mum has rebooked.",
+        "Most of the call concerned childcare. Caller (mum) then said she's missed {c}'s [jabs|review] twice and wanted to rebook.",
+        "GP practice nurse: {c} missed [two|three] immunisation appointments; mum apologised and rebooked.",
+        "HV: [12-month|27-month] review not attended x2; mum engaged on phone.",
     ),
     "low_emotional": (
         "Caller states she is the school's pastoral lead. {c} ({age}) has been [tearful|quieter than usual|worrying about tests] since [the move|a friendship fall-out|Christmas]. School are supporting; family would like more.",
@@ -979,6 +1072,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c}'s been a bit mardy and tearful since we moved, {he} told me {he} misses {his} old mates.",
         "Dear Early Help Team, Re: {c} ({age}). Background: {c} is a kind and popular pupil. Current concern: since [grandma died|moving house|a friendship fall-out] {c} has been [quieter|tearful at times|worried about small things]. Child's view: {he} wants a trusted adult in school. Parent's view: supportive. Consent: given. Yours sincerely, Class Teacher.",
         "Caller explained she is {c}'s mum. {c} ({age}) frets about [tests|friends|starting secondary] and gets teary at bedtime; she wanted ideas.",
+        "Most of the call concerned holiday clubs. Caller (dad) then said {c} ({age}) has been a bit down since [the move|nan died] and he wanted ideas.",
+        "School: {c} ({age}) is a little anxious about [tests|friendships]; pastoral support offered.",
+        "Youth worker: {c} ({age}) seems low in confidence lately; family supportive.",
     ),
     "young_carer": (
         "Caller states she is a school support worker. {c} ({age}) helps care for {his} mum who has [MS|a long-term illness|chronic pain], doing [the shopping|cooking|her medication] after school. {He} is coping but tired.",
@@ -1007,6 +1103,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c} does everything for {his} dad since his accident - [cooking|cleaning|his meds] - {he}'s {age} and never gets out.",
         "Dear Early Help Team, Re: {c} ({age}). Background: {c}'s mother has [multiple sclerosis|kidney disease|severe arthritis]. Current concern: {c} [helps with personal care|cooks most meals|manages mum's medication] and can be weary in lessons. Child's view: proud to help, wants time off now and then. Parent's view: mum agrees. Consent: given. Yours sincerely, Pastoral Support.",
         "Caller explained she is a neighbour. {c} ({age}) does all the shopping and cooking for {his} dad, who is [in a wheelchair|very poorly], and never goes out with friends.",
+        "Most of the call concerned a Blue Badge. Caller (dad) then said {c} ({age}) helps him with [his meds|getting dressed|the shopping] since his illness.",
+        "School: {c} ({age}) helps care for {his} [mum|sibling] and is sometimes tired.",
+        "Young carers service: {c} ({age}) referred for support; caring for [mum|dad].",
     ),
     "inconsistent_parenting": (
         "Caller states she is a nursery keyworker. {c} ({age}) has [no set bedtime|one set of rules with mum, another with dad|lots of tantrums] and mum says she 'gives in for a quiet life'. She would like a parenting course.",
@@ -1035,6 +1134,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c}'s mam lets {him} do owt {he} likes then shouts {his} head off - no rhyme nor reason.",
         "Dear Early Help Team, Re: {c} ({age}). Background: {c} is a lively child. Current concern: routines at home vary greatly - [bedtimes change nightly|rules differ between parents|threats are made and not followed through] - and {c} struggles with boundaries. Parent's view: parents asking for a course. Consent: given. Yours sincerely, Nursery Manager.",
         "Caller explained she is {c}'s grandma. Her son [caves in to {c} on everything|has no set bedtime for {c}|shouts then buys {c} presents]; she wanted to know about parenting courses.",
+        "Most of the call concerned nursery. Caller (mum) then said {c} ({age}) has no routine and she 'gives in' too much.",
+        "Early years: {c} ({age})'s parents have different rules; {c} confused.",
+        "School: {c} ({age}) is often tired; bedtimes vary at home.",
     ),
     "parental_stress": (
         "Caller states she is a health visitor. {parent} is [exhausted|overwhelmed|struggling] since [losing her job|the new baby|dad's long shifts] and says she has [snapped at the kids|stopped going out]. No other concerns.",
@@ -1063,6 +1165,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c}'s mam is knackered all the time, she's working nights and it's getting on top of her.",
         "Dear Early Help Team, Re: {c} ({age}). Background: family well known to us. Current concern: {parent} is [caring for a dying parent|recovering from surgery|working two jobs] and finding it hard to keep routines going; {c} is [late more often|forgetting kit|unsettled]. Parent's view: would welcome help. Consent: given. Yours sincerely, Family Support Worker.",
         "Caller explained she is {c}'s mum. She is [exhausted|overwhelmed|at the end of her rope] since [the new baby|her divorce|her diagnosis] and wants support before things slip.",
+        "Most of the call concerned benefits. Caller (mum) then said she is [worn out|struggling|overwhelmed] and it's affecting the kids.",
+        "GP: {parent} struggling with [stress|a new diagnosis]; routines slipping.",
+        "School: {parent} said things are 'hard at the moment'; {c} ({age}) sometimes late.",
     ),
     "poor_housing": (
         "Caller states she is a housing officer. The family of [four|five|six] are in a one-bedroom flat with [black mould|damp|a broken boiler] and {c} ({age}) has a [cough|chest infection].",
@@ -1091,6 +1196,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c}'s flat is wringing wet, mould up the walls, the landlord won't do nowt.",
         "Dear Early Help Team, Re: {c} ({age}). Background: family of [five|six] in [a two-bed flat|temporary accommodation]. Current concern: [severe damp and mould|overcrowding|no working heating] is affecting {c}'s [asthma|sleep|homework]. Parent's view: desperate to move. Consent: given. Yours sincerely, Housing Support Officer.",
         "Caller explained she is {c}'s aunt. The family's flat has [mould everywhere|broken windows|no heating] and {c} ({age}) keeps getting poorly.",
+        "Most of the call concerned council tax. Caller (mum) then said their flat is [wet through with damp|mouldy|overcrowded], so {c} ({age}) keeps getting ill.",
+        "Environmental health: [damp|overcrowding|no heating]; children live there.",
+        "School: {c} ({age}) has nowhere quiet to do homework - family in one room.",
     ),
     "low_income": (
         "Caller states she is a school business manager. {c}'s family have [fallen behind on dinner money|asked for uniform help|been using the food bank] since dad lost his job.",
@@ -1119,6 +1227,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c}'s mam is brassic, she goes without her tea to feed the bairns.",
         "Dear Early Help Team, Re: {c} ({age}). Background: {c}'s father lost his job [in the spring|last year]. Current concern: family in [rent arrears|debt|fuel poverty], relying on the food bank. {c} is otherwise well cared for. Parent's view: wants advice. Consent: given. Yours sincerely, Citizens Advice Adviser.",
         "Caller explained she is {c}'s mum. Money is [very tight|running out every month] and she can't afford [school shoes|the trip|the gas]; she wanted to know what help there is.",
+        "Most of the call concerned a school trip. Caller (mum) then said they're [skint|behind on bills|using the food bank].",
+        "Food bank: family referred [twice|three times] this month.",
+        "School: {c} ({age}) needs [uniform|shoes]; family short of money.",
     ),
     "bullying": (
         "Caller states she is {c}'s mum. {c} ({age}) is being [called names|left out|picked on] by some classmates and [won't go to school|cries at night|has stopped eating lunch]. School are aware.",
@@ -1147,6 +1258,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c}'s getting bullied at school - they call {him} names and nick {his} dinner money.",
         "Dear Early Help Team, Re: {c} ({age}). Background: {c} joined in year [5|7]. Current concern: {c} is being [mocked over {his} appearance|frozen out by a group|targeted on social media] and is reluctant to come in. Child's view: {he} wants it to stop. Parent's view: parents want support. Consent: given. Yours sincerely, Head of Year.",
         "Caller explained she is {c}'s gran. {c} ({age}) is being [picked on|called names|pushed about] by some children at school and is dreading going in.",
+        "Most of the call concerned transport. Caller (dad) then said {c} ({age}) is being bullied at school.",
+        "School: {c} ({age}) is being [teased|excluded]; plan in place.",
+        "Youth worker: {c} ({age}) says other kids pick on {him}.",
     ),
     "separation": (
         "Caller states she is {c}'s mum. She and {c}'s dad separated [in the summer|last month|at Christmas] and {c} ({age}) is [unsettled|upset|acting up] between the two homes. The split was amicable.",
@@ -1175,6 +1289,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c}'s mam and dad have split and {he}'s taking it hard, but they're both doing their best.",
         "Dear Early Help Team, Re: {c} ({age}). Background: parents split [over the summer|earlier this year]; arrangements agreed between them. Current concern: {c} is [tearful|unsettled|angry] moving between homes. Parent's view: both want support for {c}. Consent: given. Yours sincerely, Class Teacher.",
         "Caller explained she is {c}'s mum. She and {c}'s dad have separated and {c} ({age}) is finding the two houses hard; she wanted to know about support.",
+        "Most of the call concerned child maintenance. Caller (mum) then said {c} ({age}) is upset since she and dad split.",
+        "School: {c} ({age}) unsettled after parents separated.",
+        "Youth worker: {c} ({age}) struggling with {his} parents' split.",
     ),
     "early_offending": (
         "Caller states she is a police officer. {c} ({age}) was given a [community resolution|warning] for [shoplifting sweets|graffiti|throwing stones at cars] with friends. First time; parents supportive.",
@@ -1203,6 +1320,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our {c}'s been in bother with the police for shoplifting with {his} mates - first time, {he}'s {age}.",
         "Dear Early Help Team, Re: {c} ({age}). Background: no previous contact with police. Current concern: {c} got [a community resolution|an ASB warning] over [shoplifting|criminal damage] with friends. Child's view: sorry and embarrassed. Parent's view: want to keep {him} on track. Consent: given. Yours sincerely, Youth Diversion Officer.",
         "Caller explained she is {c}'s mum. Police brought {c} ({age}) home after {he} was caught [shoplifting|throwing eggs at a bus|spraying graffiti]; first time.",
+        "Most of the call concerned a youth club. Caller (dad) then said {c} ({age}) was caught [shoplifting|vandalising] by police.",
+        "Police: community resolution for {c} ({age}), first offence.",
+        "School: {c} ({age}) involved in [theft|damage] outside school.",
     ),
     "prebirth_support": (
         "Caller states she is a community midwife. Mother is [18|19|20], first pregnancy, [isolated|new to the area|without family support]. She is keen to engage.",
@@ -1231,6 +1351,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Our lass is having her first and she's dead nervous, her fella works away and she's on her own most of the time.",
         "Dear Early Help Team, Re: unborn baby, EDD [January|May|August]. Background: first pregnancy, mother [19|22]. Current concern: [isolated|anxious|in temporary housing], she would like support preparing for the baby. Parent's view: keen. Consent: given. Yours sincerely, Community Midwife.",
         "Caller explained she is an expectant mum, [20|25] weeks, new to the area with no family nearby, and wants to know what groups and support there are.",
+        "Most of the call concerned maternity pay. Caller then said she is pregnant, [alone|anxious], and wants support.",
+        "Midwife: first pregnancy, [young|isolated] mother; early help offered.",
+        "Children's centre: expectant mum asking for groups.",
     ),
     # ---------------------------------------------------------------- level 1
     "advice_request": (
@@ -1260,6 +1383,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller said a police officer gave a talk at school about online safety and {c} came home with questions; she wanted leaflets. No concerns.",
         "Dear Sir or Madam, I am writing on behalf of our parents' forum to ask for information on [online safety talks|local parenting courses|healthy sleep for toddlers]. There are no concerns about any particular child. Yours sincerely, Parent Governor.",
         "Caller explained she is {c}'s mum and wanted advice on [potty training|screen limits|talking to {c} about a new sibling]. No concerns. Advice given.",
+        "Caller mainly wanted reassurance: {c} ({age}) is [a fussy eater|shy|a restless sleeper] and she wanted ideas. No concerns.",
+        "Health visitor asked for the parenting course dates to pass on. No concerns.",
+        "Caller wanted advice about [screen time|sleep|behaviour]. No concerns.",
     ),
     "childcare_query": (
         "Caller states she is {c}'s mum. She wanted to know about [30 hours funded childcare|the offer for twos|tax-free childcare] for {c} ({age}). Informed caller of the Family Information Service.",
@@ -1288,6 +1414,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller said her friend told her about the 30 hours and she wasn't sure {c} ({age}) qualifies. Signposted.",
         "Dear Family Information Service, I am writing to ask which childminders near [the station|my work] have places for {c}, and how the funded hours work. Yours faithfully, {c}'s mum.",
         "Caller explained she is going back to work and wanted a list of nurseries with places for {c}. Signposted.",
+        "Caller mainly wanted to know about funded hours for {c}. Signposted.",
+        "Nursery manager asked about the funding deadline. Signposted.",
+        "Dad asked about childminders near work. Signposted.",
     ),
     "doing_well": (
         "Caller states she is the school's pastoral lead. She rang to let us know {c} ({age}) is doing really well - [great attendance|made the school council|top marks in maths]. No concerns.",
@@ -1316,6 +1445,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller said the school told her {c} ({age}) was pupil of the week; no concerns, just sharing.",
         "Dear Colleague, Re: {c} ({age}). I am writing simply to share that {c} has [settled well|made excellent progress|become a reading ambassador] this year. Attendance is [97|99]%. No concerns. Yours sincerely, Class Teacher.",
         "Caller explained she is {c}'s grandma and just wanted to say {c} is doing really well. No concerns.",
+        "Caller mainly wanted to say {c} ({age}) is thriving. No concerns.",
+        "School: {c} ({age}) doing very well. No concerns.",
+        "HV: {c} on track, happy family.",
     ),
     "benefits_signpost": (
         "Caller states she is {c}'s mum. She asked how to claim [Child Benefit|DLA for {c}|Universal Credit childcare costs]. Signposted to gov.uk.",
@@ -1344,6 +1476,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller said the school told her to ask about free school meals for {c} ({age}). Signposted.",
         "Dear Sir or Madam, Please send details on claiming [Child Benefit|free school meals|Healthy Start] now {c} is here. Yours faithfully, {c}'s dad.",
         "Caller explained she is a new mum and wanted to know how to claim Child Benefit. Signposted.",
+        "Caller mainly wanted to know about [Child Benefit|Universal Credit|free school meals]. Signposted.",
+        "School: parent asked about free school meals. Signposted.",
+        "Dad asked about [DLA|Carer's Allowance]. Signposted.",
     ),
     "wrong_service": (
         "Caller states she is ringing about [her bins|council tax|a pothole]. Informed caller this is children's services and gave the right number.",
@@ -1372,6 +1507,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller said she was told this number was for planning; she wanted to object to an extension. Redirected.",
         "Dear Sir or Madam, I wish to complain about [bin collections on my road|a parking fine|street lighting]. Yours faithfully. (Sent to this inbox in error; forwarded.)",
         "Caller explained she was trying to reach [the council tax team|the registrar|housing repairs]. Transferred.",
+        "Caller mainly wanted [council tax|parking|bins]. Transferred.",
+        "Email for another department; forwarded.",
+        "Caller wanted [library opening hours|the tip]. Redirected.",
     ),
     "school_place": (
         "Caller states she is {c}'s mum. She wants to know how to apply for {c} ({age}) to start in [reception|year 7|a new school mid-year]. Informed caller of the admissions team.",
@@ -1400,6 +1538,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller said the school told her there are no places in year [3|5|8] for {c}; she wanted the waiting list process.",
         "Dear Admissions, Re: {c} ({age}). We are relocating to the area in [January|April] and would like a place for {c} in year [2|6|9]. No concerns. Yours faithfully, {c}'s parents.",
         "Caller explained she is {c}'s mum and wanted to know about the [reception|secondary] application deadline. Signposted.",
+        "Caller mainly wanted to know about a school place for {c}. Signposted.",
+        "Admissions: in-year application for {c}. No concerns.",
+        "Dad asked about secondary applications. Signposted.",
     ),
     "sen_query": (
         "Caller states she is {c}'s mum. She wanted to know how to request an [EHCP|assessment|SEN support] for {c} ({age}), who has [autism|dyslexia|ADHD]. Signposted to SENDIASS.",
@@ -1428,6 +1569,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller said she is worried the EHCP review for {c} ({age}) is late; signposted to the SEND team.",
         "Dear SEND Team, Re: {c} ({age}). {c} has [autism|dyslexia|a speech delay] and we would like to know how to request an EHCP assessment. No welfare concerns. Yours sincerely, {c}'s parents.",
         "Caller explained she is {c}'s mum; {c} ({age}) has [ADHD|autism] and she wanted to know about SEN support at school. Signposted.",
+        "Caller mainly wanted to know about an EHCP for {c}. Signposted.",
+        "SENCO asked about EHCP timescales. Signposted.",
+        "Mum asked about SEN transport. Signposted.",
     ),
     "closure_update": (
         "Caller states she is the early help worker. The family have completed the plan and {c} ({age}) is doing well. Case closed by agreement.",
@@ -1456,6 +1600,9 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller said school told her the case was closed; she just wanted confirmation. No concerns.",
         "Dear Colleague, Re: {c} ({age}). Further to the closure of our involvement in [May|October], I can confirm {c} continues to do well at home and school. No concerns. Yours sincerely, Family Support Worker.",
         "Caller explained she is {c}'s mum and just wanted to let us know things are going well since the case closed.",
+        "Caller mainly wanted to confirm the case is closed; family well.",
+        "School: {c} ({age}) doing well since closure.",
+        "HV: family well since case closed.",
     ),
 }
 
@@ -1471,6 +1618,8 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "What are we worried about? Nothing about physical harm - {c} says nobody at home hurts {him}; {his} mark is from a bike fall that was seen.",
         "Caller clarified that no disclosure of hitting was ever made by {c}; she was only asking about a parenting course.",
         "Dear Duty Social Worker, Re: {c}. For clarity, {c} has not said anyone hurts {him}; {he} described home as happy. Nothing of that kind has been alleged. Yours faithfully, DSL.",
+        "Informed caller that nothing she described suggests abuse: {c} told her {he} is happy and nobody hurts {him}.",
+        "CAMHS letter: '{c} was asked directly about harm at home and denied any hitting or hurting.'",
     ),
     "sexual_disclosure": (
         "Caller states {c} was asked gently whether anyone had touched {him}; {c} said no and nothing sexual has happened.",
@@ -1482,6 +1631,8 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller clarified that {c}'s comment came from a cartoon; {he} has not said anyone touched {him}. No sexual abuse concerns.",
         "Pharmacist: {c}'s questions were general health ones; no disclosure of any sexual abuse.",
         "Dear Sir or Madam, Re: {c}. {c}'s drawing was discussed with {him}; {he} copied it off a film, {he} said, and no one has ever touched {him}. No sexual abuse disclosure. Kind regards.",
+        "Informed caller that {c}'s comment does not amount to a disclosure; {c} says no one ever touched {him}.",
+        "CAMHS letter: '{c} was asked about unwanted touching and said it has never happened.'",
     ),
     "baby_injury": (
         "HV entry - Examination: baby {c} ({age_m} months) fully undressed, skin intact, no bruises or marks.",
@@ -1493,6 +1644,8 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Paramedic (ePCR): infant {age_m} months, full skin check head to feet, unmarked, no bruising. Call was for a high temperature.",
         "HV EMIS entry - Skin: intact, full undress, unmarked, no bruises. Baby {c} thriving.",
         "Dear Colleague, Re: baby {c}. At today's review baby was fully undressed and examined: no bruising or injury. Yours sincerely, Health Visitor.",
+        "Informed caller that the mark she saw is a birthmark recorded at the newborn check; no injury.",
+        "Paramedic ePCR: infant examined fully, skin clear, uninjured.",
     ),
     "unexplained_injury": (
         "Caller states {c} bruised a knee at football, seen by the coach; explanation consistent.",
@@ -1504,6 +1657,8 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Karate instructor: {c}'s bruise came from sparring, which I refereed; fully explained.",
         "Caller clarified the burn on {c}'s hand was from a hot pan - treated at the minor injuries unit, explanation consistent.",
         "Dear Duty Team, Re: {c}. The bruise noted at training came from a collision in the match, which the referee and I both saw. Explanation consistent. Regards, Welfare Officer.",
+        "Informed caller that the injury was seen happening at school and fully explained.",
+        "Orthodontist: {c}'s lip injury was from a bike fall the dentist witnessed; consistent.",
     ),
     "fgm": (
         "Midwife: FGM discussed at booking; mother has not had FGM and says her daughters will never undergo it. No risk identified.",
@@ -1515,6 +1670,8 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Practice nurse: mum is an FGM survivor and is clear her girls will never go through it; she campaigns against it. No risk to {c}.",
         "HV EMIS entry - FGM: discussed; family oppose; no travel planned; no risk identified.",
         "Dear Social Worker, Re: {c}. FGM was discussed at length; the family strongly oppose it and have no travel plans. No risk identified. Yours faithfully, Specialist Midwife.",
+        "Informed caller that the family's trip has been discussed; they oppose FGM and no risk was found.",
+        "Paediatric nurse: examination normal; no sign of FGM.",
     ),
     "exploitation": (
         "Sports coach: the man picking {c} up is {his} uncle, known to the family; no exploitation concerns.",
@@ -1526,6 +1683,8 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Basketball coach: the older lad who drives {c} is {his} cousin, known to the family; no concern about exploitation.",
         "Caller clarified {his} dad bought {c} the new phone; no grooming or county lines concerns.",
         "Dear Duty Manager, Re: {c}. Enquiries show the older males are {c}'s cousins and the money was birthday money; no exploitation indicators. Regards.",
+        "Informed caller that police checks show no exploitation concerns for {c}.",
+        "Youth worker: {c} paid for the new clothes from a part-time job; no grooming.",
     ),
     "serious_da": (
         "Police: verbal argument between mum and dad, no violence, children asleep upstairs. Not a serious domestic abuse incident.",
@@ -1537,6 +1696,8 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "HV EMIS entry - Routine enquiry: asked alone; no domestic abuse, feels safe with partner.",
         "Caller clarified the shouting next door was a party; no domestic abuse.",
         "Dear Colleague, Re: {c}'s family. Routine enquiry completed; mother reports no domestic abuse and feels safe. Yours sincerely, GP.",
+        "Informed caller that police attended: a verbal argument only, no violence, children asleep.",
+        "IDVA: no current domestic abuse; family safe.",
     ),
     "under13_sexual": (
         "School nurse: {c} ({age}) asked questions about puberty; she has not had sex.",
@@ -1548,6 +1709,8 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Youth worker: {c}, {age}, had questions about periods only; she has not had sex and has no boyfriend.",
         "Caller clarified her daughter {c} is not having sex; the messages were a silly dare.",
         "Dear Duty Social Worker, Re: {c}. {c}'s questions were about puberty; she has no boyfriend and has never had sex. Yours faithfully, School Nurse.",
+        "Informed caller that {c}'s 'boyfriend' is in her class at school; no sexual activity.",
+        "Sexual health nurse: {c} attended for period advice only; not sexually active.",
     ),
     "forced_marriage": (
         "Caller states the family trip is for a cousin's wedding; nobody is marrying {c} off and she is happy to go.",
@@ -1559,6 +1722,8 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Sixth-form tutor: {c}'s family support her plans for university; no marriage planned. No concerns.",
         "Caller clarified the wedding abroad is her older cousin's, an adult who chose her husband freely; {c} is a guest.",
         "Dear Sir or Madam, Re: {c}. {c}'s trip is a family holiday; she confirms nobody is arranging any marriage for her. No concerns. Yours faithfully.",
+        "Informed caller that the wedding is an adult cousin's; nobody is marrying {c} off.",
+        "Youth worker: {c} confirms no marriage plans; family supportive.",
     ),
     "fii": (
         "Paediatrician: {c}'s symptoms are genuine and confirmed on testing; no concern about fabricated illness.",
@@ -1570,6 +1735,8 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Ward sister: nurses witnessed {c}'s symptoms, which match the diagnosis; no concern about fabrication.",
         "Caller clarified {c}'s condition is confirmed by the specialist; mum's concerns are appropriate.",
         "Dear Colleague, Re: {c}. {c}'s condition has been confirmed by investigation; mother's reports are accurate. No concern about fabricated illness. Yours sincerely.",
+        "Informed caller that {c}'s illness is real and confirmed by tests; no concern about fabrication.",
+        "Hospital pharmacist: prescriptions consistent with the consultant plan.",
     ),
     "serious_neglect": (
         "Caller states the home was clean and tidy, plenty of food, {c} well dressed.",
@@ -1581,6 +1748,8 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller clarified the house is messy but clean, food in, beds made; {c} is well cared for.",
         "Early years keyworker: {c} arrives clean, breakfasted and warmly dressed; no neglect.",
         "Dear Duty Social Worker, Re: {c}. Home visit: warm, clean, food in the cupboards, {c} well presented. No neglect. Yours faithfully.",
+        "Informed caller that the home was visited: clean, food in, {c} well cared for.",
+        "School nurse: {c} well nourished and clean; no neglect.",
     ),
     "radicalisation": (
         "Caller states {c}'s comments were part of a debate in RE; no extremist views.",
@@ -1592,6 +1761,8 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Mosque youth leader: {c}'s views are mainstream; no radicalisation concerns.",
         "Caller clarified {c}'s flag was a football one; nothing extremist.",
         "Dear Sir or Madam, Re: {c}. {c}'s comments were explored; they reflected a class debate; no extremist interest. No concerns. Yours faithfully, DSL.",
+        "Informed caller that {c}'s interest is a history project; no radicalisation.",
+        "Cadet instructor: {c}'s questions were about military history; no extremist views.",
     ),
     "hsb": (
         "Nursery keyworker: {c}'s behaviour was normal curiosity for {his} age; no harmful sexual behaviour.",
@@ -1603,5 +1774,7 @@ NEG_TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Football coach: the incident was horseplay, nothing sexual; no harmful sexual behaviour.",
         "Caller clarified the children were changing for swimming; no sexual behaviour at all.",
         "Dear Duty Team, Re: {c}. The incident was two same-age children comparing injuries; nothing sexual occurred. No harmful sexual behaviour. Regards.",
+        "Informed caller that the children were playing chase; nothing sexual happened.",
+        "CAMHS letter: 'what {c} did is age-appropriate; no harmful sexual behaviour.'",
     ),
 }
