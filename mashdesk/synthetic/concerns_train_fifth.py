@@ -2,21 +2,25 @@
 """A fifth family of TRAIN phrasings, merged into Concern.train by concerns._merge.
 
 Written by a fifth hand, from ../shared/domain.md (sections 2 and 6) and the registers the lead
-gave this writer: duty-desk call notes in the third person ("Caller states...", "Informed caller
-that...", "Advised caller..."), including calls where the concern only surfaces near the end of
-the conversation; professionals the earlier families used little (CAMHS clinicians, education
-welfare officers, paramedics and ambulance crews, sports coaches, faith leaders, nursery and
-early-years keyworkers, school admissions officers, dentists, pharmacists, and health visitors
-writing in EMIS-style templated entries); formal referral letters with headings (Background /
-Current concern / Child's view / Parent's view / Consent) where the decisive fact sits in one
-line; and vocabulary variety: synonyms and circumlocutions for the same facts ("doctor shopping",
-"symptoms only ever witnessed by mum", "scran", "clemmed", "bairn", "mither", "our kid") and
-British regional idiom. Everyday words (told, said, worried, police, mum, school, year old) appear
-at every level so none of them can stand in for a level. Labels come from the concern. Heldout,
-fresh and blind phrasings were not read; this family adds no word 4-gram shared with any of them
-that the earlier train families did not already share (found by counting, tested in
-tests/synthetic/test_generator.py). Same placeholders and "[a|b]" alternatives as concerns.py;
-girls-only concerns say "she" and "her" directly.
+gave this writer: duty-desk call notes in the third person ("Caller states...", "Caller
+explained...", "Informed caller that..."), many where the concern only surfaces near the end of
+a call about something else; professionals the earlier families used little (CAMHS clinicians,
+education welfare officers, paramedics and ambulance crews, sports coaches and scout leaders,
+faith leaders, nursery and early-years keyworkers, school admissions officers, dentists,
+pharmacists, and health visitors writing EMIS-style templated entries); formal referral letters
+with headings (Background / Current concern / Child's view / Parent's view / Consent, and the
+Signs of Safety "What are we worried about? / What's working well? / What needs to happen?")
+where the decisive fact sits in one line; CAMHS letters quoted by paragraph and ePCR free text;
+and vocabulary variety: synonyms and circumlocutions for the same facts ("doctor shopping",
+"symptoms only ever witnessed by mum", "perplexing presentation", "cuckooed", "going country",
+"clemmed", "scran", "bairn", "mither", "our kid") and British regional idiom. Everyday words
+(told, said, worried, police, mum, school, year old) appear at every level so none of them can
+stand in for a level. Labels come from the concern. Heldout, fresh and blind files were not
+opened; this family adds no word 4-gram shared with any of them (or with their background
+sentences) that the earlier train families did not already share (found by counting, tested in
+tests/synthetic/test_generator.py). Early-years settings do not state an older child's age.
+Same placeholders and "[a|b]" alternatives as concerns.py; girls-only concerns say "she" and
+"her" directly.
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned a rent dispute. Caller then mentioned, in passing, that {c} ({age}) had shown her [welts on {his} legs|a bruised ear|finger marks on {his} arm] and said '{adult} does it when I'm naughty'. Informed caller this would be passed for urgent screening.",
         "Paediatric physio: during a session {c} ({age}) winced and said '{adult} [twisted my arm behind my back|stamped on my foot|threw me against the wardrobe]' - unprompted, then asked if {he} was in trouble.",
         "CAMHS clinician letter, para 3: '{c} reported that {adult} regularly [strikes {him} with a belt buckle|slaps {him} hard enough to leave marks|punches {him} in the body where it won't show]. I consider this a disclosure of physical abuse.'",
+        "Paramedic crew (ePCR free text): {c} ({age}), [broken finger|bleeding scalp|swollen jaw]; on the way to hospital said '{adult} did it with [a belt|a pan|his fist]'. Handed over to ED safeguarding.",
     ),
     "sexual_disclosure": (
         "Caller states she is a childminder ringing about funded hours. At the very end of the call she said {c} ({age}) told her '{adult} [puts his fingers in my bottom|touches my private|makes me touch his thing]' and she did not know what to do.",
@@ -99,6 +104,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call was about a school trip payment. Caller (aunt) then said {c}, {age}, had whispered that {adult} 'comes in my room and does stuff under the covers' and {he} can't sleep. Informed caller that police and social care would be involved.",
         "CAMHS clinician letter, para 2: '{c} described [repeated rape|forced oral sex|sexual touching over several years] by {adult}. {He} was clear and consistent.'",
         "Dental nurse: {c} ({age}) gagged during the examination and then said '{adult} makes me do that with his thing'. The dentist stopped and we rang immediately.",
+        "CAMHS EMIS - Risk: disclosure today. {c} ({age}) stated {adult} has [been raping {him}|been touching {his} genitals|been making {him} watch porn and touch him] at weekends. Plan: police and MASH same day.",
     ),
     "baby_injury": (
         "HV entry - Contact: new birth follow-up. Examination: {c}, {age_m} months, not yet rolling. [3 small bruises|a fingertip bruise|a linear mark] noted on [left cheek|right upper arm|the chest wall]. Explanation: ['probably the cot bars'|none offered|'the older one was playing']. Plan: same-day referral per non-mobile infant protocol.",
@@ -137,6 +143,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned a nursery funding question. Caller (grandmother) then mentioned that baby {c}, {age_m} months, who 'just lies there, can't roll', had [a bruise under {his} chin|a purple ear|bruising on {his} tummy] at the weekend.",
         "Pharmacist: mum bought [bruise cream|plasters and an ice pack] for baby {c}, {age_m} months, non-mobile, who had [a red-purple mark on the forehead|a bruised cheek|a scratched and bruised hand]. She said she 'didn't see it happen'.",
         "HV EMIS - Contact: clinic. Baby {c}, {age_m}m, not mobile. Skin: [small bruise left pinna|petechiae around eyes|bruise on sternum]. Parent: [unable to explain|sibling blamed]. Safeguarding flag added. Same-day MASH referral.",
+        "Ambulance crew: {age_m}-month-old, not mobile, [bruise over the right eye|bruises to both upper arms|a burn on the sole of the foot] noted while treating for a fever. Parents offered no explanation. ED safeguarding informed.",
     ),
     "unexplained_injury": (
         "Caller states he is a sports coach ringing about a DBS query. As he was about to hang up he said {c} ({age}) had [a fist-sized thigh bruise|finger marks round {his} neck|a cut on {his} eyebrow] at training and gave [three different stories|no explanation at all|an answer that made no sense].",
@@ -173,6 +180,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned a housing transfer. Caller (neighbour) then mentioned that {c} ({age}) had [a black eye|a swollen jaw|marks around {his} neck] and when asked 'just stared at the floor'; {parent} told her to mind her business.",
         "Orthodontist: {c} ({age}) arrived with [a fresh split lip and a loose brace bracket|bruising along the jaw|a chipped incisor]; {parent} said '[a ball hit {him}|{he} tripped]', {c} said '[no it wasn't|I don't know]'. Accounts differ.",
         "Circus skills tutor: {c} had [bruises on both upper arms like grip marks|a bruise around one eye|a burn on {his} wrist] - not from our class - and gave no explanation.",
+        "Paramedic crew: {c} ({age}) with [bruising in the shape of fingers around {his} throat|a burn on {his} back|bruises of different ages on {his} legs]; carer said '[no idea|{he} plays rough]'; {c} wouldn't answer. Not consistent with any accident described.",
     ),
     "fgm": (
         "Caller states she is a practice nurse ringing about travel vaccinations. At the end she said the mother of {c} ({age}) talked about the girls having their 'sunna' done [when they visit grandmother|this summer|back home] and seemed to think it was normal.",
@@ -244,6 +252,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned a noise complaint. Caller then said {c}, about {age}, is 'working' for [the lads in the grey car|some older men|a dealer called T] - comes and goes at 3am, has [new trainers every week|a second phone|a wad of notes], and had a black eye last week.",
         "CAMHS clinician letter, para 4: '{c} disclosed owing [£500|£1,200|a debt] to older males after a package was taken and is being made to [hold drugs|travel to other towns|keep a phone on at all times] to pay it off.'",
         "Hairdresser: {c} ({age}) comes in with [older men who pay|a man who won't let {him} speak] and once admitted {he} 'has to do stuff' for them to keep {his} phone.",
+        "Housing officer: the flat has been cuckooed - older males dealing from it - and {c} ({age}) is being used to [answer the door|hold the stash|run to cars]; {he} has a [cut hand|black eye] and says {he} can't leave.",
+        "Police: {c} ({age}) stopped on a train with [wraps plugged|£600 and two phones|a knife and a burner] in another county; NRM referral being considered; {he} says {he} owes money.",
     ),
     "serious_da": (
         "Caller states she lives in the flat below and rang about a leaking pipe. As the call ended she said that last night she heard {adult} [smashing the place up|screaming he'd kill her|slamming mum against the wall] and {c} ({age}) crying 'stop it, stop it'.",
@@ -282,6 +292,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned a council tax bill. Caller (mum) then said quietly that {adult} [broke her arm last week|strangled her in the kitchen|smashed her head into the door frame] while {c} ({age}) was [there|watching|pulling at his arm] and she's scared he'll kill her.",
         "Paramedic ePCR: adult female, [head injury|strangulation marks|stab wound to arm], alleges partner. Children present: yes - {c} ({age}), distressed, witnessed. Police on scene.",
         "CAMHS clinician letter, para 2: '{c} described {adult} [choking|kicking|beating] {his} mother in front of {him} on several occasions, most recently [last week|at the weekend].'",
+        "Police DVPN served on {adult} after he [hit mum with a hammer|strangled her on the landing|stamped on her head] while {c} ({age}) was in the house; this is the [fifth|eighth] call-out this year and the pattern is escalating.",
+        "HV EMIS - Contact type: home visit. Seen: mother, {c}. Discussed: partner's coercive control, [strangled last week|kicked while pregnant|threatened with a knife in front of {c}]. Safeguarding: yes. Plan: MARAC, MASH referral today.",
     ),
     "under13_sexual": (
         "Caller states she is a school nurse ringing about a vaccination consent form. At the end she mentioned that {c}, who is {age}, told her she has been 'doing it' regularly - [a year 10 lad|her 15-year-old boyfriend|an older lad from the estate].",
@@ -381,6 +393,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned a school transport request for {c} ({age}) 'who can't walk'. Caller (school) then said {c} runs about at break, and mum has [informed school that {c} is terminally ill|brought {c} to A&E a dozen times this year|asked for {c} to be tube-fed] - no diagnosis supports it.",
         "Hospital pharmacist: {parent} asked for repeat [anti-epileptics|strong laxatives|sedatives] for {c} ({age}) not on any current prescription, and the doses requested keep increasing.",
         "Consultant letter: 'perplexing presentation - mother reports [apnoeas|choking|seizures] never observed in [two|three] admissions; when mother is absent {c} is entirely well. I am concerned about fabricated or induced illness.'",
+        "Dentist: {parent} insists {c} ({age}) needs [all teeth removed under GA|a special fluoride-free regime|sedation for every visit] for conditions no doctor has diagnosed; this is the [fourth|fifth] practice they have tried.",
+        "EMIS - Alert: possible FII. Child: {c} ({age}). Pattern: [numerous A&E attendances|different GP practices|reported seizures never witnessed]. Investigations: normal. Plan: named doctor review, MASH referral.",
     ),
     "serious_neglect": (
         "Caller states he is a paramedic. Attended {c} ({age}) at home for [a chest infection|a cut hand|a fall]. House was [thick with dog mess|knee-deep in rubbish|freezing with no electricity], no food, and {c} was [filthy|sitting in soaked nappies|wearing the same clothes for days].",
@@ -414,6 +428,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned missed bin collections. Caller (neighbour) then said the flat [stinks to high heaven|has rubbish up to the windows] and {c} ({age}) is [out in a vest in the cold|always clemmed and grubby|asking neighbours for food]; she's seen no adult for days.",
         "School nurse: {c} ({age}) is [severely underweight|covered in flea bites|in pain from rotten teeth], hoards food, and the home visit found [no food|no beds|animal faeces on the floor].",
         "Paediatric dietitian: {c} ({age}) has fallen across centiles, organic causes excluded; weight goes up in hospital, then down again at home; parents miss appointments. Faltering growth of the neglect kind.",
+        "Environmental health: property hoarded to the ceiling, [no working toilet|no cooking facilities|rodent infestation]; {c} ({age}) sleeps in a space cleared on the floor and is [filthy|underweight|covered in bites].",
+        "HV EMIS - Contact type: home visit. Observed: [no food in property|dog faeces on floors|baby in soiled clothes]. Child: {c}, weight falling across centiles, flat affect. Safeguarding: yes - neglect. Plan: MASH referral today.",
     ),
     "radicalisation": (
         "Caller states she is a librarian. {c} ({age}) has been [printing extremist propaganda|searching online for explosives recipes|watching beheading videos] on the library computers and told staff 'they deserve what's coming'.",
@@ -446,6 +462,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned a library fine. Caller (librarian) then said {c} ({age}) has been [printing manifestos of attackers|looking up how to make pipe bombs|reading banned extremist texts] and warned staff 'wait and see'.",
         "CAMHS clinician letter: '{c} ({age}) expressed support for [mass killing of a minority group|joining a terrorist organisation|an attack on the school]; {he} is in contact with adults who encourage this.'",
         "Cadet instructor: {c} ({age}) kept asking me about weapons 'for the coming war' and showed me messages from an older man urging {him} to 'act'.",
+        "Channel panel note: {c} ({age}) [has downloaded attack-planning material|is in contact with a convicted extremist|has expressed intent to hurt people of another faith]; family not engaging. Referral to social care for strategy discussion.",
     ),
     "hsb": (
         "Caller states she runs an after-school club and rang about a staffing question. At the end she said {c} ({age}) had [tried to put {his} hand down another child's knickers|simulated sex on another child|forced another child to touch {his} genitals] in the book corner.",
@@ -478,6 +495,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned holiday club places. Caller (mum) then said {c}, her neighbour's {age}-year-old, had [made her daughter touch his penis|tried to put his fingers inside her daughter|filmed her daughter naked] while they played.",
         "CAMHS clinician letter: '{c} ({age}) disclosed [sexually touching|coercing into sexual acts|penetrating] a younger child on several occasions. I am referring under harmful sexual behaviour procedures; the other child also needs support.'",
         "Swimming coach: {c} ({age}) was seen [groping younger children in the pool|exposing {himself} in the family changing|pulling a younger child's costume down and touching them].",
+        "Residential trip report: staff found {c} ({age}) in a younger pupil's bed [touching them sexually|with their pyjamas pulled down|forcing them to touch {him}]. The younger child was crying. Both families informed.",
     ),
     # ---------------------------------------------------------------- level 4, no trigger
     "serious_self_harm": (
@@ -733,6 +751,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned a school transport query. Caller (mum) then said {c} ({age}) [has panic attacks daily|has stopped eating|won't leave {his} room] and the GP says it needs CAMHS; no self-harm.",
         "School nurse (EMIS-like): {c} ({age}). Presenting - [low mood|anxiety|eating concerns] for [3|6] months. Risk - no self-harm, no suicidal ideation. Plan - CAMHS referral, family support.",
         "Pharmacist: {parent} asked what helps a teenager who is 'frozen with anxiety'; {c} ({age}) hasn't been to school for weeks because of it.",
+        "CAMHS triage note: {c} ({age}) - [moderate depression|severe social anxiety|OCD] accepted for assessment; wait [18|26] weeks; family need support meanwhile. No self-harm or suicidal thoughts reported.",
     ),
     "missing": (
         "Caller states she is a police missing person coordinator. {c} ({age}) has been reported missing [five|six|seven] times in [two months|the last term] - usually returns next morning and won't say where {he} was.",
@@ -795,6 +814,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned housing. Caller (mum) then said she left {adult} [last year|in 2023] after years of abuse; he's not around now but {c} ({age}) is still anxious.",
         "IDVA: mother's case closed at MARAC [last year|in 2023]; perpetrator ({adult}) has moved away; {c} ({age}) still affected by past abuse.",
         "School: {c} ({age}) often mentions the time 'daddy used to hurt mummy'; the family left him [a while ago|last year].",
+        "HV EMIS - Routine enquiry: past DA from {adult}, now separated [18 months|over a year]; no current contact, non-mol in place. Child: {c}. Plan: support services, no immediate risk.",
     ),
     "private_fostering": (
         "Caller states she is the school admissions officer. {c} ({age}) is being enrolled by [an old family friend|a neighbour|a workmate of mum's], who says {c}'s parents are [abroad|in Nigeria|working away]; {c} has been living there [two|three] months.",
@@ -888,6 +908,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned benefits. Caller (dad) then said he 'can't cope with {c} any more' and wants {c} ({age}) to go into care.",
         "Youth worker: {c} ({age}) has been thrown out by {parent} and has been sofa-surfing for a week.",
         "Police: {parent} refused to let {c} ({age}) back in after a row; {c} stayed with a friend.",
+        "Paramedic crew: called to a row; {parent} said '{he}'s not living here any more' about {c} ({age}) and refused to let {him} back in. No injuries; {c} went to a friend's.",
     ),
     "parental_substance": (
         "Caller states she is {c}'s childminder. {parent} has turned up to collect {c} ({age}) [slurring and stinking of drink|unsteady on her feet|with pinned pupils] [three|four] times this month.",
@@ -919,6 +940,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned a council tax query. Caller (neighbour) then said {parent} is [drunk most days|using drugs|out of it] and {c} ({age}) is left to fend for {himself}.",
         "Pharmacist: {parent} collects methadone with {c} ({age}) and has been intoxicated several times.",
         "School: {parent} [smells of alcohol|appears under the influence] at pick-up; {c} ({age}) is often late.",
+        "HV EMIS - Contact type: home visit. Observed: {parent} [slurred and unsteady|smelling of alcohol at 10am|drowsy, pinned pupils]. Child: {c}. Discussed: drinking since [the bereavement|the split]. Plan: referral to MASH, substance service.",
+        "Alcohol liaison nurse: {parent} admitted with withdrawal seizures; {c} ({age}) has been [caring for {himself}|getting {sib} to school|calling the ambulance] and no other adult is at home.",
     ),
     "untreated_health": (
         "Caller states she is a community nurse. {c} ({age}) has [eczema that is cracked and bleeding|poorly controlled asthma|a squint]; [five|six] appointments missed because {parent} never brings {him}.",
@@ -950,6 +973,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned a bus pass. Caller (gran) then said {c} ({age}) has [had earache for weeks|bad teeth|no glasses] and {parent} never books the doctor.",
         "Orthoptist: {c} ({age}) has missed [four|five] appointments; squint untreated; risk to vision.",
         "School nurse: {c} ({age}) has [uncontrolled eczema|constant ear infections|untreated asthma]; parents not acting on referrals.",
+        "Dentist: {c} ({age}) has [decay in most teeth|an abscess left untreated|broken teeth causing pain]; [three|four] courses of treatment abandoned because {parent} doesn't bring {him} back.",
+        "HV EMIS - Contact type: clinic. Concern: {c}'s [eczema infected|chest wheeze untreated|squint not followed up]; [3|4] hospital appointments not attended. Plan: MASH referral for assessment.",
     ),
     "prebirth_substance": (
         "Caller states she is a community midwife. Mother, [20|24|28] weeks pregnant, admits using [cannabis daily|cocaine at weekends|alcohol most evenings].",
@@ -1044,6 +1069,8 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned childcare. Caller (mum) then said she's missed {c}'s [jabs|review] twice and wanted to rebook.",
         "GP practice nurse: {c} missed [two|three] immunisation appointments; mum apologised and rebooked.",
         "HV: [12-month|27-month] review not attended x2; mum engaged on phone.",
+        "HV EMIS - Contact type: telephone. Reason: [newborn follow-up|12 month|2-2.5 year] review not attended x[2|3]. Mum: apologetic, busy. Child: {c}, well per mum. Plan: rebook, early help offered.",
+        "Dentist (community): {c} not brought to [the first check|the fluoride varnish appointment] twice; mum says it slipped her mind.",
     ),
     "low_emotional": (
         "Caller states she is the school's pastoral lead. {c} ({age}) has been [tearful|quieter than usual|worrying about tests] since [the move|a friendship fall-out|Christmas]. School are supporting; family would like more.",
@@ -1075,6 +1102,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned holiday clubs. Caller (dad) then said {c} ({age}) has been a bit down since [the move|nan died] and he wanted ideas.",
         "School: {c} ({age}) is a little anxious about [tests|friendships]; pastoral support offered.",
         "Youth worker: {c} ({age}) seems low in confidence lately; family supportive.",
+        "Dentist: {c} ({age}) cried before the check-up; mum says {he}'s been worried about lots of things since [starting school|the move].",
     ),
     "young_carer": (
         "Caller states she is a school support worker. {c} ({age}) helps care for {his} mum who has [MS|a long-term illness|chronic pain], doing [the shopping|cooking|her medication] after school. {He} is coping but tired.",
@@ -1106,6 +1134,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned a Blue Badge. Caller (dad) then said {c} ({age}) helps him with [his meds|getting dressed|the shopping] since his illness.",
         "School: {c} ({age}) helps care for {his} [mum|sibling] and is sometimes tired.",
         "Young carers service: {c} ({age}) referred for support; caring for [mum|dad].",
+        "Dentist: {c} ({age}) brings {his} [mum, who is partially sighted|dad, who has MS] to appointments and manages the forms; {he} says {he} does 'most things' at home.",
     ),
     "inconsistent_parenting": (
         "Caller states she is a nursery keyworker. {c} has [no set bedtime|one set of rules with mum, another with dad|frequent tantrums] and mum says she 'gives in for a quiet life'. She would like a parenting course.",
@@ -1168,6 +1197,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned benefits. Caller (mum) then said she is [worn out|struggling|overwhelmed] and it's affecting the kids.",
         "GP: {parent} struggling with [stress|a new diagnosis]; routines slipping.",
         "School: {parent} said things are 'hard at the moment'; {c} ({age}) sometimes late.",
+        "HV EMIS - Contact type: home visit. Maternal mood: [low|tired|anxious], coping but stretched. Child: {c}, well cared for. Plan: listening visits, early help for family support.",
     ),
     "poor_housing": (
         "Caller states she is a housing officer. The family of [four|five|six] are in a one-bedroom flat with [black mould|damp|a broken boiler] and {c} ({age}) has a [cough|chest infection].",
@@ -1199,6 +1229,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned council tax. Caller (mum) then said their flat is [wet through with damp|mouldy|overcrowded], so {c} ({age}) keeps getting ill.",
         "Environmental health: [damp|overcrowding|no heating]; children live there.",
         "School: {c} ({age}) has nowhere quiet to do homework - family in one room.",
+        "HV EMIS - Contact type: home visit. Home: [damp and mould in bedroom|overcrowded, five in two rooms|no working heating]. Child: {c}, [wheezy|well]. Plan: letter to housing, early help.",
     ),
     "low_income": (
         "Caller states she is a school business manager. {c}'s family have [fallen behind on dinner money|asked for uniform help|been using the food bank] since dad lost his job.",
@@ -1230,6 +1261,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned a school trip. Caller (mum) then said they're [skint|behind on bills|using the food bank].",
         "Food bank: family referred [twice|three times] this month.",
         "School: {c} ({age}) needs [uniform|shoes]; family short of money.",
+        "Paramedic crew (unrelated call): family had no credit on the meter and the house was cold; children well fed and cared for; signposted to welfare rights.",
     ),
     "bullying": (
         "Caller states she is {c}'s mum. {c} ({age}) is being [called names|left out|picked on] by some classmates and [won't go to school|cries at night|has stopped eating lunch]. School are aware.",
@@ -1292,6 +1324,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Most of the call concerned child maintenance. Caller (mum) then said {c} ({age}) is upset since she and dad split.",
         "School: {c} ({age}) unsettled after parents separated.",
         "Youth worker: {c} ({age}) struggling with {his} parents' split.",
+        "HV EMIS - Family: parents separated [recently|last month]. Child: {c}, [unsettled sleep|more clingy]. Parents cooperating. Plan: early help separation support.",
     ),
     "early_offending": (
         "Caller states she is a police officer. {c} ({age}) was given a [community resolution|warning] for [shoplifting sweets|graffiti|throwing stones at cars] with friends. First time; parents supportive.",
@@ -1386,6 +1419,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller mainly wanted reassurance: {c} ({age}) is [a fussy eater|shy|a restless sleeper] and she wanted ideas. No concerns.",
         "Health visitor asked for the parenting course dates to pass on. No concerns.",
         "Caller wanted advice about [screen time|sleep|behaviour]. No concerns.",
+        "Dentist's receptionist asked for leaflets on toddler tooth-brushing to give out to parents. No concerns.",
     ),
     "childcare_query": (
         "Caller states she is {c}'s mum. She wanted to know about [30 hours funded childcare|the offer for twos|tax-free childcare] for {c} ({age}). Informed caller of the Family Information Service.",
@@ -1448,6 +1482,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller mainly wanted to say {c} ({age}) is thriving. No concerns.",
         "School: {c} ({age}) doing very well. No concerns.",
         "HV: {c} on track, happy family.",
+        "Dentist: {c} ({age}) attends every six months, healthy teeth, happy and chatty. No concerns.",
     ),
     "benefits_signpost": (
         "Caller states she is {c}'s mum. She asked how to claim [Child Benefit|DLA for {c}|Universal Credit childcare costs]. Signposted to gov.uk.",
@@ -1603,6 +1638,7 @@ TRAIN_FIFTH: dict[str, tuple[str, ...]] = {
         "Caller mainly wanted to confirm the case is closed; family well.",
         "School: {c} ({age}) doing well since closure.",
         "HV: family well since case closed.",
+        "HV EMIS - Contact type: clinic. Family previously supported; case closed. Child: {c}, thriving. No concerns.",
     ),
 }
 
