@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from mashdesk.synthetic.concerns_blind import BLIND, NEG_BLIND
 from mashdesk.synthetic.concerns_fresh import FRESH, NEG_FRESH
+from mashdesk.synthetic.concerns_train_fifth import NEG_TRAIN_FIFTH, TRAIN_FIFTH
 from mashdesk.synthetic.concerns_train_fourth import NEG_TRAIN_FOURTH, TRAIN_FOURTH
 from mashdesk.synthetic.concerns_train_more import NEG_TRAIN_MORE, TRAIN_MORE
 from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD
@@ -1191,12 +1192,14 @@ def _merge() -> tuple[Concern, ...]:
             + TRAIN_MORE.get(concern.key, ())
             + TRAIN_THIRD.get(concern.key, ())
             + TRAIN_FOURTH.get(concern.key, ())
+            + TRAIN_FIFTH.get(concern.key, ())
         )
         neg = (
             NEG_TRAIN_EXTRA.get(concern.key, ())
             + NEG_TRAIN_MORE.get(concern.key, ())
             + NEG_TRAIN_THIRD.get(concern.key, ())
             + NEG_TRAIN_FOURTH.get(concern.key, ())
+            + NEG_TRAIN_FIFTH.get(concern.key, ())
         )
         merged.append(
             dataclasses.replace(

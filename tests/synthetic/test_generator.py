@@ -128,6 +128,7 @@ def test_unknown_template_set_is_refused():
     [
         ("concerns_train_third", "TRAIN_THIRD", "NEG_TRAIN_THIRD", 25),
         ("concerns_train_fourth", "TRAIN_FOURTH", "NEG_TRAIN_FOURTH", 20),
+        ("concerns_train_fifth", "TRAIN_FIFTH", "NEG_TRAIN_FIFTH", 20),
     ],
 )
 def test_a_later_train_family_covers_every_concern_and_expands(module, train_name, neg_name, min_train):
@@ -169,4 +170,27 @@ def test_the_fourth_train_family_adds_no_word_4gram_shared_with_the_evaluation_f
     ]
     new = set().union(*(ngrams(p, 4) for p in fourth)) - set().union(*(ngrams(p, 4) for p in earlier))
     assert new, "the fourth family brings word 4-grams of its own"
+    assert not new & set().union(*(ngrams(p, 4) for p in evaluation))
+
+
+def test_the_fifth_train_family_adds_no_word_4gram_shared_with_the_evaluation_families():
+    # Same guard for the fifth family: its wording must not leak into heldout, fresh or blind
+    # beyond what the earlier families already shared.
+    # The background sentences of each family count too, as they do in the blind and fresh tests.
+    from mashdesk.synthetic.concerns import BACKGROUND_HELDOUT, BACKGROUND_TRAIN
+    from mashdesk.synthetic.concerns_blind import BACKGROUND_BLIND
+    from mashdesk.synthetic.concerns_fresh import BACKGROUND_FRESH
+    from mashdesk.synthetic.concerns_train_fifth import NEG_TRAIN_FIFTH, TRAIN_FIFTH
+    from mashdesk.synthetic.concerns_train_more import BACKGROUND_TRAIN_MORE
+    from tests.synthetic.test_fresh_set import ngrams
+
+    fifth = {p for pools in (TRAIN_FIFTH, NEG_TRAIN_FIFTH) for pool in pools.values() for p in pool}
+    earlier = [p for c in CONCERNS for p in c.train + c.neg_train if p not in fifth]
+    earlier += list(BACKGROUND_TRAIN + BACKGROUND_TRAIN_MORE)
+    evaluation = [
+        p for c in CONCERNS for p in c.heldout + c.neg_heldout + c.fresh + c.neg_fresh + c.blind + c.neg_blind
+    ]
+    evaluation += list(BACKGROUND_HELDOUT + BACKGROUND_FRESH + BACKGROUND_BLIND)
+    new = set().union(*(ngrams(p, 4) for p in fifth)) - set().union(*(ngrams(p, 4) for p in earlier))
+    assert new, "the fifth family brings word 4-grams of its own"
     assert not new & set().union(*(ngrams(p, 4) for p in evaluation))
