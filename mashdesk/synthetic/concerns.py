@@ -20,6 +20,7 @@ from mashdesk.synthetic.concerns_blind import BLIND, NEG_BLIND
 from mashdesk.synthetic.concerns_fresh import FRESH, NEG_FRESH
 from mashdesk.synthetic.concerns_train_fourth import NEG_TRAIN_FOURTH, TRAIN_FOURTH
 from mashdesk.synthetic.concerns_train_more import NEG_TRAIN_MORE, TRAIN_MORE
+from mashdesk.synthetic.concerns_train_sixth import NEG_TRAIN_SIXTH, TRAIN_SIXTH
 from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD
 
 
@@ -1191,12 +1192,14 @@ def _merge() -> tuple[Concern, ...]:
             + TRAIN_MORE.get(concern.key, ())
             + TRAIN_THIRD.get(concern.key, ())
             + TRAIN_FOURTH.get(concern.key, ())
+            + TRAIN_SIXTH.get(concern.key, ())
         )
         neg = (
             NEG_TRAIN_EXTRA.get(concern.key, ())
             + NEG_TRAIN_MORE.get(concern.key, ())
             + NEG_TRAIN_THIRD.get(concern.key, ())
             + NEG_TRAIN_FOURTH.get(concern.key, ())
+            + NEG_TRAIN_SIXTH.get(concern.key, ())
         )
         merged.append(
             dataclasses.replace(

@@ -128,6 +128,7 @@ def test_unknown_template_set_is_refused():
     [
         ("concerns_train_third", "TRAIN_THIRD", "NEG_TRAIN_THIRD", 25),
         ("concerns_train_fourth", "TRAIN_FOURTH", "NEG_TRAIN_FOURTH", 20),
+        ("concerns_train_sixth", "TRAIN_SIXTH", "NEG_TRAIN_SIXTH", 20),
     ],
 )
 def test_a_later_train_family_covers_every_concern_and_expands(module, train_name, neg_name, min_train):
@@ -169,4 +170,20 @@ def test_the_fourth_train_family_adds_no_word_4gram_shared_with_the_evaluation_f
     ]
     new = set().union(*(ngrams(p, 4) for p in fourth)) - set().union(*(ngrams(p, 4) for p in earlier))
     assert new, "the fourth family brings word 4-grams of its own"
+    assert not new & set().union(*(ngrams(p, 4) for p in evaluation))
+
+
+def test_the_sixth_train_family_adds_no_word_4gram_shared_with_the_evaluation_families():
+    # Its wording must not leak into heldout, fresh or blind beyond what the earlier families
+    # already shared, so their figures keep measuring unseen wording.
+    from mashdesk.synthetic.concerns_train_sixth import NEG_TRAIN_SIXTH, TRAIN_SIXTH
+    from tests.synthetic.test_fresh_set import ngrams
+
+    sixth = {p for pools in (TRAIN_SIXTH, NEG_TRAIN_SIXTH) for pool in pools.values() for p in pool}
+    earlier = [p for c in CONCERNS for p in c.train + c.neg_train if p not in sixth]
+    evaluation = [
+        p for c in CONCERNS for p in c.heldout + c.neg_heldout + c.fresh + c.neg_fresh + c.blind + c.neg_blind
+    ]
+    new = set().union(*(ngrams(p, 4) for p in sixth)) - set().union(*(ngrams(p, 4) for p in earlier))
+    assert new, "the sixth family brings word 4-grams of its own"
     assert not new & set().union(*(ngrams(p, 4) for p in evaluation))
