@@ -49,6 +49,11 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "DSL note fwd: {c} in tears at breakfast club, said {adult} [pushed {him} into the radiator|held {him} down and hit {him}|threw a remote at {his} head], small cut on the eyebrow",
         "Dear Sirs, I am the child's great-grandmother and I am ninety-one, so please excuse my writing. On my birthday {c} rolled up {his} sleeve and said '{adult} did this because I cried'. The arm had [finger marks|purple marks|scratches] all over it. I am most worried.",
         "{c} (age {age}) — says {adult} [bites|pinches|slaps] {him} when {he} wets the bed. Seen: [two marks on the arm|a red cheek]. PPN to follow.",
+        "hi this is for the children social circus sorry services um it's Pat from the the corner shop um little {c} um aged about {age} come in with {his} face all red and said {adult} slapped {him} for um for dropping the shopping",
+        "From: DSL / Sent: 07:58 / Subject: RE: RE: {c} / New text: {he} has just said it again to the TA - '{adult} punched my back because I was slow'. Ringing now. / Earlier messages below.",
+        "hes bin hitin me agen wiv his belt. pls dont tel him i rote this (scared emoji) (crying emoji)",
+        "Forgive me writing at such length, but I am {c}'s grandmother and I was told by the child this afternoon, over a boiled egg, that {adult} '[whacks me with the wooden spoon|throws me on the floor and kicks me|holds my arms and hits me]' when {he} dawdles on the way back from school. I am eighty and rather worried.",
+        "Risk: child says {adult} [pinned {him} to the floor and hit {him}|whipped {him} with a lead|slapped {him} till {his} ear rang]. / Child aware: yes. / Police: not yet told. / Concern: physical abuse disclosure.",
     ),
     "sexual_disclosure": (
         "no one else knows this. {adult} keeps coming in my room at night while the house is asleep and [gets under my covers|touches me down there|makes me touch him]. i'm {age}. pls dont tell him i said",
@@ -76,6 +81,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "pls read. {c} told me at the youth club {adult} [touches {his} chest|climbs in {his} bed|kisses {him} on the mouth and touches {him}] and {he} hates it. i am one of the leaders. sent from phone",
         "Handwritten letter from a grandmother, scanned: I regret I must report that {c} told me, on the walk home from church, that {adult} has been touching {him} where he should not and that it has happened 'lots of times'.",
         "Youth worker SMS: {c} {age} just said {adult} makes {him} do 'sexy stuff' for money for sweets. {He} is with me now. pls call",
+        "hi sorry this is the children's safe guarding um I think um a girl a child um {c} told my daughter at the the sleepover that {adult} um does things to {him} at night um sexual things and um it hurts",
+        "From: school nurse / Sent: from my iPad / Subject: FW: urgent / New text: {c} ({age}) named {adult}: '[he puts his fingers in me|makes me lie on top of him|takes my pants off]'. Please call. / Original below.",
+        "he does stuff to me when mums out. i told him i dont want to. he says no one will believe me. (broken heart emoji)",
+        "My English is little. The {boygirl} {c} draw picture of man with no clothes and {him}, and say this is {adult} and {he} do this many times. I am the teacher assistant, I am shaking.",
     ),
     "baby_injury": (
         "sorry to ring um I'm the HV um calling about baby {c} {age_m} months um not rolling yet and has a [bruise|purple blotch] on the [cheek|ear|forehead] um mum says the the older one did it",
@@ -103,6 +112,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Forwarded chain. New text: please see HV note below re {c}, {age_m} months, non-mobile, bruise on cheek, dad says it's from a dummy clip. Original: ...",
         "HV: mark on baby {c} ({age_m} months, not yet rolling) [on the cheek|on the neck|above the ear]; mum said 'it's nothing'. Any bruise on a non-mobile baby triggers referral.",
         "Paeds reg: {c}, {age_m} months, admitted with [subdural bleed|multiple rib fractures on x-ray|bruises to the face and chest]. Non-mobile infant. No accidental history given.",
+        "hi this is um the the health visitor um about the baby um {c} um {age_m} months um I um found a a bruise um in {his} armpit um and baby is not mobile um I'm I'm referring under the under the bruising protocol",
+        "From: midwife / Sent: 06:40 / Subject: FW: baby {c} / New text: noticed [a purple mark on the baby's thigh|bruising inside the lip|two bruises on the shin] this morning, {age_m} months, not mobile. Parents unsure. / Original below.",
+        "dear sir my neighbur baby is {age_m} month, i see big blue mark on face, baby is too small to fall, mother say she dont no. i am scared for this baby",
+        "Police: attended re noise; officer noticed baby {c} ({age_m} months, unable to roll) had [bruising under one eye|a swollen lip|marks on both wrists]; {adult} said 'babies bruise'.",
     ),
     "unexplained_injury": (
         "hey i just want to ask something. my mate {c} has had a [black eye|split lip|burnt hand] like three times this month and {he} keeps saying {he} dont know how it happened. is that normal",
@@ -130,6 +143,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "GP text: {c} ({age}) with [two fractures in a year|bruises on the ears and neck|burns to the palms]; parent vague and evasive about how; child says 'don't remember'.",
         "Hello, social services. Our lodger's child {c} has come down to breakfast with [a swollen face|a bruised arm|a cut lip] two mornings running and she just says {he} bumped into something. I hear shouting at night. I am the homeowner.",
         "Concern: [bruising to both ears|grip-pattern bruises|friction burn to neck] on {c}, {age} year old, explanation inconsistent with injury. Child aware: yes.",
+        "hi er this is the the dinner lady from the the primary um {c} er had a a big um lump on {his} head and er a black eye and when I asked {he} went all quiet um mum said '[dunno|kids|{he} fell]'",
+        "From: PE dept / Sent: from phone / Subject: RE: {c} / New text: saw [bruising in a line across {his} thighs|marks like a hand on {his} back|a healing burn on {his} shoulder] in changing, no explanation from {him} or home. / Earlier below.",
+        "my friend {c} always has bruises and blames doors. nobody bumps into that many doors. im scared for {him}",
+        "Sorry my English. I am the tutor. I see the {boygirl} {c} have [blue marks round the neck|a cut on the lip and the eye swollen|the burn on the arm], {he} say '[I don't know|nothing|is okay]'. The father say {he} is clumsy. I do not believe.",
     ),
     "fgm": (
         "hi im {age} and my auntie said when we go back home in the summer i will have a special ceremony to become a woman and they will cut me there. i looked it up. i dont want to. pls help",
@@ -157,6 +174,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Concern: FGM known - {c} ({age}) examined, [type 1|type 2|healed scarring] noted. Mandatory police report made. MASH referral for sisters too.",
         "Health visitor, quick email: mum disclosed today she has FGM and her husband's family want {c} 'done'. Holiday booked. Mum scared to refuse.",
         "Neighbour wrote in: the daughter {c} said they are going back for her 'ceremony' and she must not tell the teachers. I know what that means in their country.",
+        "hi this is um from the the health visiting um mum told me um her husband's family um want {c} um to have the the 'sunna' um when they go back in the summer um {c} is {age}",
+        "From: DSL / Sent: 16:02 / Subject: FW: {c} - travel / New text: {c} ({age}) told a friend she is going to be 'made clean like my sisters' on the trip. FGM risk. / Original below.",
+        "plz help my friend she is {age} and her family r taking her away to get cut down there. she told me and was crying. we r in the same school",
+        "Dear Madam, I am an old neighbour of this family. I overheard the grandmother, who visited from abroad, telling {c}'s mother the girl was 'old enough now' and must be 'done' before she grows. {c} is {age}. I believe they mean cutting.",
     ),
     "exploitation": (
         "i owe these older lads like 600 quid cos they said i lost there stuff and now they make me carry packages to [Margate|Swansea|Hastings] on the train. if i stop they said theyll hurt my little sister. im {age}",
@@ -185,6 +206,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hiya i'm {c}'s cousin. {he}s seeing a 26 yr old who [takes {him} to parties with older men|films {him} with his mates|makes {him} do things for his friends]. {he} thinks he loves {him}. {he} is {age}",
         "Voicemail: hello um this is the the taxi firm um we keep being asked to drive a a young {boygirl} about {age} from the estate to to hotels out of town paid for by by an older man um we didn't feel right",
         "Concern: trafficking. / {c} ({age}) arrived [from Vietnam|from Albania|from Romania] with an adult who is not a parent, now working [in a nail bar|in a car wash|on a cannabis farm]; no school place. / Risk: exploitation.",
+        "hi this is for the social um the the exploitation team um {c} um is um going off with um a man in a white van um and comes back with um with money and cuts and um won't say who he is",
+        "From: PCSO / Sent: 23:47 / Subject: FW: {c} / New text: {c} ({age}) stopped with [two phones and £600|cling-filmed wraps stuffed down {his} sock|a knife and a train ticket to Exeter]. County lines suspected. / Original below.",
+        "i have to go do the line for them this weekend or they said theyll stab me. i'm {age}. i cant tell the police they'll know",
+        "Risk: older men giving {c} ({age}) [alcohol and lifts|money and a phone|drugs and hotel stays]; {c} missing overnight after. / Child aware: yes, thinks they are friends. / Concern: CSE.",
     ),
     "serious_da": (
         "voicemail: please please can someone come he's he's got mum by the throat again and the the baby is in the room I'm upstairs with {c} and {sib} please 20 um [Birch|Oak|Elm] Road",
@@ -212,6 +237,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Sir, I am the landlord of the property. Following reports from other tenants I attended and found the door kicked in, blood on the walls and the mother and {c} sheltering at a neighbour's. This is the third such incident. Something must be done.",
         "GP: mother disclosed [being raped|being choked|being beaten with a bat] by {adult}; children including {c} ({age}) were in the house; she fears for their lives.",
         "{c} drew a picture in class of daddy with a knife and mummy lying down and told the TA 'this is what happens at night'. Police records show [several|7|10] DA callouts to the address.",
+        "hi um this is um the lady at number um he's he's throwing mum across the across the kitchen and the kids are screaming um {c} is at the window um please hurry",
+        "From: PC / Sent: 02:15 / Subject: PPN - DA high / New text: {adult} [strangled|stamped on|hit with a bottle] the mother; {c} ({age}) saw it and was [crying under the table|trying to pull him off|holding {sib}]. Repeat address. / PPN attached.",
+        "my dad hit mum so hard she couldnt get up and then he smashed the tv. it happens every weekend. me and my sister are scared to go home. im {age}",
+        "My English not very good. The man in house next door beat his wife every night, I hear her scream and the children cry. Yesterday I see her face with blood and {c}, the small {boygirl}, was holding her hand.",
     ),
     "under13_sexual": (
         "hi im {age} and my boyfriend is 16 and we have done it. i'm scared i might be pregnant. my mum doesnt know. what do i do",
@@ -237,6 +266,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "GP: {c} ({age}) attended with [a chlamydia infection|vaginal discharge and pain|a missed period]. Confirms consensual sex with a boy of [13|14|16]. Under 13 so cannot consent.",
         "Dear Sir, my granddaughter {c} is {age} and I have reason to believe she is having intimate relations with a lad of about sixteen whom she meets at the rec. I hope you will treat this with the utmost discretion.",
         "Youth club worker phone email: {c} ({age}) says she had sex with [her boyfriend|an older boy|a lad off Snapchat] in the park toilets. She's {age}. Urgent advice pls",
+        "hi um this is the the pharmacist um a girl um said she was {age} um asked for the the morning after um she had um had sex um last night with a a boy from secondary",
+        "From: school nurse / Sent: from phone / Subject: FW: {c} / New text: {c} ({age}) told me she and her boyfriend ([14|15|16]) 'have done it' several times. Under 13. / Original below.",
+        "my daughter {c} is {age} and i found a pregnancy test in her bag. she says she has slept with a boy. i'm in shock. i'm her mum",
+        "Sorry my English. My daughter is {age}. She tell me she do the sex with the boy from the park, he is older. She think it is okay. I know it is not okay for so small girl.",
     ),
     "forced_marriage": (
         "please help me im {age} my family are taking me to [Pakistan|Bangladesh|Yemen] in the summer and i heard my dad on the phone about my wedding to my cousin. i dont want to marry him. if i say no they will kill me",
@@ -262,6 +295,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "GP email: {c} ({age}) attended for travel jabs; when alone she said she is being taken abroad to be married against her will. Begged me to keep it from her parents.",
         "Dear Madam, I regret I must trouble you. The girl next door, {c}, has not been seen since her brothers dragged her into a car last week, shouting that she had disgraced them. I had heard talk of a marriage being arranged for her. She is no more than {age}.",
         "Referral - HBA: {c} ({age}) says her family [took her phone and passport|burned her western clothes|beat her for refusing a proposal]; told she will be engaged in the holidays.",
+        "hi um this is a teacher um {c} um aged {age} told me her um uncle has um has chosen her a husband back home um she um she has to go in in the holidays or they'll um disown her",
+        "From: DSL / Sent: 08:10 / Subject: RE: {c} - urgent, do not contact family / New text: {c} ({age}) says the wedding abroad is set for [July|next month]; dad has hidden her passport. FMU called. / Earlier below.",
+        "they say im going on holiday but i saw the wedding dress and the plane ticket is one way. im {age}. please dont ring my house",
+        "Dear Sir, I am the girl's former childminder, now retired. {c} telephoned me in tears to say her father has promised her to a man twice her age and that she will be married abroad this summer whether she wishes it or no. She is {age}.",
     ),
     "fii": (
         "um hello it's um the paediatric ward um {c} aged {age} um keeps getting [blood sugar crashes|seizures|vomiting] only when mum is alone with {him} and and tests are all normal we think um something's being given to {him}",
@@ -288,6 +325,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Voicemail: um hello this is is the hospital play specialist um {c} told me mummy um gives {him} 'special medicine' before the doctors come and and then {he} is sick",
         "my mum puts stuff in my drinks before we go to the hospital and then i feel really sick. she says its to help the doctors. im scared. dont tell her",
         "Dear Madam, I run the local pharmacy and wish to report a troubling pattern: {c}'s mother has obtained the same [sedative|anti-seizure medicine|opioid] for the child from [four|five|six] surgeries this year.",
+        "hi this is um the the ward sister um {c} um {age} um the the symptoms um only ever happen when mum's um been in the room um and the tests are um all normal um we're worried it's um fabricated",
+        "From: consultant paediatrician / Sent: 18:30 / Subject: FW: {c} / New text: [glucose in the line not prescribed|blood in the nappy not {c}'s blood group|sedative in urine screen] - possible induced illness. Strategy needed. / Original below.",
+        "my sister keeps telling everyone {c} is dying but {he}s fine when {he}s with me. she's got {him} pushed about in a wheelchair. i'm worried she's making {him} ill on purpose",
+        "Concern: mother reports [seizures|vomiting|breathing stops] nobody else ever sees; {c} ({age}) well at school; mum seeking more surgery. / Risk: FII. / Child aware: {c} told staff 'I'm not really sick'.",
     ),
     "serious_neglect": (
         "um hi I'm calling from the the school um {c} aged {age} um was um eating out of the the playground bin and says there's no food at home and {he} smells really badly of of urine and has the same clothes on for weeks",
@@ -314,6 +355,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Voicemail: hi um it's the the school nurse um {c} um has lost um a lot of weight and and {his} teeth are all black and um {he} says {he} sleeps in {his} coat because there's no duvet",
         "Dear Madam, please forgive my intrusion. I have been delivering the post to this family for two years. Recently the child {c} has answered the door alone every morning, grubby and painfully thin, and once asked if I had any food. The hallway smells of rot.",
         "{c} {age}yo, weight [0.4th|below 2nd] centile, missed all health apps, house filthy + no food per HV. Faltering growth, non organic. Urgent.",
+        "hi um this is the the bin man um sorry um there's a a little kid um at the flat um always on {his} own um in a nappy um really dirty and um I seen {him} eating from the bin bags",
+        "From: HV / Sent: 15:45 / Subject: FW: {c} / New text: home visit - [no food at all, mattress soaked, dog mess in the bedroom|baby {c} grey and floppy, lost weight again|children alone, no heating, windows smashed]. / Original below.",
+        "we havent had proper food for ages. mum sleeps all day. the house smells and theres mice. i'm {age} and i look after {sib}. please dont take us away",
+        "Risk: {c} ({age}) hungry daily, [infested with lice and scabies|in urine-soaked clothes|sleeping on a bare floor], home squalid. / Child aware: yes. / Concern: long-term neglect.",
     ),
     "radicalisation": (
         "um hi um I'm {c}'s mum and um I'm scared I found videos on {his} laptop of of [beheadings|a mosque shooting|bomb making] and {he}'s been saying we should um um 'cleanse' the country",
@@ -339,6 +384,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "GP: {c} ({age}) attended with mum, who is worried {he} has been [recruited online by an extremist group|expressing support for terrorist attacks|planning to harm others]. Prevent referral advised.",
         "Referral field 'Nature of concern': {c} shared [a livestream of a terror attack|a 'kill list' of classmates|propaganda from a proscribed group] in the class group chat. 'Child aware': no.",
         "Email from phone, sorry for brevity: {c} ({age}) said in RE '[those people should be wiped out|I'd blow myself up for the cause|Hitler had the right idea]', then showed a friend a video of a beheading.",
+        "hi um this is um the the youth worker um {c} um aged {age} is um watching um videos from a a banned group um and um talking about about attacking um people um at the mosque",
+        "From: IT / Sent: 11:14 / Subject: FW: filtering alert {c} / New text: {c} ({age}) googled [bomb making|how to join IS|livestream shooting] and posted [a manifesto|a kill list|extremist symbols]. Prevent informed. / Original below.",
+        "the men in the server say i'm a soldier now and i have to prove it. they sent me a plan. i'm {age}. i dont know if i want to",
+        "Dear Sir, I am {c}'s great-uncle. The child has become obsessed with a man online who preaches hatred, and said, without a flicker of emotion, that [those people|unbelievers|foreigners] 'should all be killed' and that {he} may 'do something'. {He} is {age}.",
     ),
     "hsb": (
         "um hello it's the it's the after school club um {c} aged {age} um was found um [on top of|touching the private parts of|pulling down the pants of] a a much younger child in the toilets and and told them to keep it a secret",
@@ -364,6 +413,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "GP: {c} ({age}) mother reports {he} has [repeatedly tried to touch {sib}'s genitals|engaged a younger child in oral sex|exposed {himself} and demanded touching]; coercion and secrecy involved.",
         "{c} ({age}) forced {sib} to [watch porn and copy it|touch {his} penis|undress] while babysitting. {sib} told mum.",
         "Email from phone: youth club incident - {c} ({age}) pinned a younger girl down and groped her, told her 'you'll like it'. She's 11. Police called.",
+        "hi um this is the the childminder um I I caught {c} who's {age} um on top of the the little one um with their pants down um {c} called it a game they had to keep um secret",
+        "From: DSL / Sent: 13:20 / Subject: FW: HSB {c} / New text: {c} ({age}) [made a Y2 pupil touch {his} genitals in the toilets|sent sexual images to a younger child and demanded some back|forced a younger child to strip]. Both families informed. / Original below.",
+        "the big kid {c} next door made my little brother pull his pants down and touched him. my brother is 5. i'm 14. i told mum",
+        "Sorry my English. My son is 7. He say the older child {c} in the park put hand in his trousers and make him touch. {c} is {age}. My son is scared to go out.",
     ),
     # ---------------------------------------------------------------- level 4, no trigger code
     "serious_self_harm": (
@@ -389,6 +442,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Voicemail: hello this is um {c}'s aunty um {he} um has sent the whole family a message saying saying goodbye and and {he}'s not answering and {he} took pills last month",
         "GP: {c} ({age}) with [multiple deep self-inflicted lacerations|a second overdose|burns to both forearms]; active suicidal plan; parents unable to keep {him} safe at home.",
         "email from phone: {c} Y[9|10|11] disclosed to form tutor {he} has been storing up [pills|blades|rope] and has picked a date. mum informed, CAMHS called",
+        "hi um this is um {c}'s nan um {he}'s um cut {himself} really bad um there's um blood all over the bathroom um and {he} says {he} wants to to die um the ambulance is coming",
+        "From: A&E liaison / Sent: 04:12 / Subject: FW: {c} / New text: {c} ({age}) [second OD this month|ligature found|deep arm lacerations], ongoing intent, discharged home pending CAMHS. / Original below.",
     ),
     "emotional_abuse": (
         "my mum says she wishes i was never born and that i ruined her life. she says it like every day. she makes me eat in my room cos she cant stand looking at me. im {age}",
@@ -413,6 +468,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "GP: {c} ({age}) presents anxious, soiling, with self-blame; mother in consultation called {him} [evil|a liar|a burden] and said she wants {him} gone.",
         "my dad makes me say im stupid before i can have tea. he records me crying and sends it to his mates. im {age}. is that allowed",
         "email from phone: {c} Y[3|5|7] - {parent} threatened at pickup to 'put you in a home with the other rubbish', {c} hid under the table. 5th such comment logged.",
+        "hi um this is the the neighbour um I can hear um {parent} um screaming at {c} um you're a you're a waste of space um I wish you were dead um every every night",
+        "From: class teacher / Sent: from phone / Subject: FW: {c} / New text: {c} ({age}) said 'mum says I'm the reason daddy left and I should go and live in the bin'. Daily remarks like this. / Original below.",
     ),
     "prebirth_removed": (
         "um hello it's the the community midwife um I've booked a lady today who's um [20|24|16] weeks and she's had um [three|four|two] children um removed and and adopted um and she's still with the um same partner",
@@ -437,6 +494,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: pregnant woman at the food bank today, said her [three|two] kids are 'with the social' and she 'won't let them take this one', no midwife yet",
         "Concern: mother's previous baby subject to a care order following [a fractured skull|bruising and a torn frenulum|severe neglect]; she is now [20|30] weeks pregnant, same partner and declining the pre-birth assessment.",
         "Midwife: expectant mother, known to children's services elsewhere, [all|both] previous children removed; moved areas [twice|three times] during pregnancy.",
+        "hi this is um the the midwife um a lady um she's um pregnant again um her last um three babies were um taken into care um and she's um she's with the the same man",
+        "From: GP / Sent: 09:55 / Subject: FW: pre-birth / New text: pregnant, EDD [April|August], previous [2|4] children adopted; partner known for child cruelty. / Original below.",
     ),
     # ---------------------------------------------------------------- level 3
     "persistent_absence": (
@@ -462,6 +521,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "GP: {c} ({age}) frequently kept off school by {parent} for minor complaints, [no consultations|one consultation] in the period; school reports attendance around [55|60]%.",
         "hi its {c}. i dont go to school much cos i look after my mum and i got behind and now its embarrassing. school keep calling. i'm {age}",
         "Dear Sir, I am a local shopkeeper and I see young {c} in my shop during school hours, day after day, for months now. When I asked {he} said {he} doesn't go anymore. {He} cannot be more than {age}.",
+        "hi this is um the education welfare um {c} is a {age} year old um and um {he}'s been in school um barely half the time um since September um mum told me {he} won't get up",
+        "From: attendance lead / Sent: 16:40 / Subject: FW: {c} PA / New text: now [47|55|58]%, police did a welfare visit last week at our request, all fine at home but {c} still not coming in. / Original below.",
+        "Dear Madam, I am {c}'s grandmother and I am worried sick. The school tells me my grandchild has been absent for the greater part of this year, and {his} mother said to me she has 'given up fighting {him}'. {He} is a bright {boygirl} and is throwing away {his} schooling.",
     ),
     "exclusion_risk": (
         "um hi it's the head of year um {c} um is um on on a final warning um {he}'s had [five|six|four] suspensions this year and um another one means a permanent um exclusion",
@@ -485,6 +547,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} sent home again today, 5th time, school talking PEx. mum in tears at gate",
         "GP letter: {c} ({age}), query ADHD, school report [five|multiple] suspensions and warn of permanent exclusion; referral to community paediatrics made.",
         "hey so i'm {age} and i've been suspended like 5 times and they said one more and im getting kicked out. my mum is gonna kill me. i dont know why i get so angry",
+        "hi um it's the deputy head um {c} is a {age} year old um who um who's on the edge of being um permanently excluded um mum told us she's scared {he}'ll end up um with nothing",
+        "From: head of year / Sent: 12:05 / Subject: RE: {c} / New text: another [fight|walk-out|incident with a teacher] today; governors said one more and it's permanent. Police not involved. / Earlier below.",
+        "im {age} and my school said if i get one more suspension im out for good. i told my mum and she cried. i dont want to get kicked out i just get so angry",
     ),
     "pregnant_u18": (
         "hi im {age} and i just found out im pregnant. my boyfriend is 17. i havent told my mum. i dont know if i want to keep it",
@@ -508,6 +573,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} Y11 pregnant, [12|17] wks, told form tutor, family know, she's scared about exams",
         "hi its {c}s friend shes pregnant and shes {age} and her mum doesnt know and shes really scared. can u help her without telling her mum",
         "Family nurse partnership: {c} ({age}) referred at [14|16] weeks; young parent, little family support.",
+        "hi um this is the the school nurse um a {age} year old um {c} um told me today she's she's pregnant um about [ten|sixteen] weeks um boyfriend is um in year 13 um she's scared to tell her mum",
+        "From: sixth form / Sent: from phone / Subject: FW: {c} / New text: {c} ({age}) pregnant, [due in the summer|around 20 weeks], wants to stay in education. Mum worried but supportive. / Original below.",
+        "Sorry my English. My daughter {c}, {age} year old, she is pregnant from her boyfriend, he is 18. We worry, we want to help her but we do not know the system here.",
     ),
     "drug_use": (
         "ok so i smoke weed like every day now, before school and after. i cant sleep without it. my mum found my grinder and went mad. im {age}. is there someone i can talk to who wont grass",
@@ -531,6 +599,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} ({age}) smelling of weed every morning, asleep in lessons, admitted to form tutor {he} smokes 'a few joints a day'",
         "i think im addicted to [ket|weed|balloons]. i do it every day and i cant stop. i'm {age}. i don't want my parents to know but i need help (sad emoji)",
         "Youth worker: {c} ({age}) using [cannabis and alcohol daily|spice|pregabalin] with friends in the park; wants to cut down; parents aware.",
+        "hi um this is {c}'s um nan um I'm worried um the police brought {c} home um off {his} head on something um and um {he} told me {he} smokes um the weed every day um {he}'s only {age}",
+        "From: youth worker / Sent: 21:30 / Subject: FW: {c} / New text: {c} ({age}) said {he}'s on [ket|weed|pills] most days now and can't sleep without it; wants help, doesn't want mum told. / Original below.",
+        "im {age} and i said to myself id stop smoking weed but i cant even go a day. its affecting school and everything. is there anyone i can talk to (sad emoji)",
     ),
     "mental_health": (
         "i feel like im drowning all the time. i cant eat, i cant sleep, i have panic attacks in lessons. ive been on the camhs waiting list forever. im {age}",
@@ -554,6 +625,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} ({age}) had [3|4] panic attacks today, couldn't stay in lessons, mum says {he} isn't sleeping. needs more than school can offer",
         "i keep hearing a voice telling me stuff and i dont know if its real. im scared to tell anyone. i'm {age}",
         "Parent self-referral: 'I'm sorry to waste your time but my {boygirl} {c} has not been right since [the accident|losing {his} grandad|moving schools], {he} won't eat or talk to us.'",
+        "hi um this is {c}'s mum um {he}'s a {age} year old um and um {he} told me {he} feels um like nothing's real um and {he}'s stopped eating um I'm so worried um CAMHS said um months",
+        "From: SENCO / Sent: 14:10 / Subject: RE: {c} / New text: panic attacks daily now, {he} said {he} can't cope with lessons; GP referred to CAMHS [in March|before Christmas], still waiting. / Earlier below.",
+        "Dear Sir, as {c}'s grandfather I feel I must write. The child, a {age} year old {boygirl}, has become frightened of going out, washes {his} hands until they are raw, and told me {he} cannot stop the 'bad thoughts'. The waiting list is very long.",
     ),
     "missing": (
         "um hello it's {c}'s mum um {he}'s gone missing again um that's the [fourth|fifth|third] time this month um {he} just doesn't come home and turns up the next the next day and won't say where",
@@ -577,6 +651,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} missing overnight again, police involved, back this morning, wont say where. thats [4|5] this term",
         "i just go off when it gets too much at home. sometimes for 2 days. my phone dies and then everyone panics. im {age}",
         "Police: {c} ({age}) missing from home [3|4] times in a month; each episode under 24 hours; no concerns identified about who {he} is with.",
+        "hi um this is um {c}'s dad um the police just brought {him} back again um {he}'s {age} um {he} told them {he} was at a a mates um that's the [third|fourth] time this month um I'm worried sick",
+        "From: missing coordinator / Sent: 08:30 / Subject: FW: {c} / New text: another overnight episode, {c} ({age}) returned by 9am, said {he} 'just walked about'. [5th|6th] this term. / Original below.",
+        "sometimes i just go and dont come home. i sleep at peoples houses or walk around. the police keep finding me. my mum says im doing her head in. im {age}",
     ),
     "da_history": (
         "um hello it's the it's the health visitor um mum disclosed today that um her ex um was violent to her um [two years ago|before {c} was born|last year] um he's not around now but um she's still very anxious",
@@ -600,6 +677,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: mum says ex (DV history, [injunction|bail conditions] ended) has started messaging again. no incidents. {c} {age} worried.",
         "my mum's new boyfriend has hit women before, my nan told me. he hasn't done anything here but i'm worried. im {age}",
         "GP letter: mother of {c} ({age}) discloses past domestic abuse by a former partner; now separated; requests support for {c}, who is anxious and clingy.",
+        "hi um this is the the family support worker um mum told me um {c}'s dad um was um violent to her um for years um before they split um {c} is a {age} year old um um gets scared at loud noises",
+        "From: police DA unit / Sent: 10:20 / Subject: FW: historic DA / New text: for info, [6|8] previous incidents between mum and ex-partner 2021-23; no contact since; {c} ({age}) in household. / Original below.",
+        "my dad used to hurt my mum when i was little but he doesnt live with us anymore. i still get scared when i see him. im {age}",
     ),
     "private_fostering": (
         "um hi um I'm the school admissions officer um {c} um aged {age} was um registered by a a family friend um who says um {he}'s been living with them since [the summer|Easter|last term] and mum's um [abroad|in Poland|in Ghana]",
@@ -623,6 +703,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} ({age}) staying w mum's friend for [7 wks|3 months], mum abroad for work, friend asking about school forms. private fostering?",
         "{c} stays with a friend's family now, not relatives. i think it's been 2 months. {his} dad is in [Romania|Portugal|Ireland]. i'm {his} old teacher",
         "Youth worker: {c} ({age}) sofa-surfing with an unrelated adult family for [6 weeks|two months], parents know and agree; not notified.",
+        "hi um this is um the school um a {age} year old um {c} um told us {he}'s been living with um mum's friend um since um [July|October] um mum's um working abroad um no one's told the council",
+        "From: admissions / Sent: 11:45 / Subject: FW: {c} / New text: carer registering {c} ({age}) is 'a friend from church', not family; parents [in Ghana|in Poland|in Brazil]; stay expected to be long term. / Original below.",
+        "My English is not good. I am not family, I am friend of the mother. I look after {c}, {he} is {age} year old, since [five|three] months. The mother say she come back soon. The school told me to call.",
     ),
     "parent_prison": (
         "um hi um I'm calling from the prison family service um we've got a dad um just sentenced to [four|six|two] years um and his child {c} um aged {age} um the family could do with with support",
@@ -646,6 +729,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} ({age}) dad remanded today, {c} watched police take him from the house, upset in school. mum needs help.",
         "both my parents are in prison now. i live with my nan. shes old and gets tired. im {age}. i just want someone to talk to",
         "Prison chaplain: a prisoner asks that someone check on his child {c} ({age}), who he says is struggling since his sentence began.",
+        "hi um this is um the the school um {c} um told us {his} dad um got um sent to prison um last week um {c} is a {age} year old um and um very upset um mum's um struggling",
+        "From: prison family worker / Sent: 15:00 / Subject: FW: {c} / New text: father sentenced to [3|5] years; {c} ({age}) told staff {he} is 'scared daddy won't come back'. Family support requested. / Original below.",
+        "my mum got sent to prison and i live with my auntie now. i said i was fine but im not. im {age}",
     ),
     "family_breakdown": (
         "um hello it's {c}'s mum um I'm sorry but I can't I can't have {him} here anymore um {he}'s {age} and we just fight all the time and and I want {him} to go somewhere else um into care or something",
@@ -669,6 +755,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: dad rang school saying he 'doesn't want {c} back', {c} ({age}) at school now, nowhere to go tonight",
         "idk what to do my dad says if i come home he'll call the police on me. we had a huge row about my girlfriend. im {age}",
         "Parent: 'I'm sorry to say it, but I can't care for {c} anymore, the arguments are every day and {sib} is frightened. Please find {him} somewhere.'",
+        "hi um this is {c}'s um stepdad um me and {his} mum um we can't um have {him} here um anymore um {he}'s {age} um we told {him} to go to {his} dad's um but {his} dad won't have {him}",
+        "From: youth homelessness team / Sent: 17:20 / Subject: FW: {c} / New text: {c} ({age}) told us mum said 'don't come back'; staying with a friend tonight; mum says she is worried but won't have {him} home. / Original below.",
+        "my dad said if i dont like his rules i can get out. so i did. im at my mates. im {age}. im not going back",
     ),
     "parental_substance": (
         "um hi I'm calling about my my daughter um she's drinking um [every day|two bottles of wine a night|from the morning] and um she's got {c} who's {age} um I'm the nan I'm worried um",
@@ -692,6 +781,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {parent} turned up at parents' evening drunk, fell over in the hall. {c} ({age}) mortified. staff worried about home",
         "my dad takes drugs. he says its medicine but i know its not. when he takes it he falls asleep and doesnt wake up for ages. i'm {age}",
         "Health visitor: {parent} disclosed drinking most of the day since [a bereavement|losing her job|the separation]; {c} ({age}) cared for by a grandparent at times.",
+        "hi um this is um the neighbour um the mum um she's um drinking um from the morning um and her little one um {c} um {age} year old um told me mummy's um 'always asleep' um when {he} comes home",
+        "From: school office / Sent: 15:25 / Subject: FW: pick-up / New text: dad arrived to collect {c} ({age}) clearly under the influence, staff called police, grandma collected. 2nd time this month. / Original below.",
+        "my mum takes stuff and then she goes all weird and sleepy. i make my own tea. i'm {age}. i'm scared to tell anyone in case i get taken away",
     ),
     "untreated_health": (
         "um hello it's the school nurse um {c} um aged {age} um has um [asthma|epilepsy|diabetes] and and mum hasn't um collected the the prescriptions for months um and {he} keeps being unwell in school",
@@ -715,6 +807,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} ({age}) limping for 3 weeks, says it hurts, mum hasn't taken {him} to GP. staff worried",
         "i think i need glasses, i cant see the board and get headaches. i asked mum loads but she says we cant afford it. im {age}",
         "GP: {c} ({age}), severe [eczema|asthma|constipation], prescriptions not collected for [3|5] months; parents disengaged.",
+        "hi um this is the the school nurse um {c} is a {age} year old um with um [asthma|eczema|a hearing problem] um and mum's um told me she hasn't um had time to go to the the doctor for months",
+        "From: optometrist / Sent: 09:05 / Subject: FW: {c} / New text: {c} ({age}) needs glasses urgently, [3|4] recalls ignored, {he} said the whiteboard is a blur. / Original below.",
+        "my ear has been hurting for like months and now i cant hear out of it. i told my mum but she says it'll go away. i'm {age}",
     ),
     "prebirth_substance": (
         "um hi it's the it's the community midwife um I've got a a lady um [20|28|32] weeks pregnant who's um using [heroin|crack|cocaine] um daily and and isn't engaging with the drugs team",
@@ -738,6 +833,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: pregnant (~[25|30] wks) client admitted to drinking heavily every day, didn't know it could hurt baby. midwife informed.",
         "my sister's pregnant and she's still doing coke at parties, she says everyone does. she's [5|6] months. i don't know who to tell",
         "A&E: pregnant woman, [28|32] weeks, attended intoxicated with [alcohol|cocaine]; second attendance this month.",
+        "hi um this is the the midwife um a lady um [22|28] weeks um told me she's um still using um [crack|heroin|coke] um most days um and um said she's scared um to stop",
+        "From: GP / Sent: 12:40 / Subject: FW: antenatal / New text: pregnant patient, [26|32] wks, drinking [two bottles of wine|a litre of vodka] most nights; declined alcohol service. / Original below.",
+        "Sorry my English. My son girlfriend is pregnant and she smoke the drug and drink every day. The baby come in [three|four] months. We are worried for the baby.",
     ),
     # ---------------------------------------------------------------- level 2
     "occasional_absence": (
@@ -762,6 +860,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} off again today, 4th odd day this half term, mum said headache. just flagging",
         "i keep missing school on mondays coz i cant sleep on sundays. only like once or twice a month. my mum said she'd ask for help",
         "Education welfare: {c} ({age}) attendance [91%|90%]; absences mostly minor illness; family happy to work with the attendance team.",
+        "hi um this is the the school um just a um a small thing um {c} is a {age} year old um who's had um a few days off um mum told us um colds mostly um nothing um worrying",
+        "From: attendance officer / Sent: 10:15 / Subject: FW: {c} / New text: now [91|92]%, odd days only, mum said she'd try harder with mornings. Not a police or safety matter. / Original below.",
+        "i had a few days off this month cos i wasnt feeling great. my teacher said they're keeping an eye on it. im {age}",
     ),
     "missed_checks": (
         "um hello it's the it's the health visiting team um baby {c} um has missed the the [8 week check|one year review|two year check] and um [two|three] immunisation appointments um mum hasn't rebooked",
@@ -785,6 +886,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Midwife to HV handover: baby {c} missed the [newborn hearing screen|six-to-eight-week review]; mum unsure how to rebook.",
         "sorry i'm {c}'s mum, i've had a few letters about missed appointments for {him}. i'm on my own with [two|three] under 5 and i just lose track. can someone help",
         "GP practice: {c} ({age}) overdue for [two|three] routine vaccinations after several missed appointments; no refusal recorded.",
+        "hi um this is the the health visitor um baby {c} um missed um the um one year check um and and the jabs um mum told me she um forgot um no worries otherwise",
+        "From: GP reception / Sent: 11:30 / Subject: FW: imms / New text: {c} overdue [MMR|4-in-1 booster], two letters sent, mum said she'd ring back. No concerns raised. / Original below.",
+        "sorry im {c}'s mum, i was told i missed the 2 year check. i was scared of getting in trouble. can i rebook please",
     ),
     "low_emotional": (
         "idk i just feel a bit down lately. not like really bad just sad sometimes and i dont want to go out. my mum says its my age. im {age}",
@@ -808,6 +912,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} ({age}) bit weepy lately, mum says worried about grandma's illness, school nurse seeing {him}",
         "im kind of nervous all the time at school and my tummy hurts. it's not that bad. my teacher said you might have a group. im {age}",
         "Parent: 'It's probably nothing, but {c} keeps worrying about [the news|school|friends] and struggles to settle at night.'",
+        "hi um this is {c}'s mum um {he}'s a {age} year old um and um {he} told me {he} feels um a bit sad um at school um nothing um serious um just worried um",
+        "From: ELSA / Sent: 13:00 / Subject: FW: {c} / New text: {c} ({age}) said {he} feels 'a bit lonely' at break; doing well otherwise. Parents told. / Original below.",
+        "sometimes i feel a bit sad for no reason. i told my teacher and she said i can go to a club at lunch. im {age}",
     ),
     "young_carer": (
         "i help my mum a lot cos she has [MS|a bad back|fibromyalgia]. i do the hoovering and help with tea. its fine but sometimes im tired at school. im {age}",
@@ -831,6 +938,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} ({age}) late again, said {he} was helping mum get up. young carer, family happy for referral",
         "i look after my little brother after school cos mum works and is poorly. i like it but i never get to go to clubs. im {age}",
         "Young carers service: {c} ({age}) referred by school; helps with [cooking and shopping|a sibling with autism|dad's medication]; caring role moderate.",
+        "hi um this is the the school um {c} is a {age} year old um who um told us {he} helps {his} mum um who's um poorly um with the um the washing and and tea um {he}'s coping um",
+        "From: young carers / Sent: 16:00 / Subject: FW: referral / New text: {c} ({age}) helps dad with [his tablets|the shopping|getting dressed]; said {he} is 'fine but tired'. / Original below.",
+        "my mum is ill so i help her a lot. i'm not scared or anything i just get tired. my teacher told me there's a young carers thing. im {age}",
     ),
     "inconsistent_parenting": (
         "um hello it's {c}'s mum um I'm struggling with with {his} behaviour um some days I let {him} do anything and other days I shout um I know I'm not consistent um is there a parenting course",
@@ -854,6 +964,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my mum lets me stay up as late as i want on school nights and then gets cross when im tired. my dad has loads of rules. its confusing. im {age}",
         "Parent: 'I'm embarrassed to ask, but I give in to {c} all the time and then lose my temper. I want to do it properly.'",
         "Family hub: parents of {c} ({age}) asked for help with sleep and behaviour; routines vary day to day.",
+        "hi um this is the the health visitor um mum um told me um she's she's not consistent um with {c} um bedtime um sometimes nine sometimes midnight um she's asked for a a course",
+        "From: nursery / Sent: 17:10 / Subject: FW: {c} / New text: mum said she 'gives in' to keep the peace; {c} ({age}) tired and tearful at drop-off. Parenting course suggested. / Original below.",
+        "my mum says one thing and my dad says another. im {age}. i'm not scared of them they're just always changing the rules",
     ),
     "parental_stress": (
         "um hi sorry um I'm {c}'s mum and I'm just um really struggling at the moment um work and the kids and um my health and um I'm just I'm just tired all the time and I think it's affecting them",
@@ -877,6 +990,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my mum is always stressed and crying since dad left. she still looks after us and stuff but i worry about her. im {age}",
         "Parent: 'I'm ashamed to ask but I'm not coping very well. The kids are fed and safe, I'm just running on empty.'",
         "HV: mum of {c} ({age}) reports feeling overwhelmed with a new baby and a toddler; good bond; would accept family hub support.",
+        "hi um this is {c}'s mum um I'm um I'm sorry um I'm just um so tired um I've been um unwell um and um {c} is a {age} year old um um I'm worried I'm not um giving {him} enough",
+        "From: GP / Sent: 18:05 / Subject: FW: family support / New text: dad told me he is struggling since a [redundancy|bereavement] and is short with the children; no safeguarding concern. / Original below.",
+        "my dad is always stressed since his work stopped. he still makes our tea and takes us to school. i just worry. im {age}",
     ),
     "poor_housing": (
         "um hi um I'm calling about our flat um there's um black mould all over the the kids' room um {c} um keeps getting chesty um and the landlord won't do anything um I'm the mum",
@@ -900,6 +1016,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "our flat has mushrooms growing on the bathroom wall and my bed is damp. my mum keeps ringing the council. im {age}",
         "Parent: 'I'm sorry to bother you, I know it's not a safeguarding thing, but the mould in our flat is making {c} ill and the landlord never answers.'",
         "Environmental health: private rented property occupied by {parent} and {c} ({age}); [damp|no heating|electrical hazards] found; landlord served notice.",
+        "hi um this is um {c}'s mum um our flat um has um mould um everywhere um and um the the kids are always coughing um the landlord told me it's our fault um",
+        "From: housing officer / Sent: 10:50 / Subject: FW: property / New text: family of {c} ({age}) in a two-room flat with [severe damp|no hot water|a leaking roof]; care of children good. / Original below.",
+        "our flat is so cold and theres black stuff on my bedroom wall. i told my teacher. my mum is trying. im {age}",
     ),
     "low_income": (
         "um hi I'm sorry um I'm {c}'s mum and um we're really short of money this month um I've um I've got no electric on the meter and um I don't know where the food bank is",
@@ -923,6 +1042,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "we dont have much money and my mum gets upset before payday. she always makes sure we eat though. im {age}",
         "Parent: 'I'm sorry, it's just money. We're behind on everything since [my hours were cut|the baby came|my partner left].'",
         "Health visitor: family of {c} ({age}) struggling to afford formula and nappies this month; parenting good; referred for family hub support.",
+        "hi um this is {c}'s dad um sorry um I lost my job um and um we're um short on money um {c} is a {age} year old um needs um school shoes um is there um any help",
+        "From: school family worker / Sent: 14:45 / Subject: FW: hardship / New text: mum said she skipped meals so {c} ({age}) could eat; no other concerns. Food bank voucher given. / Original below.",
+        "my mum said we cant go on the school trip cos of money. i'm not bothered really. im {age}",
     ),
     "bullying": (
         "theres these girls in my year who keep saying im ugly and they made a group chat about me. i cry every night. i cant face going in tomorrow. im {age}",
@@ -946,6 +1068,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} ({age}) came home with {his} coat ripped, says kids on the bus do it every day. school informed",
         "someone made a fake account pretending to be me and posted mean stuff. everyone at school laughs at me now. im {age}",
         "Parent: 'I don't want to overreact, but {c} is being bullied and the school claim they're handling it. {He}'s stopped wanting to go in.'",
+        "hi um this is {c}'s mum um {c} is a {age} year old um and um {he} told me some kids um at school um keep um calling {him} names um and um {he}'s scared to go in",
+        "From: form tutor / Sent: 15:35 / Subject: FW: {c} / New text: {c} ({age}) said others [hid {his} bag|posted a mean photo|won't sit with {him}]. Anti-bullying plan started. / Original below.",
+        "im {age} and people at school keep laughing at me and saying im weird. i told a teacher but it didnt stop",
     ),
     "separation": (
         "my parents broke up and now i go between houses and i hate it. they argue on the phone about me. im {age}",
@@ -969,6 +1094,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} ({age}) parents split, some arguing at pickup (words only). {c} a bit withdrawn. EH offer?",
         "my parents are getting divorced and i have to choose who to live with. everyone keeps asking me. i just want it to stop. im {age}",
         "Parent: 'I'm sorry if this isn't the right place. We've separated and {c} isn't coping with it. Where can we get support?'",
+        "hi um this is {c}'s dad um me and um {his} mum have split up um {c} is a {age} year old um and um {he} told me {he}'s um worried it's um {his} fault",
+        "From: family hub / Sent: 12:20 / Subject: FW: referral / New text: parents of {c} ({age}) separated [in June|at Christmas], both want help for {c}, no safety concerns. / Original below.",
+        "my parents split and i said i wanted to live with my dad and now mum is upset. i feel bad. im {age}",
     ),
     "early_offending": (
         "i got caught nicking from [tesco|the co-op|primark] with my mates. police took me home. my mum went mental. i didn't even need it. im {age}",
@@ -992,6 +1120,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} ({age}) brought home by police for ASB last night, first time, mum upset. prevention referral pls",
         "me and my mates got told off by the police for messing about at the station. they took our names. im {age}. am i in trouble",
         "Parent: 'Sorry to ring, but {c} got a caution for [shoplifting|criminal damage] and I don't want {him} going down that road.'",
+        "hi um this is um {c}'s mum um the police um brought {c} home um {he}'s a {age} year old um and um {he} was um caught um [shoplifting|throwing stones|spraying paint] um with friends um first time",
+        "From: PCSO / Sent: 19:40 / Subject: FW: {c} / New text: {c} ({age}) given a warning for [ASB|shoplifting|damaging a fence]; parents told and supportive. / Original below.",
+        "the police told me off for being on the school roof with my mates. they said next time it's serious. im {age}",
     ),
     "prebirth_support": (
         "hi im 19 and pregnant with my first. my boyfriend works away and my mum lives miles away. i dont really know anything about babies. is there any help",
@@ -1015,6 +1146,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: pregnant teen (18) asked about baby groups + help with cot. family supportive. no concerns",
         "my sister is pregnant and she's really anxious about being a mum. she's fine, just nervous. is there a group for her",
         "Parent-to-be: 'Sorry to ask, but we're expecting our first and don't know anyone here. Is there anything for new parents?'",
+        "hi um I'm um pregnant um first baby um and um I'm a bit um worried um I don't have um family here um the midwife told me to um call you",
+        "From: midwife / Sent: 13:15 / Subject: FW: antenatal / New text: [first-time mum|young couple], [24|30] weeks, said they're scared about coping after the birth; no concerns. / Original below.",
+        "hi im pregnant and my partner works away a lot. i'm a bit scared about doing it on my own. my mum lives far away. is there a group",
     ),
     # ---------------------------------------------------------------- level 1
     "advice_request": (
@@ -1039,6 +1173,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: can u send me the list of summer schemes for kids please? {c} is {age}. cheers",
         "hi im {age} and i want to join a football team or something. my mum said to ask the council. where do i look",
         "GP receptionist: parent asked where to find [a toddler group|baby sign classes|a breastfeeding café]; information given.",
+        "hi um this is um {c}'s mum um I was told to ring you um about um holiday clubs um for my um {age} year old um thanks",
+        "From: library / Sent: 10:00 / Subject: FW: query / New text: parent asked about homework clubs; said she was worried she'd missed sign-up. Information given. / Original below.",
+        "hi my mum said to ask you about what clubs there are after school. im {age} year old. thanks",
+        "Dear Sir or Madam, the police officer who visits our school told my grandson's class about youth clubs run by the council. Might you send me a list? He is {age} year old, keen as mustard.",
     ),
     "childcare_query": (
         "um hi I'm I'm {c}'s mum um I'm going back to work um and I need to understand um the free hours um for for childcare um {he}'s um [two|three] um thanks",
@@ -1062,6 +1200,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Health visitor: parents of {c} ({age}) wanted nursery options before mum returns to work; no concerns.",
         "hi can someone explain the funded hours thing, my partner said we might get 30 hours for {c}. thanks so much",
         "Call from a childminder: asked how to advertise vacancies for under-5s; referred to the early years team.",
+        "hi um this is um {c}'s dad um I was told we might get um free childcare um {c}'s a {age} year old um how do we um apply",
+        "From: nursery / Sent: 09:20 / Subject: FW: funding / New text: mum worried she'd missed the funding deadline for {c}; told her the dates. / Original below.",
+        "hi sorry im a bit worried i left it late, are there any nurseries with spaces? my {boygirl} is {age} year old",
     ),
     "doing_well": (
         "hi just wanted to say thanks. me and my mum are getting on loads better now and school is good. im {age}. (smiley face)",
@@ -1085,6 +1226,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} ({age}) absolutely fine, great parents evening, nothing to report",
         "school is actually good now. i've got friends and my teacher said my work is improving. mum's proud. im {age}",
         "GP: {c} ({age}) seen for a routine review; healthy, growing well, immunisations complete.",
+        "hi um this is the the school um just to say um {c} is a {age} year old um doing really well um mum told us um they're all um settled now",
+        "From: class teacher / Sent: 15:50 / Subject: FW: {c} / New text: {c} ({age}) won the [reading|maths] award; said {he} loves school. Nothing to worry about. / Original below.",
+        "im {age} and i just wanted to say i'm doing good now. i told my teacher and she said to message. thanks",
+        "Police school liaison officer: visited {c}'s class for a road safety talk; {c} ({age}) confident and happy; no concerns at all.",
     ),
     "benefits_signpost": (
         "um hi I'm I'm {c}'s mum um I've just um separated and um I don't know what benefits I can get um for for us um could someone point me in the right direction",
@@ -1108,6 +1253,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Health visitor: parents of {c} asked about [Healthy Start|child benefit|maternity allowance]; information given.",
         "hi im {age} and my mum asked me to find out about the bus pass for school. can you help",
         "Call from dad: wanted the number for the council tax reduction team; given.",
+        "hi um this is {c}'s mum um I was told um I could get um free school meals um for my {age} year old um how do I um apply",
+        "From: children's centre / Sent: 11:10 / Subject: FW: benefits / New text: mum worried about the two-child limit; told her to contact Citizens Advice. / Original below.",
+        "hi im {age} and my mum said to ask about the bus pass for school cos we get UC. thanks",
     ),
     "wrong_service": (
         "um hi um I'm ringing about my um my bin um it hasn't been collected for for two weeks um is this the right number",
@@ -1131,6 +1279,10 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Police control: caller transferred to us by mistake about a neighbour's hedge; no children involved.",
         "hi im doing homework about the council and i wanted to ask some questions. im {age}. is this the right email",
         "Caller asked about a dog licence; told the council no longer issues them; no child concerns.",
+        "hi um this is um I'm ringing about the um the police um I think I've got the wrong number um my car's been um broken into",
+        "From: councillor's office / Sent: 16:30 / Subject: FW: bins / New text: constituent worried about missed collections; sent to you in error. / Original below.",
+        "hi i was told to email about a broken lamppost on our road. sorry if thats not you",
+        "Dear Sir, I wrote to the police about the speeding on our lane and they said to write to the council. I am now told you are the children's department. Would you kindly forward this to highways?",
     ),
     "school_place": (
         "um hi I'm I'm {c}'s mum um we've just um moved here um and um {he} needs a school place um {he}'s {age} um who do I speak to",
@@ -1154,6 +1306,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Housing officer: family rehoused across town; {c} ({age}) will need a nearer school; parents want admissions' details.",
         "hi im {age} and we moved and i dont have a school yet. my mum said to email. thanks",
         "Caller checking the closing date for reception applications; information given.",
+        "hi um this is {c}'s mum um we've moved um and um I was told to call about um a school place um for my {age} year old um",
+        "From: admissions / Sent: 14:00 / Subject: FW: in-year / New text: dad worried there are no places near their new flat for {c} ({age}); options sent. / Original below.",
+        "hi we moved house and i dont have a school yet. my mum said to message. im {age} year old",
     ),
     "sen_query": (
         "um hi um I'm {c}'s mum um {he} might have um dyslexia um and um the school said to ask about about an assessment um how does it work",
@@ -1177,6 +1332,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Health visitor: parents of {c} ({age}) wanted speech therapy information; no concerns.",
         "hi im {age} and i have dyslexia and i want to know if i can get extra time in exams. my teacher said to ask",
         "Caller wanted an educational psychologist; signposted.",
+        "hi um this is {c}'s mum um {he}'s a {age} year old um and the school told me um {he} might need an an EHCP um how does it um work",
+        "From: SENCO / Sent: 16:15 / Subject: FW: EHCP / New text: parents worried about the timescales for {c}'s assessment; explained the process. No safeguarding concerns. / Original below.",
+        "hi im {age} and i have autism. my mum said to ask if theres a club for kids like me. thanks",
     ),
     "closure_update": (
         "hi just so you know we dont need the help anymore. everything is better at home. thanks. im {age}",
@@ -1200,6 +1358,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: can confirm {c}'s case is closed, no issues. thx",
         "Health visitor: family support for {c} ({age}) concluded; mum confident; no concerns.",
         "hi the worker said our case is closed now. i'm {age}. i just wanted to say thanks",
+        "hi um this is the the family worker um just to say um the plan for {c} um closed today um mum told me um they're all um doing great",
+        "From: early help / Sent: 17:00 / Subject: FW: closure / New text: {c} ({age}) plan closed; family said they're not worried about anything now. / Original below.",
+        "hi we dont need the worker anymore. mum said to tell you thanks. im {age} year old",
     ),
 }
 
