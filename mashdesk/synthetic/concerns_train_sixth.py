@@ -54,6 +54,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hes bin hitin me agen wiv his belt. pls dont tel him i rote this (scared emoji) (crying emoji)",
         "Forgive me writing at such length, but I am {c}'s grandmother and I was told by the child this afternoon, over a boiled egg, that {adult} '[whacks me with the wooden spoon|throws me on the floor and kicks me|holds my arms and hits me]' when {he} dawdles on the way back from school. I am eighty and rather worried.",
         "Risk: child says {adult} [pinned {him} to the floor and hit {him}|whipped {him} with a lead|slapped {him} till {his} ear rang]. / Child aware: yes. / Police: not yet told. / Concern: physical abuse disclosure.",
+        "I drive the school minibus. This morning {c} sat right behind me and said, out of nowhere, '{adult} [kicked me down the stairs|smashed a plate on my head|twisted my arm till it clicked] last night'. {He} has a [limp|cut on {his} scalp|sore arm]. I've told the office.",
+        "Hairdresser here, sorry if this is the wrong place. When I washed {c}'s hair there was a [lump and a scab on {his} scalp|bald patch like hair pulled out|bruise behind {his} ear] and {he} said '{adult} grabs me by my hair when he's cross'.",
+        "It is about {c}, the friend of my son. {He} is having {age} years and {he} tell us {adult} [beat {him} with electric wire|burn {him} with the iron|punch {him} in the face] because {he} break the phone. Since two weeks {he} sleep at our house.",
     ),
     "sexual_disclosure": (
         "no one else knows this. {adult} keeps coming in my room at night while the house is asleep and [gets under my covers|touches me down there|makes me touch him]. pls dont tell him i said",
@@ -85,6 +88,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: school nurse / Sent: from my iPad / Subject: FW: urgent / New text: {c} ({age}) named {adult}: '[he puts his fingers in me|makes me lie on top of him|takes my pants off]'. Please call. / Original below.",
         "he does stuff to me when mums out. i told him i dont want to. he says no one will believe me. (broken heart emoji)",
         "My English is little. The {boygirl} {c} draw picture of man with no clothes and {him}, and say this is {adult} and {he} do this many times. I am the teacher assistant, I am shaking.",
+        "I'm a dance teacher. In the changing room {c} said '{adult} does the tickling game under my nightie and I have to keep it secret or mummy will be sad'. {He} then went very quiet.",
+        "{c} is having {age} years. She tell my daughter the husband of her mother come in the bathroom and touch her private, since long time. My daughter cry when she tell me. I am the neighbour from Spain.",
+        "i am not lying. {adult} reaches into my shorts when he drives me to football. he said if i tell he'll stop me going. i just want it to stop",
     ),
     "baby_injury": (
         "sorry to ring um I'm the HV um calling about baby {c} {age_m} months um not rolling yet and has a [bruise|purple blotch] on the [cheek|ear|forehead] um mum says the the older one did it",
@@ -116,6 +122,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: midwife / Sent: 06:40 / Subject: FW: baby {c} / New text: noticed [a purple mark on the baby's thigh|bruising inside the lip|two bruises on the shin] this morning, {age_m} months, not mobile. Parents unsure. / Original below.",
         "dear sir my neighbur baby is {age_m} month, i see big blue mark on face, baby is too small to fall, mother say she dont no. i am scared for this baby",
         "Police: attended re noise; officer noticed baby {c} ({age_m} months, unable to roll) had [bruising under one eye|a swollen lip|marks on both wrists]; {adult} said 'babies bruise'.",
+        "Pharmacist: mum wanted arnica for baby {c}, {age_m} months old, who has [a bruise on the forehead|bruising on both cheeks|a swollen bruised foot]. Baby cannot crawl. She said it 'just appeared'.",
+        "Sorry my English. Baby of my cousin is having {age_m} months, cannot move alone. I change nappy and I see the leg is [blue and swollen|with marks like fingers] and baby cry very much when I touch. Mother say nothing happened.",
+        "Photographer at a baby shoot: when we undressed {c} ({age_m} months, lying only, not rolling) for the photos I noticed [a row of small bruises on the back|a bruise on the bottom|a bruised earlobe]. Dad said 'don't photograph that side'.",
     ),
     "unexplained_injury": (
         "hey i just want to ask something. my mate {c} has had a [black eye|split lip|burnt hand] like three times this month and {he} keeps saying {he} dont know how it happened. is that normal",
@@ -147,6 +156,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: PE dept / Sent: from phone / Subject: RE: {c} / New text: saw [bruising in a line across {his} thighs|marks like a hand on {his} back|a healing burn on {his} shoulder] in changing, no explanation from {him} or home. / Earlier below.",
         "my friend {c} always has bruises and blames doors. nobody bumps into that many doors. im scared for {him}",
         "Sorry my English. I am the tutor. I see the {boygirl} {c} have [blue marks round the neck|a cut on the lip and the eye swollen|the burn on the arm], {he} say '[I don't know|nothing|is okay]'. The father say {he} is clumsy. I do not believe.",
+        "Taxi driver on the school contract. {c} got in this morning with [dried blood in {his} ear|a swollen black eye|bandaged fingers] and when I asked {he} just shook {his} head. Mum didn't come to the door.",
+        "He is having {age} years, the {boygirl} {c} in my English class. Today {he} have [mark of the belt buckle on the arm|burn round on the hand|the eye closed and purple]. {He} say {he} fall, but {he} was afraid. I am volunteer teacher.",
+        "Ice rink coach: {c} came off the ice crying and when I helped {him} with {his} skates I saw [bruises circling both ankles|thick red welts on {his} calves|fingertip-shaped bruises high on {his} arms]. {He} wouldn't say where they came from. Dad collected and said {he} 'bruises like a peach'.",
     ),
     "fgm": (
         "hi my auntie said when we go back home in the summer i will have a special ceremony to become a woman and they will cut me there. i looked it up. i dont want to. pls help",
@@ -178,6 +190,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: DSL / Sent: 16:02 / Subject: FW: {c} - travel / New text: {c} ({age}) told a friend she is going to be 'made clean like my sisters' on the trip. FGM risk. / Original below.",
         "plz help my friend she is {age} and her family r taking her away to get cut down there. she told me and was crying. we r in the same school",
         "Dear Madam, I am an old neighbour of this family. I overheard the grandmother, who visited from abroad, telling {c}'s mother the girl was 'old enough now' and must be 'done' before she grows. {c} is {age}. I believe they mean cutting.",
+        "Henna artist, I do hands at weddings. The grandma of {c} ({age}) said, speaking our language, that after the party they take {c} to 'the old woman' to be cut. I know this is wrong here. She is a little girl.",
+        "My daughter {c} is having {age} years. My husband mother say when we travel the girl must be circumcised like all women in family. I say no but they not listen me. Please help me protect her.",
+        "GP receptionist: a mum booking travel jabs for {c} ({age}) mentioned they are going for 'the girls' initiation' which will leave {c} 'a bit sore after'. The family have previously lived in a country where FGM is common.",
     ),
     "exploitation": (
         "i owe these older lads like 600 quid cos they said i lost there stuff and now they make me carry packages to [Margate|Swansea|Hastings] on the train. if i stop they said theyll hurt my little sister. im {age}",
@@ -210,6 +225,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: PCSO / Sent: 23:47 / Subject: FW: {c} / New text: {c} ({age}) stopped with [two phones and £600|cling-filmed wraps stuffed down {his} sock|a knife and a train ticket to Exeter]. County lines suspected. / Original below.",
         "i have to go do the line for them this weekend or they said theyll stab me. i'm {age}. i cant tell the police they'll know",
         "Risk: older men giving {c} ({age}) [alcohol and lifts|money and a phone|drugs and hotel stays]; {c} missing overnight after. / Child aware: yes, thinks they are friends. / Concern: CSE.",
+        "Takeaway owner. A young {boygirl}, {c}, maybe {age}, is here most nights until 2am with grown men who give {him} [bags to take away on a bike|vodka and pills|envelopes of cash]. Last night {he} had a split lip.",
+        "My {boygirl} is having {age} years. Since three months {he} go with men in big car, {he} come home with the money, the new shoes, the second phone. Yesterday {he} come with the face broken. {He} say if {he} stop they kill us.",
+        "hotel night porter: {c} ({age}) brought in at 1am by [two men in their 40s|an older man who booked under a false name|a group of adult men]; left with them at 6am looking frightened. Third time this month.",
     ),
     "serious_da": (
         "voicemail: please please can someone come he's he's got mum by the throat again and the the baby is in the room I'm upstairs with {c} and {sib} please 20 um [Birch|Oak|Elm] Road",
@@ -241,6 +259,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: PC / Sent: 02:15 / Subject: PPN - DA high / New text: {adult} [strangled|stamped on|hit with a bottle] the mother; {c} ({age}) saw it and was [crying under the table|trying to pull him off|holding {sib}]. Repeat address. / PPN attached.",
         "my dad hit mum so hard she couldnt get up and then he smashed the tv. it happens every weekend. me and my sister are scared to go home",
         "My English not very good. The man in house next door beat his wife every night, I hear her scream and the children cry. Yesterday I see her face with blood and {c}, the small {boygirl}, was holding her hand.",
+        "Delivery driver here. When I knocked I could hear a man screaming 'I'll kill you' and something smashing, and a kid, {c} I think, answered the door crying with blood on {his} [hands|pyjamas]. The mum was on the floor behind.",
+        "My sister is having a husband who beat her with the chair and the belt, every week since years. Yesterday he break her arm and the son {c}, he is having {age} years, he call the police himself. Please protect them.",
+        "i can hear him hitting her through the wall again. she's begging him to stop. its the third time this week. im under the bed with {sib}. we're scared he'll come in here",
     ),
     "under13_sexual": (
         "hi im {age} and my boyfriend is 16 and we have done it. i'm scared i might be pregnant. my mum doesnt know. what do i do",
@@ -270,6 +291,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: school nurse / Sent: from phone / Subject: FW: {c} / New text: {c} ({age}) told me she and her boyfriend ([14|15|16]) 'have done it' several times. Under 13. / Original below.",
         "my daughter {c} is {age} and i found a pregnancy test in her bag. she says she has slept with a boy. i'm in shock. i'm her mum",
         "Sorry my English. My daughter is {age}. She tell me she do the sex with the boy from the park, he is older. She think it is okay. I know it is not okay for so small girl.",
+        "Dance teacher: {c} ({age}) told the other girls she 'did it' with her sister's boyfriend who is 17 and that it hurt. The others were upset and told me.",
+        "My daughter is having {age} years. I read her phone, she have sex with the boy who is 15, many times in the park. I am mother alone and I don't know what to do.",
+        "Swimming coach: {c}, who is {age}, asked me whether you can get pregnant 'the first time' because she and a boy 'did it' at the weekend.",
     ),
     "forced_marriage": (
         "please help me im {age} my family are taking me to [Pakistan|Bangladesh|Yemen] in the summer and i heard my dad on the phone about my wedding to my cousin. i dont want to marry him. if i say no they will kill me",
@@ -299,6 +323,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: DSL / Sent: 08:10 / Subject: RE: {c} - urgent, do not contact family / New text: {c} ({age}) says the wedding abroad is set for [July|next month]; dad has hidden her passport. FMU called. / Earlier below.",
         "they say im going on holiday but i saw the wedding dress and the plane ticket is one way. im {age}. please dont ring my house",
         "Dear Sir, I am the girl's former childminder, now retired. {c} telephoned me in tears to say her father has promised her to a man twice her age and that she will be married abroad this summer whether she wishes it or no. She is {age}.",
+        "Tailor: a family ordered a wedding outfit for their daughter {c}, who I know is {age}, for a ceremony abroad in [June|August]. The girl cried during the fitting and whispered 'I don't want to marry him'.",
+        "My friend {c} is having {age} years. Her father take her phone and say she go to Pakistan in holiday and she marry his brother son. She say if she refuse they beat her. She ask me to tell somebody.",
+        "hi i'm {age}. my brothers said if i dont marry the man they picked they'll hurt me and say i shamed the family. they follow me to school. please dont contact my parents",
     ),
     "fii": (
         "um hello it's um the paediatric ward um {c} aged {age} um keeps getting [blood sugar crashes|seizures|vomiting] only when mum is alone with {him} and and tests are all normal we think um something's being given to {him}",
@@ -329,6 +356,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: consultant paediatrician / Sent: 18:30 / Subject: FW: {c} / New text: [glucose in the line not prescribed|blood in the nappy not {c}'s blood group|sedative in urine screen] - possible induced illness. Strategy needed. / Original below.",
         "my sister keeps telling everyone {c} is dying but {he}s fine when {he}s with me. she's got {him} pushed about in a wheelchair. i'm worried she's making {him} ill on purpose",
         "Concern: mother reports [seizures|vomiting|breathing stops] nobody else ever sees; {c} ({age}) well at school; mum seeking more surgery. / Risk: FII. / Child aware: {c} told staff 'I'm not really sick'.",
+        "Pharmacist: the mother of {c} ({age}) has asked three times this month for [syrup of ipecac|large amounts of laxatives|insulin syringes] for the child with no prescription and gets cross when refused. {c} is on many hospital visits.",
+        "My sister-in-law say her {boygirl} {c} is having the cancer and collect the money on Facebook. {He} is having {age} years. But the {boygirl} is healthy, play football, eat everything. She shave {his} head herself. I think she lie.",
+        "School receptionist: mum brings {c} ({age}) in a wheelchair and collects {him} the same way, but in class {c} walks, runs and plays normally. Mum has told us {he} has a 'rare muscle disease' no doctor has confirmed.",
     ),
     "serious_neglect": (
         "um hi I'm calling from the the school um {c} aged {age} um was um eating out of the the playground bin and says there's no food at home and {he} smells really badly of of urine and has the same clothes on for weeks",
@@ -359,6 +389,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: HV / Sent: 15:45 / Subject: FW: {c} / New text: home visit - [no food at all, mattress soaked, dog mess in the bedroom|baby {c} grey and floppy, lost weight again|children alone, no heating, windows smashed]. / Original below.",
         "we havent had proper food for ages. mum sleeps all day. the house smells and theres mice. i look after {sib}. please dont take us away",
         "Risk: {c} ({age}) hungry daily, [infested with lice and scabies|in urine-soaked clothes|sleeping on a bare floor], home squalid. / Child aware: yes. / Concern: long-term neglect.",
+        "Dog walker: every morning I pass the house at 6am and little {c} is at the window alone, naked or in a sodden nappy, banging on the glass. The curtains are never open. The smell from the letterbox is awful.",
+        "My neighbour children is very thin and dirty. Since months the mother not there, only the big one {sib} look after small one {c}. They ask me for bread. The house have no light, no water.",
+        "Ice cream van driver, sorry if this is daft. The same two kids come out every day in filthy clothes with no shoes, even in the rain, asking for free ice lollies cos they're 'starving'. The littlest is {c}. No grown up ever comes out.",
     ),
     "radicalisation": (
         "um hi um I'm {c}'s mum and um I'm scared I found videos on {his} laptop of of [beheadings|a mosque shooting|bomb making] and {he}'s been saying we should um um 'cleanse' the country",
@@ -388,6 +421,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: IT / Sent: 11:14 / Subject: FW: filtering alert {c} / New text: {c} ({age}) googled [bomb making|how to join IS|livestream shooting] and posted [a manifesto|a kill list|extremist symbols]. Prevent informed. / Original below.",
         "the men in the server say i'm a soldier now and i have to prove it. they sent me a plan. i'm {age}. i dont know if i want to",
         "Dear Sir, I am {c}'s great-uncle. The child has become obsessed with a man online who preaches hatred, and said, without a flicker of emotion, that [those people|unbelievers|foreigners] 'should all be killed' and that {he} may 'do something'. {He} is {age}.",
+        "Barber: {c}, who is about {age}, asked me to shave a [symbol of a banned group|SS lightning bolt] into {his} hair and talked about 'the coming war' and 'taking out' people from the mosque round the corner.",
+        "My sister's {boygirl} {c} is having {age} years. {He} watch every night the videos of the men with black flag, {he} say {his} family is kafir and {he} want to make jihad. {He} is only a child. I am afraid for {him} and for others.",
+        "Gaming café owner: {c} ({age}) spends hours on a forum with adults who [send {him} attack videos|urge {him} to 'do something for the race'|call {him} a future martyr]. Today {he} asked staff how to buy a crossbow.",
     ),
     "hsb": (
         "um hello it's the it's the after school club um {c} aged {age} um was found um [on top of|touching the private parts of|pulling down the pants of] a a much younger child in the toilets and and told them to keep it a secret",
@@ -417,6 +453,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: DSL / Sent: 13:20 / Subject: FW: HSB {c} / New text: {c} ({age}) [made a Y2 pupil touch {his} genitals in the toilets|sent sexual images to a younger child and demanded some back|forced a younger child to strip]. Both families informed. / Original below.",
         "the big kid {c} next door made my little brother pull his pants down and touched him. my brother is 5. i'm 14. i told mum",
         "Sorry my English. My son is 7. He say the older child {c} in the park put hand in his trousers and make him touch. {c} is {age}. My son is scared to go out.",
+        "Swimming teacher: {c} ({age}) was seen in the changing room pulling down a younger child's trunks and grabbing their genitals, and telling them 'this is what grown ups do, don't tell'.",
+        "My daughter is having 6 years. The child upstairs, {c}, {he} is having {age} years, {he} take her in the stairs and make her show her private and {he} touch. She is very scared now to go outside.",
+        "holiday club: {c} ({age}) was caught [filming a younger child on the toilet|forcing a younger child to kiss {his} private parts|lying on top of a four-year-old, both undressed, mimicking intercourse]. When stopped {he} said 'I've done it before'.",
     ),
     # ---------------------------------------------------------------- level 4, no trigger code
     "serious_self_harm": (
@@ -444,6 +483,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} Y[9|10|11] disclosed to form tutor {he} has been storing up [pills|blades|rope] and has picked a date. mum informed, CAMHS called",
         "hi um this is um {c}'s nan um {he}'s um cut {himself} really bad um there's um blood all over the bathroom um and {he} says {he} wants to to die um the ambulance is coming",
         "From: A&E liaison / Sent: 04:12 / Subject: FW: {c} / New text: {c} ({age}) [second OD this month|ligature found|deep arm lacerations], ongoing intent, discharged home pending CAMHS. / Original below.",
+        "Pharmacist: {c}, about {age}, came in for the third time this week trying to buy [two packs of paracetamol|large packs of ibuprofen] and had fresh bandages up both arms. {He} said 'it doesn't matter anymore'.",
+        "My friend's {boygirl} {c} is having {age} years. {He} write on Snapchat that {he} say goodbye to everybody, and {his} arms have many deep cuts. Last month {he} take the tablets and go to hospital.",
+        "lifeguard: pulled {c} ({age}) from the deep end after {he} stopped swimming on purpose; {he} told me 'I just want it over' and has scars all up {his} forearms.",
     ),
     "emotional_abuse": (
         "my mum says she wishes i was never born and that i ruined her life. she says it like every day. she makes me eat in my room cos she cant stand looking at me",
@@ -470,6 +512,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "email from phone: {c} Y[3|5|7] - {parent} threatened at pickup to 'put you in a home with the other rubbish', {c} hid under the table. 5th such comment logged.",
         "hi um this is the the neighbour um I can hear um {parent} um screaming at {c} um you're a you're a waste of space um I wish you were dead um every every night",
         "From: class teacher / Sent: from phone / Subject: FW: {c} / New text: {c} ({age}) said 'mum says I'm the reason daddy left and I should go and live in the bin'. Daily remarks like this. / Original below.",
+        "Karate instructor: {parent} stands at the side of every class shouting at {c} ({age}) that {he} is '[pathetic|a disgrace|an embarrassment to the family]', and once made {him} stand facing the wall for the whole lesson. {c} shakes when {parent} arrives.",
+        "The father of my neighbour children tell the small one {c}, every day, 'you are not my child, you are rubbish, I will put you in the street'. {c} is having {age} years. {He} never smile, {he} is afraid always.",
+        "she says shes going to send me away to a home for bad kids and nobody will come to visit. she says it every night. she makes {sib} laugh at me",
     ),
     "prebirth_removed": (
         "um hello it's the the community midwife um I've booked a lady today who's um [20|24|16] weeks and she's had um [three|four|two] children um removed and and adopted um and she's still with the um same partner",
@@ -496,6 +541,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Midwife: expectant mother, known to children's services elsewhere, [all|both] previous children removed; moved areas [twice|three times] during pregnancy.",
         "hi this is um the the midwife um a lady um she's um pregnant again um her last um three babies were um taken into care um and she's um she's with the the same man",
         "From: GP / Sent: 09:55 / Subject: FW: pre-birth / New text: pregnant, EDD [April|August], previous [2|4] children adopted; partner known for child cruelty. / Original below.",
+        "Sorry my English. My son girlfriend is pregnant again. Her three other children the social services take, because the drugs and the man hit the baby. It is the same man now. Baby come in [spring|four months].",
+        "Pharmacist: regular customer, who I know had [two|three] children removed, has bought pregnancy tests and now folic acid; she told me she won't tell the midwife 'so they can't take this one'.",
     ),
     # ---------------------------------------------------------------- level 3
     "persistent_absence": (
@@ -524,6 +571,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi this is um the education welfare um {c} is a {age} year old um and um {he}'s been in school um barely half the time um since September um mum told me {he} won't get up",
         "From: attendance lead / Sent: 16:40 / Subject: FW: {c} PA / New text: now [47|55|58]%, police did a welfare visit last week at our request, all fine at home but {c} still not coming in. / Original below.",
         "Dear Madam, I am {c}'s grandmother and I am worried sick. The school tells me my grandchild has been absent for the greater part of this year, and {his} mother said to me she has 'given up fighting {him}'. {He} is a bright {boygirl} and is throwing away {his} schooling.",
+        "Lollipop man: I used to see {c} every morning and now I see {him} maybe once a week, hanging about the shops in uniform at 10 o'clock. Same story since [Christmas|the autumn].",
+        "My {boygirl} is having {age} years and {he} not go to school since long time, maybe three months, only sometimes. {He} say the school is boring. I work two jobs, I cannot take {him} every day.",
     ),
     "exclusion_risk": (
         "um hi it's the head of year um {c} um is um on on a final warning um {he}'s had [five|six|four] suspensions this year and um another one means a permanent um exclusion",
@@ -550,6 +599,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um it's the deputy head um {c} is a {age} year old um who um who's on the edge of being um permanently excluded um mum told us she's scared {he}'ll end up um with nothing",
         "From: head of year / Sent: 12:05 / Subject: RE: {c} / New text: another [fight|walk-out|incident with a teacher] today; governors said one more and it's permanent. Police not involved. / Earlier below.",
         "my school said if i get one more suspension im out for good. i told my mum and she cried. i dont want to get kicked out i just get so angry",
+        "Football coach: {c} ({age}) told me today the school said next time {he} kicks off {he}'s 'out for good'. {He}'s had about [five|six] suspensions. Good kid with me, just angry.",
+        "My {boygirl} is having {age} years. The school call me every week, {he} fight, {he} throw things, they send {him} home [four|five] times. Now they say next time is permanent exclusion.",
     ),
     "pregnant_u18": (
         "hi im {age} and i just found out im pregnant. my boyfriend is 17. i havent told my mum. i dont know if i want to keep it",
@@ -576,6 +627,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is the the school nurse um a {age} year old um {c} um told me today she's she's pregnant um about [ten|sixteen] weeks um boyfriend is um in year 13 um she's scared to tell her mum",
         "From: sixth form / Sent: from phone / Subject: FW: {c} / New text: {c} ({age}) pregnant, [due in the summer|around 20 weeks], wants to stay in education. Mum worried but supportive. / Original below.",
         "Sorry my English. My daughter {c}, {age} year old, she is pregnant from her boyfriend, he is 18. We worry, we want to help her but we do not know the system here.",
+        "Youth club worker: {c} ({age}) told me she's pregnant by her college boyfriend. She wants to keep it. She's frightened of telling her parents.",
+        "My daughter is having {age} years and pregnant since four months. The boy is her school friend. We are Catholic family, it is very hard for us, but we want to help her.",
     ),
     "drug_use": (
         "ok so i smoke weed like every day now, before school and after. i cant sleep without it. my mum found my grinder and went mad. im {age}. is there someone i can talk to who wont grass",
@@ -602,6 +655,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is {c}'s um nan um I'm worried um the police brought {c} home um off {his} head on something um and um {he} told me {he} smokes um the weed every day um {he}'s only {age}",
         "From: youth worker / Sent: 21:30 / Subject: FW: {c} / New text: {c} ({age}) said {he}'s on [ket|weed|pills] most days now and can't sleep without it; wants help, doesn't want mum told. / Original below.",
         "im {age} and i said to myself id stop smoking weed but i cant even go a day. its affecting school and everything. is there anyone i can talk to (sad emoji)",
+        "Skate park volunteer: {c}, about {age}, is stoned here pretty much every evening now and told me {he} 'needs' a spliff before school. {He} used to be such a sharp kid.",
+        "My {boygirl} is having {age} years. Every day {he} smoke the marijuana in {his} room, {his} eyes are red, {he} sleep all day, {he} take money from my bag. I find also the small bags with white powder.",
     ),
     "mental_health": (
         "i feel like im drowning all the time. i cant eat, i cant sleep, i have panic attacks in lessons. ive been on the camhs waiting list forever",
@@ -628,6 +683,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is {c}'s mum um {he}'s a {age} year old um and um {he} told me {he} feels um like nothing's real um and {he}'s stopped eating um I'm so worried um CAMHS said um months",
         "From: SENCO / Sent: 14:10 / Subject: RE: {c} / New text: panic attacks daily now, {he} said {he} can't cope with lessons; GP referred to CAMHS [in March|before Christmas], still waiting. / Earlier below.",
         "Dear Sir, as {c}'s grandfather I feel I must write. The child, a {age} year old {boygirl}, has become frightened of going out, washes {his} hands until they are raw, and told me {he} cannot stop the 'bad thoughts'. The waiting list is very long.",
+        "Dance teacher: {c} ({age}) has lost a lot of weight, faints in class, and told me {he} 'doesn't deserve' to eat. {His} mum says they're waiting for CAMHS.",
+        "My {boygirl} is having {age} years. Since the summer {he} not leave the room, {he} don't talk, {he} don't eat with family, {he} cry in the night. The doctor say depression and wait the specialist.",
     ),
     "missing": (
         "um hello it's {c}'s mum um {he}'s gone missing again um that's the [fourth|fifth|third] time this month um {he} just doesn't come home and turns up the next the next day and won't say where",
@@ -654,6 +711,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is um {c}'s dad um the police just brought {him} back again um {he}'s {age} um {he} told them {he} was at a a mates um that's the [third|fourth] time this month um I'm worried sick",
         "From: missing coordinator / Sent: 08:30 / Subject: FW: {c} / New text: another overnight episode, {c} ({age}) returned by 9am, said {he} 'just walked about'. [5th|6th] this term. / Original below.",
         "sometimes i just go and dont come home. i sleep at peoples houses or walk around. the police keep finding me. my mum says im doing her head in. im {age}",
+        "Night bus driver: I keep seeing the same young {boygirl}, {c}, about {age}, riding my route end to end at 2am, no adult, saying {he} 'can't go home'. It's been several times this month.",
+        "My {boygirl} is having {age} years. Many times {he} go out and not come back in the night. I call the police, they find {him} at the friends. {He} say {he} is fine. I am afraid every night.",
     ),
     "da_history": (
         "um hello it's the it's the health visitor um mum disclosed today that um her ex um was violent to her um [two years ago|before {c} was born|last year] um he's not around now but um she's still very anxious",
@@ -680,6 +739,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is the the family support worker um mum told me um {c}'s dad um was um violent to her um for years um before they split um {c} is a {age} year old um um gets scared at loud noises",
         "From: police DA unit / Sent: 10:20 / Subject: FW: historic DA / New text: for info, [6|8] previous incidents between mum and ex-partner 2021-23; no contact since; {c} ({age}) in household. / Original below.",
         "my dad used to hurt my mum when i was little but he doesnt live with us anymore. i still get scared when i see him",
+        "Hairdresser: mum told me while I was doing her hair that {c}'s dad used to beat her before they split [last year|two years ago], and that {c} still jumps when anyone raises their voice.",
+        "Before, in the other city, my husband was violent, police come many times. Now I am alone with the children one year. My {boygirl} {c} is having {age} years, {he} is angry and {he} dream bad.",
     ),
     "private_fostering": (
         "um hi um I'm the school admissions officer um {c} um aged {age} was um registered by a a family friend um who says um {he}'s been living with them since [the summer|Easter|last term] and mum's um [abroad|in Poland|in Ghana]",
@@ -706,6 +767,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is um the school um a {age} year old um {c} um told us {he}'s been living with um mum's friend um since um [July|October] um mum's um working abroad um no one's told the council",
         "From: admissions / Sent: 11:45 / Subject: FW: {c} / New text: carer registering {c} ({age}) is 'a friend from church', not family; parents [in Ghana|in Poland|in Brazil]; stay expected to be long term. / Original below.",
         "My English is not good. I am not family, I am friend of the mother. I look after {c}, {he} is {age} year old, since [five|three] months. The mother say she come back soon. The school told me to call.",
+        "Football club secretary: {c} ({age}) is registered with us by [a neighbour|family friends] who say {he}'s been living with them since [the spring|last summer] while {his} parents are abroad. They're not related.",
+        "I am from Nigeria. My friend leave her {boygirl} {c} with me because she go to work in Dubai. {He} is having {age} years. Now {he} live with me six months. The school say I must tell you.",
     ),
     "parent_prison": (
         "um hi um I'm calling from the prison family service um we've got a dad um just sentenced to [four|six|two] years um and his child {c} um aged {age} um the family could do with with support",
@@ -732,6 +795,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is um the the school um {c} um told us {his} dad um got um sent to prison um last week um {c} is a {age} year old um and um very upset um mum's um struggling",
         "From: prison family worker / Sent: 15:00 / Subject: FW: {c} / New text: father sentenced to [3|5] years; {c} ({age}) told staff {he} is 'scared daddy won't come back'. Family support requested. / Original below.",
         "my mum got sent to prison and i live with my auntie now. i said i was fine but im not",
+        "Barber: {c} ({age}) told me {his} dad has just 'gone inside' for [three|five] years; mum can't pay the bills. {He}'s really quiet.",
+        "My husband go to prison since two months, three years. My children cry every day. The {boygirl} {c} is having {age} years, {he} fight in school now. I need help.",
     ),
     "family_breakdown": (
         "um hello it's {c}'s mum um I'm sorry but I can't I can't have {him} here anymore um {he}'s {age} and we just fight all the time and and I want {him} to go somewhere else um into care or something",
@@ -758,6 +823,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is {c}'s um stepdad um me and {his} mum um we can't um have {him} here um anymore um {he}'s {age} um we told {him} to go to {his} dad's um but {his} dad won't have {him}",
         "From: youth homelessness team / Sent: 17:20 / Subject: FW: {c} / New text: {c} ({age}) told us mum said 'don't come back'; staying with a friend tonight; mum says she is worried but won't have {him} home. / Original below.",
         "my dad said if i dont like his rules i can get out. so i did. im at my mates. im not going back",
+        "Bus driver: {c}, about {age}, has been riding the bus all evening with a holdall, says {his} mum threw {him} out and {he} has nowhere to sleep.",
+        "My {boygirl} is having {age} years. {He} is very rude, {he} shout, {he} don't respect. I cannot live with {him} anymore, I want {him} to go to {his} father or to foster. I am sorry, I am finish.",
     ),
     "parental_substance": (
         "um hi I'm calling about my my daughter um she's drinking um [every day|two bottles of wine a night|from the morning] and um she's got {c} who's {age} um I'm the nan I'm worried um",
@@ -784,6 +851,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is um the neighbour um the mum um she's um drinking um from the morning um and her little one um {c} um {age} year old um told me mummy's um 'always asleep' um when {he} comes home",
         "From: school office / Sent: 15:25 / Subject: FW: pick-up / New text: dad arrived to collect {c} ({age}) clearly under the influence, staff called police, grandma collected. 2nd time this month. / Original below.",
         "my mum takes stuff and then she goes all weird and sleepy. i make my own tea. i'm scared to tell anyone in case i get taken away",
+        "Corner shop: {parent} is in every morning for [strong lager|vodka] and often has {c} in tow. Some mornings the kid is buying the cans with a note.",
+        "My neighbour drink every day, from morning. The child {c} is having {age} years, {he} go to school alone and come back alone. The mother sleep in the afternoon. Sometimes {he} knock my door for food.",
     ),
     "untreated_health": (
         "um hello it's the school nurse um {c} um aged {age} um has um [asthma|epilepsy|diabetes] and and mum hasn't um collected the the prescriptions for months um and {he} keeps being unwell in school",
@@ -810,6 +879,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is the the school nurse um {c} is a {age} year old um with um [asthma|eczema|a hearing problem] um and mum's um told me she hasn't um had time to go to the the doctor for months",
         "From: optometrist / Sent: 09:05 / Subject: FW: {c} / New text: {c} ({age}) needs glasses urgently, [3|4] recalls ignored, {he} said the whiteboard is a blur. / Original below.",
         "my ear has been hurting for like months and now i cant hear out of it. i told my mum but she says it'll go away",
+        "Hairdresser: {c} ({age}) has a patch of weeping, infected skin on {his} scalp that's been there for months; mum says she hasn't had time to get it seen.",
+        "My neighbour {boygirl} {c} is having {age} years. {He} have the teeth all black and {he} cry because pain. The mother say no time for the dentist. I am worry.",
     ),
     "prebirth_substance": (
         "um hi it's the it's the community midwife um I've got a a lady um [20|28|32] weeks pregnant who's um using [heroin|crack|cocaine] um daily and and isn't engaging with the drugs team",
@@ -836,6 +907,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is the the midwife um a lady um [22|28] weeks um told me she's um still using um [crack|heroin|coke] um most days um and um said she's scared um to stop",
         "From: GP / Sent: 12:40 / Subject: FW: antenatal / New text: pregnant patient, [26|32] wks, drinking [two bottles of wine|a litre of vodka] most nights; declined alcohol service. / Original below.",
         "Sorry my English. My son girlfriend is pregnant and she smoke the drug and drink every day. The baby come in [three|four] months. We are worried for the baby.",
+        "Pharmacist: a customer who is visibly about [seven|eight] months pregnant collects methadone daily and is buying needles; she admits 'using a bit on top' and has no midwife.",
+        "My son wife is pregnant, six months. She smoke the drugs and drink the vodka every evening. My son also. I tell them is bad for baby but they don't listen.",
     ),
     # ---------------------------------------------------------------- level 2
     "occasional_absence": (
@@ -863,6 +936,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is the the school um just a um a small thing um {c} is a {age} year old um who's had um a few days off um mum told us um colds mostly um nothing um worrying",
         "From: attendance officer / Sent: 10:15 / Subject: FW: {c} / New text: now [91|92]%, odd days only, mum said she'd try harder with mornings. Not a police or safety matter. / Original below.",
         "i had a few days off this month cos i wasnt feeling great. my teacher said they're keeping an eye on it",
+        "Lollipop lady: I've noticed {c} missing on the odd morning lately, maybe once a fortnight. Mum always waves and says '{he}'s got a cold'. Probably nothing.",
+        "My {boygirl} is having {age} years. Sometimes {he} not go school, one day, two days, because {he} have the stomach pain. The school send letter. I try better.",
     ),
     "missed_checks": (
         "um hello it's the it's the health visiting team um baby {c} um has missed the the [8 week check|one year review|two year check] and um [two|three] immunisation appointments um mum hasn't rebooked",
@@ -889,6 +964,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is the the health visitor um baby {c} um missed um the um one year check um and and the jabs um mum told me she um forgot um no worries otherwise",
         "From: GP reception / Sent: 11:30 / Subject: FW: imms / New text: {c} overdue [MMR|4-in-1 booster], two letters sent, mum said she'd ring back. No concerns raised. / Original below.",
         "sorry im {c}'s mum, i was told i missed the 2 year check. i was scared of getting in trouble. can i rebook please",
+        "Pharmacist: mum mentioned baby {c} hasn't had the [8 week|12 week|first birthday] jabs yet because she keeps missing the letters; I said I'd flag it so someone can help.",
+        "My baby {c} is having one year. I am sorry I don't go to the check with the nurse, I don't understand the letter. Please tell me where and when.",
     ),
     "low_emotional": (
         "idk i just feel a bit down lately. not like really bad just sad sometimes and i dont want to go out. my mum says its my age",
@@ -915,6 +992,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is {c}'s mum um {he}'s a {age} year old um and um {he} told me {he} feels um a bit sad um at school um nothing um serious um just worried um",
         "From: ELSA / Sent: 13:00 / Subject: FW: {c} / New text: {c} ({age}) said {he} feels 'a bit lonely' at break; doing well otherwise. Parents told. / Original below.",
         "sometimes i feel a bit sad for no reason. i told my teacher and she said i can go to a club at lunch",
+        "Swimming teacher: {c} ({age}) has been a bit quiet and teary at lessons since [the family moved|{his} nan passed|starting a new school]. Still joins in. Mum asked if there's anyone {he} could talk to.",
+        "My {boygirl} is having {age} years. {He} is a little sad since we move to this country, {he} miss {his} friends. {He} go to school, {he} eat, {he} sleep. Only {he} is sad.",
     ),
     "young_carer": (
         "i help my mum a lot cos she has [MS|a bad back|fibromyalgia]. i do the hoovering and help with tea. its fine but sometimes im tired at school",
@@ -941,6 +1020,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is the the school um {c} is a {age} year old um who um told us {he} helps {his} mum um who's um poorly um with the um the washing and and tea um {he}'s coping um",
         "From: young carers / Sent: 16:00 / Subject: FW: referral / New text: {c} ({age}) helps dad with [his tablets|the shopping|getting dressed]; said {he} is 'fine but tired'. / Original below.",
         "my mum is ill so i help her a lot. i'm not scared or anything i just get tired. my teacher told me there's a young carers thing",
+        "Pharmacist: {c}, about {age}, collects {his} mum's prescriptions every week and knows all her tablets; says {he} helps her with them at home. Seems a bit tired but cheerful.",
+        "I am sick with the heart. My {boygirl} {c} is having {age} years, {he} help me with the shopping, the cleaning, {he} read the letters. {He} is good {boygirl} but {he} is tired for school.",
     ),
     "inconsistent_parenting": (
         "um hello it's {c}'s mum um I'm struggling with with {his} behaviour um some days I let {him} do anything and other days I shout um I know I'm not consistent um is there a parenting course",
@@ -967,6 +1048,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is the the health visitor um mum um told me um she's she's not consistent um with {c} um bedtime um sometimes nine sometimes midnight um she's asked for a a course",
         "From: nursery / Sent: 17:10 / Subject: FW: {c} / New text: mum said she 'gives in' to keep the peace; {c} ({age}) tired and tearful at drop-off. Parenting course suggested. / Original below.",
         "my mum says one thing and my dad says another. i'm not scared of them they're just always changing the rules",
+        "Childminder: {c}'s parents each tell me different rules for naps, food and screens, and {c} ({age}) is confused and tearful at handovers. They're lovely, just not on the same page.",
+        "I am mother of {c}, {he} is having {age} years. Me and my husband we have different idea, he is strict, I am soft. {c} don't listen anybody. We need advice.",
     ),
     "parental_stress": (
         "um hi sorry um I'm {c}'s mum and I'm just um really struggling at the moment um work and the kids and um my health and um I'm just I'm just tired all the time and I think it's affecting them",
@@ -993,6 +1076,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is {c}'s mum um I'm um I'm sorry um I'm just um so tired um I've been um unwell um and um {c} is a {age} year old um um I'm worried I'm not um giving {him} enough",
         "From: GP / Sent: 18:05 / Subject: FW: family support / New text: dad told me he is struggling since a [redundancy|bereavement] and is short with the children; no safeguarding concern. / Original below.",
         "my dad is always stressed since his work stopped. he still makes our tea and takes us to school. i just worry",
+        "Hairdresser: {c}'s mum broke down in my chair, said she's not sleeping, money's tight and her own mum is dying. The kids are fine, she just needs someone.",
+        "I am alone with three children and I work the night. I am very tired, I shout sometimes. The children are okay, they eat, they go school. But I need some help.",
     ),
     "poor_housing": (
         "um hi um I'm calling about our flat um there's um black mould all over the the kids' room um {c} um keeps getting chesty um and the landlord won't do anything um I'm the mum",
@@ -1019,6 +1104,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is um {c}'s mum um our flat um has um mould um everywhere um and um the the kids are always coughing um the landlord told me it's our fault um",
         "From: housing officer / Sent: 10:50 / Subject: FW: property / New text: family of {c} ({age}) in a two-room flat with [severe damp|no hot water|a leaking roof]; care of children good. / Original below.",
         "our flat is so cold and theres black stuff on my bedroom wall. i told my teacher. my mum is trying",
+        "Plumber: I was called to the flat {c} ({age}) shares with mum and [two|three] siblings; water pouring through the kitchen ceiling, black mould across the bedrooms, landlord won't pay for repairs. Family doing their best.",
+        "Our house have the water in the walls and mould in the bedroom of children. My {boygirl} {c} is having {age} years, {he} cough every night. The landlord don't answer.",
     ),
     "low_income": (
         "um hi I'm sorry um I'm {c}'s mum and um we're really short of money this month um I've um I've got no electric on the meter and um I don't know where the food bank is",
@@ -1045,6 +1132,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is {c}'s dad um sorry um I lost my job um and um we're um short on money um {c} is a {age} year old um needs um school shoes um is there um any help",
         "From: school family worker / Sent: 14:45 / Subject: FW: hardship / New text: mum said she skipped meals so {c} ({age}) could eat; no other concerns. Food bank voucher given. / Original below.",
         "my mum said we cant go on the school trip cos of money. i'm not bothered really",
+        "Food bank volunteer: {c}'s dad came in embarrassed, said his hours were cut and he can't afford school shoes. The children are clean and happy.",
+        "My husband lose the work. We have not money for the electricity this week. The children eat, I don't eat. My {boygirl} {c} is having {age} years. Where I can find help?",
     ),
     "bullying": (
         "theres these girls in my year who keep saying im ugly and they made a group chat about me. i cry every night. i cant face going in tomorrow",
@@ -1071,6 +1160,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is {c}'s mum um {c} is a {age} year old um and um {he} told me some kids um at school um keep um calling {him} names um and um {he}'s scared to go in",
         "From: form tutor / Sent: 15:35 / Subject: FW: {c} / New text: {c} ({age}) said others [hid {his} bag|posted a mean photo|won't sit with {him}]. Anti-bullying plan started. / Original below.",
         "people at school keep laughing at me and saying im weird. i told a teacher but it didnt stop",
+        "Bus driver: a group of older kids on my bus pick on {c} every day, calling {him} names and flicking {his} ears. {He} sits right at the front now. I've told the school.",
+        "My {boygirl} is having {age} years. The children in class say bad words about {his} skin and {his} English and they don't play with {him}. {He} cry in the morning.",
     ),
     "separation": (
         "my parents broke up and now i go between houses and i hate it. they argue on the phone about me",
@@ -1097,6 +1188,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is {c}'s dad um me and um {his} mum have split up um {c} is a {age} year old um and um {he} told me {he}'s um worried it's um {his} fault",
         "From: family hub / Sent: 12:20 / Subject: FW: referral / New text: parents of {c} ({age}) separated [in June|at Christmas], both want help for {c}, no safety concerns. / Original below.",
         "my parents split and i said i wanted to live with my dad and now mum is upset. i feel bad",
+        "Football coach: {c} ({age}) has been quiet at training since {his} parents split up. Both parents still come and watch, just separately.",
+        "My husband and me we divorce now. Our {boygirl} {c} is having {age} years, {he} live with me, see the father on Sunday. {He} is sad and {he} ask many questions.",
     ),
     "early_offending": (
         "i got caught nicking from [tesco|the co-op|primark] with my mates. police took me home. my mum went mental. i didn't even need it. im {age}",
@@ -1123,6 +1216,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is um {c}'s mum um the police um brought {c} home um {he}'s a {age} year old um and um {he} was um caught um [shoplifting|throwing stones|spraying paint] um with friends um first time",
         "From: PCSO / Sent: 19:40 / Subject: FW: {c} / New text: {c} ({age}) given a warning for [ASB|shoplifting|damaging a fence]; parents told and supportive. / Original below.",
         "the police told me off for being on the school roof with my mates. they said next time it's serious. im {age}",
+        "Shop manager: {c}, about {age}, was caught pocketing [sweets and a vape|a phone case|make-up] with two friends. Police gave words of advice. Mum came and was mortified.",
+        "My {boygirl} is having {age} years. The police bring {him} home, {he} throw stones at the bus with other boys. First time. I am very angry and ashamed.",
     ),
     "prebirth_support": (
         "hi im 19 and pregnant with my first. my boyfriend works away and my mum lives miles away. i dont really know anything about babies. is there any help",
@@ -1149,6 +1244,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um I'm um pregnant um first baby um and um I'm a bit um worried um I don't have um family here um the midwife told me to um call you",
         "From: midwife / Sent: 13:15 / Subject: FW: antenatal / New text: [first-time mum|young couple], [24|30] weeks, said they're scared about coping after the birth; no concerns. / Original below.",
         "hi im pregnant and my partner works away a lot. i'm a bit scared about doing it on my own. my mum lives far away. is there a group",
+        "Pharmacist: a young woman buying pregnancy vitamins asked me where she could find antenatal classes, she's new to the area; partner on nights. No worries otherwise.",
+        "I am pregnant five months, first baby. I come to England one year. My husband work all day. I want to learn how to care for baby. Where is the classes?",
     ),
     # ---------------------------------------------------------------- level 1
     "advice_request": (
@@ -1177,6 +1274,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: library / Sent: 10:00 / Subject: FW: query / New text: parent asked about homework clubs; said she was worried she'd missed sign-up. Information given. / Original below.",
         "hi my mum said to ask you about what clubs there are after school. thanks",
         "Dear Sir or Madam, the police officer who visits our school told my grandson's class about youth clubs run by the council. Might you send me a list? He is {age} year old, keen as mustard.",
+        "Library assistant: a dad asked where he could find a local dads' group and a toddler music session. Gave him the family hub leaflet.",
+        "I am new in this town. Please where is the swimming pool and the clubs for children? My {boygirl} is having {age} years.",
     ),
     "childcare_query": (
         "um hi I'm I'm {c}'s mum um I'm going back to work um and I need to understand um the free hours um for for childcare um {he}'s um [two|three] um thanks",
@@ -1203,6 +1302,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is um {c}'s dad um I was told we might get um free childcare um {c}'s a {age} year old um how do we um apply",
         "From: nursery / Sent: 09:20 / Subject: FW: funding / New text: mum worried she'd missed the funding deadline for {c}; told her the dates. / Original below.",
         "hi sorry im a bit worried i left it late, are there any nurseries with spaces? my {boygirl} is {age} year old",
+        "Pharmacist: a mum asked if I knew any childminders near the health centre, as she's returning to work. I said I'd pass on your number.",
+        "I want to find the nursery for my son, he is having {age} years. I start the work in the hospital. How much it cost? Is there help?",
     ),
     "doing_well": (
         "hi just wanted to say thanks. me and my mum are getting on loads better now and school is good. (smiley face)",
@@ -1230,6 +1331,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: class teacher / Sent: 15:50 / Subject: FW: {c} / New text: {c} ({age}) won the [reading|maths] award; said {he} loves school. Nothing to worry about. / Original below.",
         "i just wanted to say i'm doing good now. i told my teacher and she said to message. thanks",
         "Police school liaison officer: visited {c}'s class for a road safety talk; {c} ({age}) confident and happy; no concerns at all.",
+        "Football coach: just to say {c} ({age}) is flying, made captain this season, always turns up with a smile. Mum and dad at every match.",
+        "I am the mother of {c}. I want to say thank you. Now {c} is having {age} years, {he} is happy, {he} have friends, the school is very good.",
     ),
     "benefits_signpost": (
         "um hi I'm I'm {c}'s mum um I've just um separated and um I don't know what benefits I can get um for for us um could someone point me in the right direction",
@@ -1256,6 +1359,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is {c}'s mum um I was told um I could get um free school meals um for my {age} year old um how do I um apply",
         "From: children's centre / Sent: 11:10 / Subject: FW: benefits / New text: mum worried about the two-child limit; told her to contact Citizens Advice. / Original below.",
         "hi my mum said to ask about the bus pass for school cos we get UC. thanks",
+        "Library assistant: a mum wanted to apply for free school meals online; she doesn't have a computer at home. Helped her find the page.",
+        "I have the new baby and I don't know which benefit I can ask. My husband work part time. Please tell me where I apply.",
     ),
     "wrong_service": (
         "um hi um I'm ringing about my um my bin um it hasn't been collected for for two weeks um is this the right number",
@@ -1283,6 +1388,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: councillor's office / Sent: 16:30 / Subject: FW: bins / New text: constituent worried about missed collections; sent to you in error. / Original below.",
         "hi i was told to email about a broken lamppost on our road. sorry if thats not you",
         "Dear Sir, I wrote to the police about the speeding on our lane and they said to write to the council. I am now told you are the children's department. Would you kindly forward this to highways?",
+        "Caretaker at the flats: passing on a resident's complaint about the lift being broken for a week. Nothing to do with children, but she asked me to email someone at the council.",
+        "Please I want to ask about the parking permit for my street. Sorry if this is not correct place.",
     ),
     "school_place": (
         "um hi I'm I'm {c}'s mum um we've just um moved here um and um {he} needs a school place um {he}'s {age} um who do I speak to",
@@ -1309,6 +1416,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is {c}'s mum um we've moved um and um I was told to call about um a school place um for my {age} year old um",
         "From: admissions / Sent: 14:00 / Subject: FW: in-year / New text: dad worried there are no places near their new flat for {c} ({age}); options sent. / Original below.",
         "hi we moved house and i dont have a school yet. my mum said to message",
+        "Library assistant: a family new to the area wanted a school place for their {age} year old; printed off the admissions form for them.",
+        "We move to this city last week. My {boygirl} is having {age} years. {He} need the school. Where I go to ask?",
     ),
     "sen_query": (
         "um hi um I'm {c}'s mum um {he} might have um dyslexia um and um the school said to ask about about an assessment um how does it work",
@@ -1335,6 +1444,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is {c}'s mum um {he}'s a {age} year old um and the school told me um {he} might need an an EHCP um how does it um work",
         "From: SENCO / Sent: 16:15 / Subject: FW: EHCP / New text: parents worried about the timescales for {c}'s assessment; explained the process. No safeguarding concerns. / Original below.",
         "hi i have autism. my mum said to ask if theres a club for kids like me. thanks",
+        "Speech therapist: parents of {c} ({age}) asked who to contact about an EHCP and SEN transport; no other concerns.",
+        "My {boygirl} {c} is having {age} years, the doctor say {he} have autism. I don't know what help is in school. Please explain me.",
     ),
     "closure_update": (
         "hi just so you know we dont need the help anymore. everything is better at home. thanks",
@@ -1361,6 +1472,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi um this is the the family worker um just to say um the plan for {c} um closed today um mum told me um they're all um doing great",
         "From: early help / Sent: 17:00 / Subject: FW: closure / New text: {c} ({age}) plan closed; family said they're not worried about anything now. / Original below.",
         "hi we dont need the worker anymore. mum said to tell you thanks",
+        "Family support worker: closing {c}'s case today; mum says the parenting course helped and the children are settled and happy.",
+        "Thank you for the help for my family. Now everything is okay. My {boygirl} is good in school. We don't need more.",
     ),
 }
 
