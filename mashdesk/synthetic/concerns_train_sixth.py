@@ -57,6 +57,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "I drive the school minibus. This morning {c} sat right behind me and said, out of nowhere, '{adult} [kicked me down the stairs|smashed a plate on my head|twisted my arm till it clicked] last night'. {He} has a [limp|cut on {his} scalp|sore arm]. I've told the office.",
         "Hairdresser here, sorry if this is the wrong place. When I washed {c}'s hair there was a [lump and a scab on {his} scalp|bald patch like hair pulled out|bruise behind {his} ear] and {he} said '{adult} grabs me by my hair when he's cross'.",
         "It is about {c}, the friend of my son. {He} is having {age} years and {he} tell us {adult} [beat {him} with electric wire|burn {him} with the iron|punch {him} in the face] because {he} break the phone. Since two weeks {he} sleep at our house.",
+        "> On Tue, DSL wrote: > any update on {c}? / Reply: yes, {he} told me again at lunch that {adult} [punches {him} in the arm till it's dead|hits {him} with the telly remote|slaps {him} when {he} cries]. Marks on {his} arm today. Sorry so short, on my phone.",
+        "Is the child safe now? N / What did the child say? '{adult} [kicked|thumped|walloped] me and said he'd do it again' / Consent: not sought, would increase risk / Referrer: class teacher",
+        "might be nothing but {c} said to my son on the trampoline that {adult} 'leathers {him} with the slipper' most nights and {he} had a [bruise on {his} bum|red patch on {his} leg]. dont know what to do with that",
     ),
     "sexual_disclosure": (
         "no one else knows this. {adult} keeps coming in my room at night while the house is asleep and [gets under my covers|touches me down there|makes me touch him]. pls dont tell him i said",
@@ -91,6 +94,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "I'm a dance teacher. In the changing room {c} said '{adult} does the tickling game under my nightie and I have to keep it secret or mummy will be sad'. {He} then went very quiet.",
         "{c} is having {age} years. {He} tell my daughter the husband of {his} mother come in the bathroom and touch {his} private, since long time. My daughter cry when she tell me. I am the neighbour from Spain.",
         "i am not lying. {adult} reaches into my shorts when he drives me to football. he said if i tell he'll stop me going. i just want it to stop",
+        "> On Mon, school nurse wrote: > can you call me re {c} / Reply: {c} ({age}) has now said clearly that {adult} [gets {him} to touch him under the duvet|puts his mouth on {his} privates|gets into the shower with {him} and touches {him}]. Calling mush now.",
+        "Is the child safe now? N - lives with alleged / Child's words: '[he does private touching|he says it's our special secret|he hurts my bottom at night]' / Alleged: {adult} / Consent: not sought",
+        "not sure if im overreacting but {c} told my daughter on facetime {adult} 'does sex things' to {him} when mum's out. my daughter is {age} too. i havent said anything to the parents",
     ),
     "baby_injury": (
         "sorry to ring um I'm the HV um calling about baby {c} {age_m} months um not rolling yet and has a [bruise|purple blotch] on the [cheek|ear|forehead] um mum says the the older one did it",
@@ -125,6 +131,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Pharmacist: mum wanted arnica for baby {c}, {age_m} months old, who has [a bruise on the forehead|bruising on both cheeks|a swollen bruised foot]. Baby cannot crawl. She said it 'just appeared'.",
         "Sorry my English. Baby of my cousin is having {age_m} months, cannot move alone. I change nappy and I see the leg is [blue and swollen|with marks like fingers] and baby cry very much when I touch. Mother say nothing happened.",
         "Photographer at a baby shoot: when we undressed {c} ({age_m} months, lying only, not rolling) for the photos I noticed [a row of small bruises on the back|a bruise on the bottom|a bruised earlobe]. Dad said 'don't photograph that side'.",
+        "> On Fri, HV wrote: > photos attached / Reply: thanks - baby {c}, {age_m} months, non-mobile, [three bruises on the shin|a bruise under the jaw|a swollen bruised hand]; mum can't explain. Please treat as a bruising-protocol referral.",
+        "Is the child safe now? Unknown / Child mobile? No - {age_m} months, cannot roll / Injury: [bruise on cheek|mark behind ear|fracture on x-ray] / Explanation: [none|'{sib} climbed on {him}'|'the dog']",
+        "voicemail: hi it's um the the nursery um we've got a a baby um {c} {age_m} months um who can't even um roll um and there's a a thumb-sized um bruise on um {his} tummy um mum doesn't know",
     ),
     "unexplained_injury": (
         "hey i just want to ask something. my mate {c} has had a [black eye|split lip|burnt hand] like three times this month and {he} keeps saying {he} dont know how it happened. is that normal",
@@ -159,6 +168,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Taxi driver on the school contract. {c} got in this morning with [dried blood in {his} ear|a swollen black eye|bandaged fingers] and when I asked {he} just shook {his} head. Mum didn't come to the door.",
         "He is having {age} years, the {boygirl} {c} in my English class. Today {he} have [mark of the belt buckle on the arm|burn round on the hand|the eye closed and purple]. {He} say {he} fall, but {he} was afraid. I am volunteer teacher.",
         "Ice rink coach: {c} came off the ice crying and when I helped {him} with {his} skates I saw [bruises circling both ankles|thick red welts on {his} calves|fingertip-shaped bruises high on {his} arms]. {He} wouldn't say where they came from. Dad collected and said {he} 'bruises like a peach'.",
+        "> On Wed, TA wrote: > did you see {c}'s face? / Reply: yes - [bruised cheekbone and a cut lip|a ring of bruises round {his} wrist|a scald across {his} forearm], {he} just says 'I don't remember'. Mum didn't mention it. Logged.",
+        "Is the child safe now? Unknown / Injury seen: [black eye|bite mark|burn to palm] / Child's account: none / Parent's account: [changes each time|'clumsy'|'dunno'] / Referrer: school office",
+        "this might be nothing but {c} has turned up to cubs with [a bandaged head|bruises on both arms|a burnt hand] twice now and when we asked {he} said {he} 'can't say'. dad was funny about it at pick up",
     ),
     "fgm": (
         "hi my auntie said when we go back home in the summer i will have a special ceremony to become a woman and they will cut me there. i looked it up. i dont want to. pls help",
@@ -193,6 +205,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Henna artist, I do hands at weddings. The grandma of {c} ({age}) said, speaking our language, that after the party they take {c} to 'the old woman' to be cut. I know this is wrong here. She is a little girl.",
         "My daughter {c} is having {age} years. My husband mother say when we travel the girl must be circumcised like all women in family. I say no but they not listen me. Please help me protect her.",
         "GP receptionist: a mum booking travel jabs for {c} ({age}) mentioned they are going for 'the girls' initiation' which will leave {c} 'a bit sore after'. The family have previously lived in a country where FGM is common.",
+        "> On Thu, midwife wrote: > re mum's FGM / Reply: mum now says the grandmother wants {c} ({age}) 'done' on the summer visit and dad agrees. She's frightened. Please advise on a protection order.",
+        "Is the child at risk of FGM? Y / Why: [mother and sisters cut, trip booked to the same village|grandmother says {c} is 'ready'|{c} told friends about a 'cutting party'] / Child's age: {age}",
+        "voicemail: hello um its the school nurse um a girl {c} um {age} um told me that when she goes to to see her gran um they will um 'cut away the dirty bit' um she is scared",
     ),
     "exploitation": (
         "i owe these older lads like 600 quid cos they said i lost there stuff and now they make me carry packages to [Margate|Swansea|Hastings] on the train. if i stop they said theyll hurt my little sister. im {age}",
@@ -228,6 +243,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Takeaway owner. A young {boygirl}, {c}, maybe {age}, is here most nights until 2am with grown men who give {him} [bags to take away on a bike|vodka and pills|envelopes of cash]. Last night {he} had a split lip.",
         "My {boygirl} is having {age} years. Since three months {he} go with men in big car, {he} come home with the money, the new shoes, the second phone. Yesterday {he} come with the face broken. {He} say if {he} stop they kill us.",
         "hotel night porter: {c} ({age}) brought in at 1am by [two men in their 40s|an older man who booked under a false name|a group of adult men]; left with them at 6am looking frightened. Third time this month.",
+        "> On Sat, youth worker wrote: > {c} again? / Reply: yes, seen getting into [a blacked-out car|a taxi paid by an older man|a car with two adult men] at midnight, back at 5am with [cash|a new phone|cuts on {his} face]. Pls escalate.",
+        "Is the child safe now? N / Exploitation: [county lines - travelling to other towns with drugs|CSE - older 'boyfriend' passing {him} to friends|forced to shoplift for adults] / Child aware: says 'I owe them'",
+        "not sure if this is anything but theres a kid {c} who hangs at the chicken shop with men in their 30s and always has rolls of cash. {he} looks about {age} and scared stiff when they shout at {him}",
     ),
     "serious_da": (
         "voicemail: please please can someone come he's he's got mum by the throat again and the the baby is in the room I'm upstairs with {c} and {sib} please 20 um [Birch|Oak|Elm] Road",
@@ -262,6 +280,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Delivery driver here. When I knocked I could hear a man screaming 'I'll kill you' and something smashing, and a kid, {c} I think, answered the door crying with blood on {his} [hands|pyjamas]. The mum was on the floor behind.",
         "My sister is having a husband who beat her with the chair and the belt, every week since years. Yesterday he break her arm and the {boygirl} {c}, {he} is having {age} years, {he} call the police {himself}. Please protect them.",
         "i can hear him hitting her through the wall again. she's begging him to stop. its the third time this week. im under the bed with {sib}. we're scared he'll come in here",
+        "> On Sun, PC wrote: > PPN attached / Reply: third high-risk DA at the address in [a month|6 weeks]; {adult} [strangled mum|threatened her with a hammer|kicked her while she held the baby]; {c} ({age}) was in the room each time.",
+        "Is the child safe now? N / DA: [strangulation|weapon used|repeat assaults] / Children present: {c} ({age}), {sib} / Perpetrator in household: yes / DASH: high",
+        "voicemail: hi um it's the neighbour um the the man next door um he's been um battering um her again um I heard the kids screaming um stop daddy um and um the police came last week too",
     ),
     "under13_sexual": (
         "hi im {age} and my boyfriend is 16 and we have done it. i'm scared i might be pregnant. my mum doesnt know. what do i do",
@@ -294,6 +315,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Dance teacher: {c} ({age}) told the other girls she 'did it' with her sister's boyfriend who is 17 and that it hurt. The others were upset and told me.",
         "My daughter is having {age} years. I read her phone, she have sex with the boy who is 15, many times in the park. I am mother alone and I don't know what to do.",
         "Swimming coach: {c}, who is {age}, asked me whether you can get pregnant 'the first time' because she and a boy 'did it' at the weekend.",
+        "> On Tue, nurse wrote: > {c}? / Reply: yes, {c} ({age}) confirmed she has had sex with [a 15 year old|her cousin's friend|an estate lad]; asked for the pill. Under 13 - referring.",
+        "Is the child under 13 and sexually active? Y / Age: {age} / Partner: [older teenager|adult|peer] / Evidence: [pregnancy test|STI|disclosure to friend]",
     ),
     "forced_marriage": (
         "please help me im {age} my family are taking me to [Pakistan|Bangladesh|Yemen] in the summer and i heard my dad on the phone about my wedding to my cousin. i dont want to marry him. if i say no they will kill me",
@@ -326,6 +349,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Tailor: a family ordered a wedding outfit for their daughter {c}, who I know is {age}, for a ceremony abroad in [June|August]. The girl cried during the fitting and whispered 'I don't want to marry him'.",
         "My friend {c} is having {age} years. Her father take her phone and say she go to Pakistan in holiday and she marry his brother son. She say if she refuse they beat her. She ask me to tell somebody.",
         "hi i'm {age}. my brothers said if i dont marry the man they picked they'll hurt me and say i shamed the family. they follow me to school. please dont contact my parents",
+        "> On Mon, DSL wrote: > do NOT call home / Reply: agreed. {c} ({age}) says the engagement abroad is arranged for [the summer|next month], she said no and was [beaten|locked in|threatened]. FMU contacted.",
+        "Is the child at risk of forced marriage? Y / Age: {age} / Details: [passport taken, one-way ticket|relatives pressuring her to marry a cousin|beaten for refusing] / Contact family? NO",
     ),
     "fii": (
         "um hello it's um the paediatric ward um {c} aged {age} um keeps getting [blood sugar crashes|seizures|vomiting] only when mum is alone with {him} and and tests are all normal we think um something's being given to {him}",
@@ -359,6 +384,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Pharmacist: the mother of {c} ({age}) has asked three times this month for [syrup of ipecac|large amounts of laxatives|insulin syringes] for the child with no prescription and gets cross when refused. {c} is on many hospital visits.",
         "My sister-in-law say her {boygirl} {c} is having the cancer and collect the money on Facebook. {He} is having {age} years. But the {boygirl} is healthy, play football, eat everything. She shave {his} head herself. I think she lie.",
         "School receptionist: mum brings {c} ({age}) in a wheelchair and collects {him} the same way, but in class {c} walks, runs and plays normally. Mum has told us {he} has a 'rare muscle disease' no doctor has confirmed.",
+        "> On Wed, ward sister wrote: > {c} obs / Reply: sats drop only when mum's alone with {him}; [saline found in {his} feed|unprescribed drug in bloods|mum seen tampering with the line]. Consultant raising FII.",
+        "Is the child at risk of FII? Y / Evidence: [symptoms only reported by mum|invasive tests requested repeatedly|substances found] / Child's view: {c} says '[I feel okay|mummy says I'm sick]'",
     ),
     "serious_neglect": (
         "um hi I'm calling from the the school um {c} aged {age} um was um eating out of the the playground bin and says there's no food at home and {he} smells really badly of of urine and has the same clothes on for weeks",
@@ -392,6 +419,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Dog walker: every morning I pass the house at 6am and little {c} is at the window alone, naked or in a sodden nappy, banging on the glass. The curtains are never open. The smell from the letterbox is awful.",
         "My neighbour children is very thin and dirty. Since months the mother not there, only the big one {sib} look after small one {c}. They ask me for bread. The house have no light, no water.",
         "Ice cream van driver, sorry if this is daft. The same two kids come out every day in filthy clothes with no shoes, even in the rain, asking for free ice lollies cos they're 'starving'. The littlest is {c}. No grown up ever comes out.",
+        "> On Thu, HV wrote: > home visit / Reply: worst I've seen - [no food, no heating, dog faeces, baby {c} in a soaked cot|{c} grey, thin, scabs all over|children alone, windows broken]. Requesting strategy.",
+        "Is the child safe now? N / Seen: [rotting food, faeces on floors, no bedding|child hungry and filthy every day|toddler alone for hours] / How long: months / Parent engagement: none",
     ),
     "radicalisation": (
         "um hi um I'm {c}'s mum and um I'm scared I found videos on {his} laptop of of [beheadings|a mosque shooting|bomb making] and {he}'s been saying we should um um 'cleanse' the country",
@@ -424,6 +453,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Barber: {c}, who is about {age}, asked me to shave a [symbol of a banned group|SS lightning bolt] into {his} hair and talked about 'the coming war' and 'taking out' people from the mosque round the corner.",
         "My sister's {boygirl} {c} is having {age} years. {He} watch every night the videos of the men with black flag, {he} say {his} family is kafir and {he} want to make jihad. {He} is only a child. I am afraid for {him} and for others.",
         "Gaming café owner: {c} ({age}) spends hours on a forum with adults who [send {him} attack videos|urge {him} to 'do something for the race'|call {him} a future martyr]. Today {he} asked staff how to buy a crossbow.",
+        "> On Fri, tutor wrote: > {c} essay / Reply: it glorifies [the mosque attack|the Manchester bomber|an American school shooter]; {c} then said {he} has 'a plan'. Prevent referral made, please also consider strategy.",
+        "Is the child at risk of radicalisation? Y / Signs: [extremist videos, talk of attacks|contact with a recruiter online|weapon research] / Child's age: {age} / Parents aware: no",
     ),
     "hsb": (
         "um hello it's the it's the after school club um {c} aged {age} um was found um [on top of|touching the private parts of|pulling down the pants of] a a much younger child in the toilets and and told them to keep it a secret",
@@ -456,6 +487,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Swimming teacher: {c} ({age}) was seen in the changing room pulling down a younger child's trunks and grabbing their genitals, and telling them 'this is what grown ups do, don't tell'.",
         "My daughter is having 6 years. The child upstairs, {c}, {he} is having {age} years, {he} take her in the stairs and make her show her private and {he} touch. She is very scared now to go outside.",
         "holiday club: {c} ({age}) was caught [filming a younger child on the toilet|forcing a younger child to kiss {his} private parts|lying on top of a four-year-old, both undressed, mimicking intercourse]. When stopped {he} said 'I've done it before'.",
+        "> On Tue, DSL wrote: > HSB update / Reply: {c} ({age}) has now [coerced a second younger child|sent explicit images to a Y4|assaulted a younger child in the toilets]. AIM assessment and strategy needed for both children.",
+        "Sexual behaviour of concern? Y / Child: {c} ({age}) / Other child: younger, {sib} / Behaviour: [forced touching|oral sex|filming] / Coercion or secrecy: yes",
     ),
     # ---------------------------------------------------------------- level 4, no trigger code
     "serious_self_harm": (
@@ -486,6 +519,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Pharmacist: {c}, about {age}, came in for the third time this week trying to buy [two packs of paracetamol|large packs of ibuprofen] and had fresh bandages up both arms. {He} said 'it doesn't matter anymore'.",
         "My friend's {boygirl} {c} is having {age} years. {He} write on Snapchat that {he} say goodbye to everybody, and {his} arms have many deep cuts. Last month {he} take the tablets and go to hospital.",
         "lifeguard: pulled {c} ({age}) from the deep end after {he} stopped swimming on purpose; {he} told me 'I just want it over' and has scars all up {his} forearms.",
+        "> On Mon, nurse wrote: > {c} / Reply: [OD last night, third this term|new ligature marks|cuts needing glue again], {c} ({age}) says {he} will keep trying. Mum at a loss.",
+        "Is the child safe now? N / Self harm: [overdose|ligature|deep cutting] / Intent: stated / Plan: yes / CAMHS: awaiting crisis team",
     ),
     "emotional_abuse": (
         "my mum says she wishes i was never born and that i ruined her life. she says it like every day. she makes me eat in my room cos she cant stand looking at me",
@@ -515,6 +550,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Karate instructor: {parent} stands at the side of every class shouting at {c} ({age}) that {he} is '[pathetic|a disgrace|an embarrassment to the family]', and once made {him} stand facing the wall for the whole lesson. {c} shakes when {parent} arrives.",
         "The father of my neighbour children tell the small one {c}, every day, 'you are not my child, you are rubbish, I will put you in the street'. {c} is having {age} years. {He} never smile, {he} is afraid always.",
         "she says shes going to send me away to a home for bad kids and nobody will come to visit. she says it every night. she makes {sib} laugh at me",
+        "> On Fri, TA wrote: > {c} again / Reply: {parent} shouted at {c} at the gate '[you're disgusting, I wish I'd aborted you|nobody wants you, not even your dad|you're going in a home]'. {c} ({age}) sobbed all morning.",
+        "Is the child safe now? Unknown / What's happening: [{c} is ignored at home and fed separately|{c} is called worthless and mocked daily|{c} is threatened with being sent away] / Child's view: 'I'm the bad one'",
     ),
     "prebirth_removed": (
         "um hello it's the the community midwife um I've booked a lady today who's um [20|24|16] weeks and she's had um [three|four|two] children um removed and and adopted um and she's still with the um same partner",
@@ -543,6 +580,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: GP / Sent: 09:55 / Subject: FW: pre-birth / New text: pregnant, EDD [April|August], previous [2|4] children adopted; partner known for child cruelty. / Original below.",
         "Sorry my English. My son girlfriend is pregnant again. Her three other children the social services take, because the drugs and the man hit the baby. It is the same man now. Baby come in [spring|four months].",
         "Pharmacist: regular customer, who I know had [two|three] children removed, has bought pregnancy tests and now folic acid; she told me she won't tell the midwife 'so they can't take this one'.",
+        "> On Tue, midwife wrote: > booking / Reply: yes, same mum - [three|four] previous removals, still with the partner convicted of [harming a baby|serious assault on a child]. Due [in June|in 10 weeks].",
+        "Unborn baby at risk? Y / History: [previous children adopted|last baby removed at birth|sibling died, cause unexplained] / Change since: none / Due: [spring|autumn]",
     ),
     # ---------------------------------------------------------------- level 3
     "persistent_absence": (
@@ -573,6 +612,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Dear Madam, I am {c}'s grandmother and I am worried sick. The school tells me my grandchild has been absent for the greater part of this year, and {his} mother said to me she has 'given up fighting {him}'. {He} is a bright {boygirl} and is throwing away {his} schooling.",
         "Lollipop man: I used to see {c} every morning and now I see {him} maybe once a week, hanging about the shops in uniform at 10 o'clock. Same story since [Christmas|the autumn].",
         "My {boygirl} is having {age} years and {he} not go to school since long time, maybe three months, only sometimes. {He} say the school is boring. I work two jobs, I cannot take {him} every day.",
+        "> On Mon, EWO wrote: > {c} / Reply: still about [50|55|60]%, missed the last two meetings, mum says {he} 'won't go'. Time for more than letters.",
+        "voicemail: hi it's um the school um {c} um has been off um more than on this year um and um mum um isn't um picking up um it's the um the education welfare here",
     ),
     "exclusion_risk": (
         "um hi it's the head of year um {c} um is um on on a final warning um {he}'s had [five|six|four] suspensions this year and um another one means a permanent um exclusion",
@@ -601,6 +642,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my school said if i get one more suspension im out for good. i told my mum and she cried. i dont want to get kicked out i just get so angry",
         "Football coach: {c} ({age}) told me today the school said next time {he} kicks off {he}'s 'out for good'. {He}'s had about [five|six] suspensions. Good kid with me, just angry.",
         "My {boygirl} is having {age} years. The school call me every week, {he} fight, {he} throw things, they send {him} home [four|five] times. Now they say next time is permanent exclusion.",
+        "> On Thu, HoY wrote: > {c} / Reply: another suspension today for [fighting|swearing at staff|leaving site]. Next one is permanent. Mum asking for help with {his} temper.",
+        "Risk of permanent exclusion? Y / Suspensions: [5|6|7] this year / Support tried: mentor, report card / Parent view: 'they've given up on {him}'",
     ),
     "pregnant_u18": (
         "hi im {age} and i just found out im pregnant. my boyfriend is 17. i havent told my mum. i dont know if i want to keep it",
@@ -629,6 +672,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Sorry my English. My daughter {c}, {age} year old, she is pregnant from her boyfriend, he is 18. We worry, we want to help her but we do not know the system here.",
         "Youth club worker: {c} ({age}) told me she's pregnant by her college boyfriend. She wants to keep it. She's frightened of telling her parents.",
         "My daughter is having {age} years and pregnant since four months. The boy is her school friend. We are Catholic family, it is very hard for us, but we want to help her.",
+        "> On Wed, nurse wrote: > {c} / Reply: yes, {c} ({age}) is [14|19|22] weeks, booked with the family nurse; boyfriend [17|18]; family coming round to it.",
+        "Young person pregnant? Y / Age: {age} / Gestation: [early|mid|late] / Father: [peer|boyfriend, 18] / Support: family nurse partnership",
     ),
     "drug_use": (
         "ok so i smoke weed like every day now, before school and after. i cant sleep without it. my mum found my grinder and went mad. im {age}. is there someone i can talk to who wont grass",
@@ -657,6 +702,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "im {age} and i said to myself id stop smoking weed but i cant even go a day. its affecting school and everything. is there anyone i can talk to (sad emoji)",
         "Skate park volunteer: {c}, about {age}, is stoned here pretty much every evening now and told me {he} 'needs' a spliff before school. {He} used to be such a sharp kid.",
         "My {boygirl} is having {age} years. Every day {he} smoke the marijuana in {his} room, {his} eyes are red, {he} sleep all day, {he} take money from my bag. I find also the small bags with white powder.",
+        "> On Sat, youth worker wrote: > {c} / Reply: using [weed daily|ket most weekends|pills at every party], says {he} can't stop, agreed to see the drugs worker.",
+        "voicemail: hi it's um {c}'s mum um {he}'s um smoking um the um cannabis um every single day um and um I don't know what to do um can someone ring me",
     ),
     "mental_health": (
         "i feel like im drowning all the time. i cant eat, i cant sleep, i have panic attacks in lessons. ive been on the camhs waiting list forever",
@@ -685,6 +732,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Dear Sir, as {c}'s grandfather I feel I must write. The child, a {age} year old {boygirl}, has become frightened of going out, washes {his} hands until they are raw, and told me {he} cannot stop the 'bad thoughts'. The waiting list is very long.",
         "Dance teacher: {c} ({age}) has lost a lot of weight, faints in class, and told me {he} 'doesn't deserve' to eat. {His} mum says they're waiting for CAMHS.",
         "My {boygirl} is having {age} years. Since the summer {he} not leave the room, {he} don't talk, {he} don't eat with family, {he} cry in the night. The doctor say depression and wait the specialist.",
+        "> On Tue, counsellor wrote: > {c} / Reply: anxiety now stopping {him} leaving the house; not eating lunch; CAMHS waiting list [6|9] months. Needs more than we can give.",
+        "voicemail: hi um its {c}'s dad um {he}'s um not eating um and um crying all the time um the the GP said um cams but it's a long wait um",
     ),
     "missing": (
         "um hello it's {c}'s mum um {he}'s gone missing again um that's the [fourth|fifth|third] time this month um {he} just doesn't come home and turns up the next the next day and won't say where",
@@ -713,6 +762,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "sometimes i just go and dont come home. i sleep at peoples houses or walk around. the police keep finding me. my mum says im doing her head in. im {age}",
         "Night bus driver: I keep seeing the same young {boygirl}, {c}, about {age}, riding my route end to end at 2am, no adult, saying {he} 'can't go home'. It's been several times this month.",
         "My {boygirl} is having {age} years. Many times {he} go out and not come back in the night. I call the police, they find {him} at the friends. {He} say {he} is fine. I am afraid every night.",
+        "> On Sun, police wrote: > MFH {c} / Reply: located at [a mate's flat|the bus station|a park] at 6am, fourth episode this month, no injuries, won't say why {he} goes.",
+        "voicemail: hi it's um {c}'s mum um {he}'s gone again um didn't come home um last night um it's the um third time this month um police are um looking",
     ),
     "da_history": (
         "um hello it's the it's the health visitor um mum disclosed today that um her ex um was violent to her um [two years ago|before {c} was born|last year] um he's not around now but um she's still very anxious",
@@ -741,6 +792,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my dad used to hurt my mum when i was little but he doesnt live with us anymore. i still get scared when i see him",
         "Hairdresser: mum told me while I was doing her hair that {c}'s dad used to beat her before they split [last year|two years ago], and that {c} still jumps when anyone raises their voice.",
         "Before, in the other city, my husband was violent, police come many times. Now I am alone with the children one year. My {boygirl} {c} is having {age} years, {he} is angry and {he} dream bad.",
+        "> On Mon, police wrote: > for info / Reply: previous DA between {c}'s parents [2022|2023], now separated, no contact, no recent incidents. {c} anxious at school.",
+        "voicemail: hi um it's {c}'s mum um my ex um used to um hit me um we left um [last year|two years ago] um {c} still has um nightmares about it um",
     ),
     "private_fostering": (
         "um hi um I'm the school admissions officer um {c} um aged {age} was um registered by a a family friend um who says um {he}'s been living with them since [the summer|Easter|last term] and mum's um [abroad|in Poland|in Ghana]",
@@ -769,6 +822,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My English is not good. I am not family, I am friend of the mother. I look after {c}, {he} is {age} year old, since [five|three] months. The mother say she come back soon. The school told me to call.",
         "Football club secretary: {c} ({age}) is registered with us by [a neighbour|family friends] who say {he}'s been living with them since [the spring|last summer] while {his} parents are abroad. They're not related.",
         "I am from Nigeria. My friend leave her {boygirl} {c} with me because she go to work in Dubai. {He} is having {age} years. Now {he} live with me six months. The school say I must tell you.",
+        "> On Fri, admissions wrote: > {c} / Reply: yes, carer is a family friend, not related, {c} has been with her since [the summer|three months ago], parents abroad. Private fostering - please assess.",
+        "voicemail: hi um I'm um looking after my my friend's child {c} um since um [September|the spring] um she's working abroad um someone said um I have to tell you",
     ),
     "parent_prison": (
         "um hi um I'm calling from the prison family service um we've got a dad um just sentenced to [four|six|two] years um and his child {c} um aged {age} um the family could do with with support",
@@ -797,6 +852,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my mum got sent to prison and i live with my auntie now. i said i was fine but im not",
         "Barber: {c} ({age}) told me {his} dad has just 'gone inside' for [three|five] years; mum can't pay the bills. {He}'s really quiet.",
         "My husband go to prison since two months, three years. My children cry every day. The {boygirl} {c} is having {age} years, {he} fight in school now. I need help.",
+        "> On Wed, family worker wrote: > {c} / Reply: dad sentenced to [four|six] years on Friday; {c} ({age}) very upset, mum struggling. Family support please.",
+        "voicemail: hi um it's {c}'s nan um {his} mum um has gone to um prison um and {c}'s um living with me now um I need um some help um",
     ),
     "family_breakdown": (
         "um hello it's {c}'s mum um I'm sorry but I can't I can't have {him} here anymore um {he}'s {age} and we just fight all the time and and I want {him} to go somewhere else um into care or something",
@@ -825,6 +882,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my dad said if i dont like his rules i can get out. so i did. im at my mates. im not going back",
         "Bus driver: {c}, about {age}, has been riding the bus all evening with a holdall, says {his} mum threw {him} out and {he} has nowhere to sleep.",
         "My {boygirl} is having {age} years. {He} is very rude, {he} shout, {he} don't respect. I cannot live with {him} anymore, I want {him} to go to {his} father or to foster. I am sorry, I am finish.",
+        "> On Mon, HoY wrote: > {c} / Reply: mum has said {c} can't come home; {he}'s staying at a friend's tonight. Relationship completely broken down.",
+        "voicemail: hi um it's um {c}'s mum um I um can't have {him} here um anymore um {he} needs to um go somewhere um I'm sorry um",
     ),
     "parental_substance": (
         "um hi I'm calling about my my daughter um she's drinking um [every day|two bottles of wine a night|from the morning] and um she's got {c} who's {age} um I'm the nan I'm worried um",
@@ -853,6 +912,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my mum takes stuff and then she goes all weird and sleepy. i make my own tea. i'm scared to tell anyone in case i get taken away",
         "Corner shop: {parent} is in every morning for [strong lager|vodka] and often has {c} in tow. Some mornings the kid is buying the cans with a note.",
         "My neighbour drink every day, from morning. The child {c} is having {age} years, {he} is often late and tired. The mother sleep in the afternoon. Sometimes {he} ask me to help with the homework.",
+        "> On Thu, office wrote: > pickup / Reply: mum arrived [slurring and unsteady|smelling of drink|clearly high] again; {c} ({age}) went home with nan. Third time.",
+        "voicemail: hi um it's the neighbour um the um dad at number um is um always drunk um and um {c} is um always late um and tired um and says dad um sleeps all day",
     ),
     "untreated_health": (
         "um hello it's the school nurse um {c} um aged {age} um has um [asthma|epilepsy|diabetes] and and mum hasn't um collected the the prescriptions for months um and {he} keeps being unwell in school",
@@ -881,6 +942,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my ear has been hurting for like months and now i cant hear out of it. i told my mum but she says it'll go away",
         "Hairdresser: {c} ({age}) has a patch of weeping, infected skin on {his} scalp that's been there for months; mum says she hasn't had time to get it seen.",
         "My neighbour {boygirl} {c} is having {age} years. {He} have the teeth all black and {he} cry because pain. The mother say no time for the dentist. I am worry.",
+        "> On Tue, nurse wrote: > {c} / Reply: still no [inhaler|glasses|hearing aid] after [four|five] letters; {c} struggling in class. Mum says she'll 'sort it'.",
+        "voicemail: hi um it's the dentist um {c} um has um really bad teeth um and um has missed um every appointment um since um the spring um",
     ),
     "prebirth_substance": (
         "um hi it's the it's the community midwife um I've got a a lady um [20|28|32] weeks pregnant who's um using [heroin|crack|cocaine] um daily and and isn't engaging with the drugs team",
@@ -909,6 +972,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Sorry my English. My son girlfriend is pregnant and she smoke the drug and drink every day. The baby come in [three|four] months. We are worried for the baby.",
         "Pharmacist: a customer who is visibly about [seven|eight] months pregnant collects methadone daily and is buying needles; she admits 'using a bit on top' and has no midwife.",
         "My son wife is pregnant, six months. She smoke the drugs and drink the vodka every evening. My son also. I tell them is bad for baby but they don't listen.",
+        "> On Fri, midwife wrote: > booking / Reply: [26|30] weeks, positive for [cocaine|opiates|benzos], declined the specialist midwife. Pre-birth assessment please.",
+        "voicemail: hi um it's the um midwife um a a lady um [24|29] weeks um is still um drinking um every day um and um doesn't want um help",
     ),
     # ---------------------------------------------------------------- level 2
     "occasional_absence": (
@@ -938,6 +1003,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "i had a few days off this month cos i wasnt feeling great. my teacher said they're keeping an eye on it",
         "Lollipop lady: I've noticed {c} missing on the odd morning lately, maybe once a fortnight. Mum always waves and says '{he}'s got a cold'. Probably nothing.",
         "My {boygirl} is having {age} years. Sometimes {he} not go school, one day, two days, because {he} have the stomach pain. The school send letter. I try better.",
+        "> On Mon, office wrote: > {c} / Reply: just the odd day, [91|92]% overall; mum says {he}'s had colds. Offering an attendance chat, nothing more.",
+        "voicemail: hi um it's the school um {c} um has had um a few days off um here and um there um nothing um worrying um just letting you know",
     ),
     "missed_checks": (
         "um hello it's the it's the health visiting team um baby {c} um has missed the the [8 week check|one year review|two year check] and um [two|three] immunisation appointments um mum hasn't rebooked",
@@ -966,6 +1033,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "sorry im {c}'s mum, i was told i missed the 2 year check. i was scared of getting in trouble. can i rebook please",
         "Pharmacist: mum mentioned baby {c} hasn't had the [8 week|12 week|first birthday] jabs yet because she keeps missing the letters; I said I'd flag it so someone can help.",
         "My baby {c} is having one year. I am sorry I don't go to the check with the nurse, I don't understand the letter. Please tell me where and when.",
+        "> On Wed, HV wrote: > {c} / Reply: missed [8 week|1 year|2 year] review and jabs; mum apologetic, rebooked. No other concerns.",
+        "voicemail: hi um it's the um GP surgery um baby {c} um has missed um the um the jabs um twice um can someone um help mum rebook um",
     ),
     "low_emotional": (
         "idk i just feel a bit down lately. not like really bad just sad sometimes and i dont want to go out. my mum says its my age",
@@ -994,6 +1063,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "sometimes i feel a bit sad for no reason. i told my teacher and she said i can go to a club at lunch",
         "Swimming teacher: {c} ({age}) has been a bit quiet and teary at lessons since [the family moved|{his} nan passed|starting a new school]. Still joins in. Mum asked if there's anyone {he} could talk to.",
         "My {boygirl} is having {age} years. {He} is a little sad since we move to this country, {he} miss {his} friends. {He} go to school, {he} eat, {he} sleep. Only {he} is sad.",
+        "> On Thu, ELSA wrote: > {c} / Reply: a bit low since [the move|grandad died|friendship fall-out], still eating, sleeping and attending. Happy to support in school.",
+        "voicemail: hi um it's {c}'s mum um {he}'s just um a bit um down lately um nothing um serious um just wondered um if there's um a group",
     ),
     "young_carer": (
         "i help my mum a lot cos she has [MS|a bad back|fibromyalgia]. i do the hoovering and help with tea. its fine but sometimes im tired at school",
@@ -1022,6 +1093,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my mum is ill so i help her a lot. i'm not scared or anything i just get tired. my teacher told me there's a young carers thing",
         "Pharmacist: {c}, about {age}, collects {his} mum's prescriptions every week and knows all her tablets; says {he} helps her with them at home. Seems a bit tired but cheerful.",
         "I am sick with the heart. My {boygirl} {c} is having {age} years, {he} help me with the shopping, the cleaning, {he} read the letters. {He} is good {boygirl} but {he} is tired for school.",
+        "> On Fri, young carers wrote: > {c} / Reply: helps mum with [meals and shopping|her medication|a disabled sibling] most evenings; coping, a bit tired. Group place offered.",
+        "voicemail: hi um it's {c}'s dad um I've got um [MS|a bad heart] um and {c} um helps me a lot um is there um a young carers um thing",
     ),
     "inconsistent_parenting": (
         "um hello it's {c}'s mum um I'm struggling with with {his} behaviour um some days I let {him} do anything and other days I shout um I know I'm not consistent um is there a parenting course",
@@ -1050,6 +1123,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my mum says one thing and my dad says another. i'm not scared of them they're just always changing the rules",
         "Childminder: {c}'s parents each tell me different rules for naps, food and screens, and {c} ({age}) is confused and tearful at handovers. They're lovely, just not on the same page.",
         "I am mother of {c}, {he} is having {age} years. Me and my husband we have different idea, he is strict, I am soft. {c} don't listen anybody. We need advice.",
+        "> On Tue, nursery wrote: > {c} / Reply: parents agree routines are chaotic; both want to do a parenting programme. No other worries.",
+        "voicemail: hi um it's {c}'s mum um I um struggle with um bedtimes and um saying no um is there um a course um thanks",
     ),
     "parental_stress": (
         "um hi sorry um I'm {c}'s mum and I'm just um really struggling at the moment um work and the kids and um my health and um I'm just I'm just tired all the time and I think it's affecting them",
@@ -1078,6 +1153,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my dad is always stressed since his work stopped. he still makes our tea and takes us to school. i just worry",
         "Hairdresser: {c}'s mum broke down in my chair, said she's not sleeping, money's tight and her own mum is dying. The kids are fine, she just needs someone.",
         "I am alone with three children and I work the night. I am very tired, I shout sometimes. The children are okay, they eat, they go school. But I need some help.",
+        "> On Mon, GP wrote: > family / Reply: mum exhausted after [a bereavement|a new diagnosis|losing her job]; children well cared for; would like family support.",
+        "voicemail: hi um it's {c}'s mum um I'm just um really um struggling um the kids are um fine um I'm just um so tired um",
     ),
     "poor_housing": (
         "um hi um I'm calling about our flat um there's um black mould all over the the kids' room um {c} um keeps getting chesty um and the landlord won't do anything um I'm the mum",
@@ -1106,6 +1183,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "our flat is so cold and theres black stuff on my bedroom wall. i told my teacher. my mum is trying",
         "Plumber: I was called to the flat {c} ({age}) shares with mum and [two|three] siblings; water pouring through the kitchen ceiling, black mould across the bedrooms, landlord won't pay for repairs. Family doing their best.",
         "Our house have the water in the walls and mould in the bedroom of children. My {boygirl} {c} is having {age} years, {he} cough every night. The landlord don't answer.",
+        "> On Wed, housing wrote: > {c}'s family / Reply: [damp and mould|overcrowding|no heating] confirmed; repairs chased; parenting good.",
+        "voicemail: hi um it's {c}'s mum um our flat um is um full of um mould um and um the kids are um always ill um the landlord um won't do anything",
     ),
     "low_income": (
         "um hi I'm sorry um I'm {c}'s mum and um we're really short of money this month um I've um I've got no electric on the meter and um I don't know where the food bank is",
@@ -1134,6 +1213,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my mum said we cant go on the school trip cos of money. i'm not bothered really",
         "Food bank volunteer: {c}'s dad came in embarrassed, said his hours were cut and he can't afford school shoes. The children are clean and happy.",
         "My husband lose the work. We have not money for the electricity this week. The children eat, I don't eat. My {boygirl} {c} is having {age} years. Where I can find help?",
+        "> On Thu, family hub wrote: > hardship / Reply: dad's hours cut, using food bank, children well cared for. Household support fund application made.",
+        "voicemail: hi um it's {c}'s dad um we're um really short um this month um is there um any help um with food um or the gas",
     ),
     "bullying": (
         "theres these girls in my year who keep saying im ugly and they made a group chat about me. i cry every night. i cant face going in tomorrow",
@@ -1162,6 +1243,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "people at school keep laughing at me and saying im weird. i told a teacher but it didnt stop",
         "Bus driver: a group of older kids on my bus pick on {c} every day, calling {him} names and flicking {his} ears. {He} sits right at the front now. I've told the school.",
         "My {boygirl} is having {age} years. The children in class say bad words about {his} skin and {his} English and they don't play with {him}. {He} cry in the morning.",
+        "> On Fri, HoY wrote: > {c} / Reply: yes, [name-calling|online comments|being left out] by some kids in {his} year; restorative meeting booked; {c} a bit down.",
+        "voicemail: hi um it's {c}'s mum um {he}'s being um picked on um at school um and um won't go in um can someone um help",
     ),
     "separation": (
         "my parents broke up and now i go between houses and i hate it. they argue on the phone about me",
@@ -1190,6 +1273,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "my parents split and i said i wanted to live with my dad and now mum is upset. i feel bad",
         "Football coach: {c} ({age}) has been quiet at training since {his} parents split up. Both parents still come and watch, just separately.",
         "My husband and me we divorce now. Our {boygirl} {c} is having {age} years, {he} live with me, see the father on Sunday. {He} is sad and {he} ask many questions.",
+        "> On Mon, teacher wrote: > {c} / Reply: parents separated [last month|over half term]; {c} tearful at times; both parents supportive. Would welcome a group.",
+        "voicemail: hi um it's {c}'s dad um me and um {his} mum have split um and {c} is um finding it hard um is there um anything for kids",
     ),
     "early_offending": (
         "i got caught nicking from [tesco|the co-op|primark] with my mates. police took me home. my mum went mental. i didn't even need it. im {age}",
@@ -1218,6 +1303,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "the police told me off for being on the school roof with my mates. they said next time it's serious. im {age}",
         "Shop manager: {c}, about {age}, was caught pocketing [sweets and a vape|a phone case|make-up] with two friends. Police gave words of advice. Mum came and was mortified.",
         "My {boygirl} is having {age} years. The police bring {him} home, {he} throw stones at the bus with other boys. First time. I am very angry and ashamed.",
+        "> On Sat, PCSO wrote: > {c} / Reply: words of advice for [shoplifting|ASB|graffiti], first time; parents supportive; prevention referral suggested.",
+        "voicemail: hi um it's {c}'s mum um the police um brought {him} home um for um shoplifting um first time um I want to um nip it in the bud",
     ),
     "prebirth_support": (
         "hi im 19 and pregnant with my first. my boyfriend works away and my mum lives miles away. i dont really know anything about babies. is there any help",
@@ -1246,6 +1333,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi im pregnant and my partner works away a lot. i'm a bit scared about doing it on my own. my mum lives far away. is there a group",
         "Pharmacist: a young woman buying pregnancy vitamins asked me where she could find antenatal classes, she's new to the area; partner on nights. No worries otherwise.",
         "I am pregnant five months, first baby. I come to England one year. My husband work all day. I want to learn how to care for baby. Where is the classes?",
+        "> On Tue, midwife wrote: > booking / Reply: first baby, no concerns, little family support; would like family hub contact after the birth.",
+        "voicemail: hi um I'm um pregnant um first baby um and um I'd like um some help um with um classes and um stuff um thanks",
     ),
     # ---------------------------------------------------------------- level 1
     "advice_request": (
@@ -1276,6 +1365,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Dear Sir or Madam, the police officer who visits our school told my grandson's class about youth clubs run by the council. Might you send me a list? He is {age} year old, keen as mustard.",
         "Library assistant: a dad asked where he could find a local dads' group and a toddler music session. Gave him the family hub leaflet.",
         "I am new in this town. Please where is the swimming pool and the clubs for children? My {boygirl} is having {age} years.",
+        "> On Mon, reception wrote: > parent query / Reply: just wants the list of holiday clubs, nothing else.",
+        "voicemail: hi um just ringing um about um the um holiday clubs um for the kids um could someone um send me the list um thanks",
     ),
     "childcare_query": (
         "um hi I'm I'm {c}'s mum um I'm going back to work um and I need to understand um the free hours um for for childcare um {he}'s um [two|three] um thanks",
@@ -1304,6 +1395,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi sorry im a bit worried i left it late, are there any nurseries with spaces? my {boygirl} is {age} year old",
         "Pharmacist: a mum asked if I knew any childminders near the health centre, as she's returning to work. I said I'd pass on your number.",
         "I want to find the nursery for my {boygirl}, {he} is having {age} years. I start the work in the hospital. How much it cost? Is there help?",
+        "> On Tue, nursery wrote: > funding / Reply: mum wants to know about the 30 hours for {c}; sent her the link.",
+        "voicemail: hi um I'm looking for um a childminder um near um the station um for my um little one um thanks",
     ),
     "doing_well": (
         "hi just wanted to say thanks. me and my mum are getting on loads better now and school is good. (smiley face)",
@@ -1333,6 +1426,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Police school liaison officer: visited {c}'s class for a road safety talk; {c} ({age}) confident and happy; no concerns at all.",
         "Football coach: just to say {c} ({age}) is flying, made captain this season, always turns up with a smile. Mum and dad at every match.",
         "I am the mother of {c}. I want to say thank you. Now {c} is having {age} years, {he} is happy, {he} have friends, the school is very good.",
+        "> On Fri, teacher wrote: > {c} / Reply: doing brilliantly, nothing to report, happy and settled.",
+        "voicemail: hi um it's {c}'s mum um just to say um {he}'s doing um really well now um thank you um for um everything",
     ),
     "benefits_signpost": (
         "um hi I'm I'm {c}'s mum um I've just um separated and um I don't know what benefits I can get um for for us um could someone point me in the right direction",
@@ -1361,6 +1456,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi my mum said to ask about the bus pass for school cos we get UC. thanks",
         "Library assistant: a mum wanted to apply for free school meals online; she doesn't have a computer at home. Helped her find the page.",
         "I have the new baby and I don't know which benefit I can ask. My husband work part time. Please tell me where I apply.",
+        "> On Wed, centre wrote: > benefits / Reply: mum asking about child benefit for the new baby; signposted.",
+        "voicemail: hi um I wanted um to ask about um um free school meals um how do I um apply um thanks",
     ),
     "wrong_service": (
         "um hi um I'm ringing about my um my bin um it hasn't been collected for for two weeks um is this the right number",
@@ -1390,6 +1487,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Dear Sir, I wrote to the police about the speeding on our lane and they said to write to the council. I am now told you are the children's department. Would you kindly forward this to highways?",
         "Caretaker at the flats: passing on a resident's complaint about the lift being broken for a week. Nothing to do with children, but she asked me to email someone at the council.",
         "Please I want to ask about the parking permit for my street. Sorry if this is not correct place.",
+        "> On Thu, switchboard wrote: > misrouted / Reply: this is about a missed bin collection, passing to waste services.",
+        "voicemail: hi um it's about um the um street light um outside my house um it's been off um for weeks um thanks",
     ),
     "school_place": (
         "um hi I'm I'm {c}'s mum um we've just um moved here um and um {he} needs a school place um {he}'s {age} um who do I speak to",
@@ -1418,6 +1517,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi we moved house and i dont have a school yet. my mum said to message",
         "Library assistant: a family new to the area wanted a school place for their {age} year old; printed off the admissions form for them.",
         "We move to this city last week. My {boygirl} is having {age} years. {He} need the school. Where I go to ask?",
+        "> On Mon, office wrote: > new family / Reply: they need a place for {c} ({age}); sent them to admissions.",
+        "voicemail: hi um we've just um moved um and I need um a school place um for my um {boygirl} um thanks",
     ),
     "sen_query": (
         "um hi um I'm {c}'s mum um {he} might have um dyslexia um and um the school said to ask about about an assessment um how does it work",
@@ -1446,6 +1547,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi i have autism. my mum said to ask if theres a club for kids like me. thanks",
         "Speech therapist: parents of {c} ({age}) asked who to contact about an EHCP and SEN transport; no other concerns.",
         "My {boygirl} {c} is having {age} years, the doctor say {he} have autism. I don't know what help is in school. Please explain me.",
+        "> On Wed, SENCO wrote: > parent query / Reply: mum asking how to request an EHCP for {c}; sent the Local Offer link.",
+        "voicemail: hi um it's {c}'s dad um {he} um has um autism um and I want to um know about um support um in school um thanks",
     ),
     "closure_update": (
         "hi just so you know we dont need the help anymore. everything is better at home. thanks",
@@ -1474,6 +1577,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi we dont need the worker anymore. mum said to tell you thanks",
         "Family support worker: closing {c}'s case today; mum says the parenting course helped and the children are settled and happy.",
         "Thank you for the help for my family. Now everything is okay. My {boygirl} is good in school. We don't need more.",
+        "> On Fri, EH worker wrote: > closure / Reply: plan for {c} closed, goals met, family happy.",
+        "voicemail: hi um it's {c}'s mum um just to say um we um don't need um the support um anymore um all good um thanks",
     ),
 }
 
