@@ -60,6 +60,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Tue, DSL wrote: > any update on {c}? / Reply: yes, {he} told me again at lunch that {adult} [punches {him} in the arm till it's dead|hits {him} with the telly remote|slaps {him} when {he} cries]. Marks on {his} arm today. Sorry so short, on my phone.",
         "Is the child safe now? N / What did the child say? '{adult} [kicked|thumped|walloped] me and said he'd do it again' / Consent: not sought, would increase risk / Referrer: class teacher",
         "might be nothing but {c} said to my son on the trampoline that {adult} 'leathers {him} with the slipper' most nights and {he} had a [bruise on {his} bum|red patch on {his} leg]. dont know what to do with that",
+        "{c} says {adult} 'lamped' {him} across the kitchen for not doing the pots and {he} banged {his} head on the cupboard. {He}'s got a lump. Told my lad at the bus stop. I'm his mum, sorry for the text",
+        "{c} said mum's fella gives {him} 'digs' in the ribs when nobody's looking, proper hard, and showed the dinner lady a [purple mark|row of bruises] under {his} jumper",
+        "ngl my stepdad battered me last night for answering back. split my lip. school will ask so i'm telling u first",
     ),
     "sexual_disclosure": (
         "no one else knows this. {adult} keeps coming in my room at night while the house is asleep and [gets under my covers|touches me down there|makes me touch him]. pls dont tell him i said",
@@ -97,6 +100,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Mon, school nurse wrote: > can you call me re {c} / Reply: {c} ({age}) has now said clearly that {adult} [gets {him} to touch him under the duvet|puts his mouth on {his} privates|gets into the shower with {him} and touches {him}]. Calling mush now.",
         "Is the child safe now? N - lives with alleged / Child's words: '[he does private touching|he says it's our special secret|he hurts my bottom at night]' / Alleged: {adult} / Consent: not sought",
         "not sure if im overreacting but {c} told my daughter on facetime {adult} 'does sex things' to {him} when mum's out. my daughter is {age} too. i havent said anything to the parents",
+        "Nan rang: {c} confided that {adult} 'fiddles with' {him} at bath time. Nan is beside herself and says he's a nonce and she always knew.",
+        "my mate {c} says {his} uncle touches {him} up when {he}s at {his} nans and has done since {he} was little. {he} made me promise not to tell but im scared for {him}",
+        "{c} said {adult} 'does the grown-up thing' on {him} while parked up and gives {him} sweets after. {He} was drawing it in art.",
     ),
     "baby_injury": (
         "sorry to ring um I'm the HV um calling about baby {c} {age_m} months um not rolling yet and has a [bruise|purple blotch] on the [cheek|ear|forehead] um mum says the the older one did it",
@@ -134,6 +140,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Fri, HV wrote: > photos attached / Reply: thanks - baby {c}, {age_m} months, non-mobile, [three bruises on the shin|a bruise under the jaw|a swollen bruised hand]; mum can't explain. Please treat as a bruising-protocol referral.",
         "Is the child safe now? Unknown / Child mobile? No - {age_m} months, cannot roll / Injury: [bruise on cheek|mark behind ear|fracture on x-ray] / Explanation: [none|'{sib} climbed on {him}'|'the dog']",
         "voicemail: hi it's um the the nursery um we've got a a baby um {c} {age_m} months um who can't even um roll um and there's a a thumb-sized um bruise on um {his} tummy um mum doesn't know",
+        "bruising to the ear on a {age_m}-month-old who can't even sit, mum says 'must've been the cot bumper'. HV not happy.",
+        "the baby's got a shiner and {he}'s only {age_m} months, can't roll over even. dad said the toddler lobbed a toy. sent from my phone sorry",
     ),
     "unexplained_injury": (
         "hey i just want to ask something. my mate {c} has had a [black eye|split lip|burnt hand] like three times this month and {he} keeps saying {he} dont know how it happened. is that normal",
@@ -171,6 +179,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Wed, TA wrote: > did you see {c}'s face? / Reply: yes - [bruised cheekbone and a cut lip|a ring of bruises round {his} wrist|a scald across {his} forearm], {he} just says 'I don't remember'. Mum didn't mention it. Logged.",
         "Is the child safe now? Unknown / Injury seen: [black eye|bite mark|burn to palm] / Child's account: none / Parent's account: [changes each time|'clumsy'|'dunno'] / Referrer: school office",
         "this might be nothing but {c} has turned up to cubs with [a bandaged head|bruises on both arms|a burnt hand] twice now and when we asked {he} said {he} 'can't say'. dad was funny about it at pick up",
+        "{c} turned up sporting a proper shiner and a fat lip, said 'a door', then later 'fell off my bike', then clammed up. Keeps happening.",
+        "dinner lady saw a load of little round burns on {c}'s arm, like cigs, when {he} rolled {his} sleeves up. {He} pulled them down quick and said they were 'nothing'.",
     ),
     "fgm": (
         "hi my auntie said when we go back home in the summer i will have a special ceremony to become a woman and they will cut me there. i looked it up. i dont want to. pls help",
@@ -208,6 +218,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Thu, midwife wrote: > re mum's FGM / Reply: mum now says the grandmother wants {c} ({age}) 'done' on the summer visit and dad agrees. She's frightened. Please advise on a protection order.",
         "Is the child at risk of FGM? Y / Why: [mother and sisters cut, trip booked to the same village|grandmother says {c} is 'ready'|{c} told friends about a 'cutting party'] / Child's age: {age}",
         "voicemail: hello um its the school nurse um a girl {c} um {age} um told me that when she goes to to see her gran um they will um 'cut away the dirty bit' um she is scared",
+        "{c} told her teacher she's going back home for her 'sunna' this summer like her big sister. She's {age}. In the family's community that word means cutting.",
+        "auntie says {c} has to have the 'khitan' when they visit the village because all the girls do. {c} is {age}. the mum seems scared to say no",
+        "{c}, {age}, wanted to know from the nurse if 'the bondo' hurts and said her grandma is taking her to 'join the society' in the holidays.",
     ),
     "exploitation": (
         "i owe these older lads like 600 quid cos they said i lost there stuff and now they make me carry packages to [Margate|Swansea|Hastings] on the train. if i stop they said theyll hurt my little sister. im {age}",
@@ -246,6 +259,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Sat, youth worker wrote: > {c} again? / Reply: yes, seen getting into [a blacked-out car|a taxi paid by an older man|a car with two adult men] at midnight, back at 5am with [cash|a new phone|cuts on {his} face]. Pls escalate.",
         "Is the child safe now? N / Exploitation: [county lines - travelling to other towns with drugs|CSE - older 'boyfriend' passing {him} to friends|forced to shoplift for adults] / Child aware: says 'I owe them'",
         "not sure if this is anything but theres a kid {c} who hangs at the chicken shop with men in their 30s and always has rolls of cash. {he} looks about {age} and scared stiff when they shout at {him}",
+        "{c} keeps going 'country' with older lads, got a burner, talks about 'shotting' and 'the trap' and owes them after getting robbed. {He}'s {age}.",
+        "{c} ({age}) has a 'sugar daddy' in his 30s who buys {him} clothes and vapes and takes {him} to 'link ups' at a flat with his mates.",
+        "police found {c}, {age}, plugging wraps in a cuckooed flat in [Torquay|Lincoln|Ipswich]. {He} said the olders made {him} do it.",
     ),
     "serious_da": (
         "voicemail: please please can someone come he's he's got mum by the throat again and the the baby is in the room I'm upstairs with {c} and {sib} please 20 um [Birch|Oak|Elm] Road",
@@ -283,6 +299,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Sun, PC wrote: > PPN attached / Reply: third high-risk DA at the address in [a month|6 weeks]; {adult} [strangled mum|threatened her with a hammer|kicked her while she held the baby]; {c} ({age}) was in the room each time.",
         "Is the child safe now? N / DA: [strangulation|weapon used|repeat assaults] / Children present: {c} ({age}), {sib} / Perpetrator in household: yes / DASH: high",
         "voicemail: hi um it's the neighbour um the the man next door um he's been um battering um her again um I heard the kids screaming um stop daddy um and um the police came last week too",
+        "{adult} glassed mum in the kitchen last night and {c} saw the whole thing, blood everywhere. He's done it before. Kids still in the house.",
+        "mums bf knocks her about every weekend, last night he had her in a chokehold till she went blue. {c} rang 999 from the bathroom",
+        "{c} said 'daddy put his hands round mummy's neck and she stopped talking' and that it 'happens when he drinks'. Police know the address.",
     ),
     "under13_sexual": (
         "hi im {age} and my boyfriend is 16 and we have done it. i'm scared i might be pregnant. my mum doesnt know. what do i do",
@@ -317,6 +336,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Swimming coach: {c}, who is {age}, asked me whether you can get pregnant 'the first time' because she and a boy 'did it' at the weekend.",
         "> On Tue, nurse wrote: > {c}? / Reply: yes, {c} ({age}) confirmed she has had sex with [a 15 year old|her cousin's friend|an estate lad]; asked for the pill. Under 13 - referring.",
         "Is the child under 13 and sexually active? Y / Age: {age} / Partner: [older teenager|adult|peer] / Evidence: [pregnancy test|STI|disclosure to friend]",
+        "{c} is {age} and her mates say she's been 'doing stuff' with a year 11 lad round the back of the gym, like actually having sex. she bragged about it",
+        "{c} ({age}) says she 'link ups' with a 16 year old lad and they have sex at his house when his mum is at work.",
     ),
     "forced_marriage": (
         "please help me im {age} my family are taking me to [Pakistan|Bangladesh|Yemen] in the summer and i heard my dad on the phone about my wedding to my cousin. i dont want to marry him. if i say no they will kill me",
@@ -351,6 +372,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "hi i'm {age}. my brothers said if i dont marry the man they picked they'll hurt me and say i shamed the family. they follow me to school. please dont contact my parents",
         "> On Mon, DSL wrote: > do NOT call home / Reply: agreed. {c} ({age}) says the engagement abroad is arranged for [the summer|next month], she said no and was [beaten|locked in|threatened]. FMU contacted.",
         "Is the child at risk of forced marriage? Y / Age: {age} / Details: [passport taken, one-way ticket|relatives pressuring her to marry a cousin|beaten for refusing] / Contact family? NO",
+        "{c}'s family have fixed a 'rishta' with a cousin from the village, say it's done, she's {age} and says she'll kill herself before she marries him.",
+        "{c} says her brothers keep going on about 'izzat' and that if she sees her boyfriend again she'll be sent back and married. Her dad hit her for texting him.",
     ),
     "fii": (
         "um hello it's um the paediatric ward um {c} aged {age} um keeps getting [blood sugar crashes|seizures|vomiting] only when mum is alone with {him} and and tests are all normal we think um something's being given to {him}",
@@ -386,6 +409,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "School receptionist: mum brings {c} ({age}) in a wheelchair and collects {him} the same way, but in class {c} walks, runs and plays normally. Mum has told us {he} has a 'rare muscle disease' no doctor has confirmed.",
         "> On Wed, ward sister wrote: > {c} obs / Reply: sats drop only when mum's alone with {him}; [saline found in {his} feed|unprescribed drug in bloods|mum seen tampering with the line]. Consultant raising FII.",
         "Is the child at risk of FII? Y / Evidence: [symptoms only reported by mum|invasive tests requested repeatedly|substances found] / Child's view: {c} says '[I feel okay|mummy says I'm sick]'",
+        "we think mum might have the Munchausen by proxy thing. {c} ({age}) has seen loads of different hospitals, mum keeps saying {he}'s got new illnesses, and {he}'s totally fine at school.",
+        "Mum 'doctor shops' for {c}: [six|seven|eight] GPs and four hospitals in a year, all tests normal, now pushing for a feeding tube. {c} eats lunch happily with us.",
     ),
     "serious_neglect": (
         "um hi I'm calling from the the school um {c} aged {age} um was um eating out of the the playground bin and says there's no food at home and {he} smells really badly of of urine and has the same clothes on for weeks",
@@ -421,6 +446,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Ice cream van driver, sorry if this is daft. The same two kids come out every day in filthy clothes with no shoes, even in the rain, asking for free ice lollies cos they're 'starving'. The littlest is {c}. No grown up ever comes out.",
         "> On Thu, HV wrote: > home visit / Reply: worst I've seen - [no food, no heating, dog faeces, baby {c} in a soaked cot|{c} grey, thin, scabs all over|children alone, windows broken]. Requesting strategy.",
         "Is the child safe now? N / Seen: [rotting food, faeces on floors, no bedding|child hungry and filthy every day|toddler alone for hours] / How long: months / Parent engagement: none",
+        "the house is minging, dog muck all over, no food in, kids feral and filthy, little {c} has nits crawling out {his} hair and sores on {his} legs. been like it for months",
+        "{c} and {sib} are always starving, scabby, clothes stinking of wee. The house is a tip, bare cupboards, no beds. Mum's out of it most days.",
     ),
     "radicalisation": (
         "um hi um I'm {c}'s mum and um I'm scared I found videos on {his} laptop of of [beheadings|a mosque shooting|bomb making] and {he}'s been saying we should um um 'cleanse' the country",
@@ -455,6 +482,9 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Gaming café owner: {c} ({age}) spends hours on a forum with adults who [send {him} attack videos|urge {him} to 'do something for the race'|call {him} a future martyr]. Today {he} asked staff how to buy a crossbow.",
         "> On Fri, tutor wrote: > {c} essay / Reply: it glorifies [the mosque attack|the Manchester bomber|an American school shooter]; {c} then said {he} has 'a plan'. Prevent referral made, please also consider strategy.",
         "Is the child at risk of radicalisation? Y / Signs: [extremist videos, talk of attacks|contact with a recruiter online|weapon research] / Child's age: {age} / Parents aware: no",
+        "{c} bangs on about 'replacement' and 'remigration' and says someone should 'start the race war'. {He}'s {age} and keeps 'targets' listed in {his} notes app.",
+        "{c} ({age}) says {he}'s been 'red-pilled' by men on Telegram who call for attacks, and {he}'s been asking in class where to buy a gun.",
+        "{c} calls classmates 'kuffar' who deserve to die and has been sending IS nasheeds and beheading clips to younger kids on the bus.",
     ),
     "hsb": (
         "um hello it's the it's the after school club um {c} aged {age} um was found um [on top of|touching the private parts of|pulling down the pants of] a a much younger child in the toilets and and told them to keep it a secret",
@@ -489,6 +519,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "holiday club: {c} ({age}) was caught [filming a younger child on the toilet|forcing a younger child to kiss {his} private parts|lying on top of a four-year-old, both undressed, mimicking intercourse]. When stopped {he} said 'I've done it before'.",
         "> On Tue, DSL wrote: > HSB update / Reply: {c} ({age}) has now [coerced a second younger child|sent explicit images to a Y4|assaulted a younger child in the toilets]. AIM assessment and strategy needed for both children.",
         "Sexual behaviour of concern? Y / Child: {c} ({age}) / Other child: younger, {sib} / Behaviour: [forced touching|oral sex|filming] / Coercion or secrecy: yes",
+        "{c} ({age}) was caught humping a younger kid at the sleepover with their pants off and told them it was 'what boyfriends do' and not to tell.",
+        "{c} keeps touching up the infants at breakfast club, hand down their trousers, and threatens to hit them if they tell. {He}'s {age}.",
     ),
     # ---------------------------------------------------------------- level 4, no trigger code
     "serious_self_harm": (
@@ -521,6 +553,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "lifeguard: pulled {c} ({age}) from the deep end after {he} stopped swimming on purpose; {he} told me 'I just want it over' and has scars all up {his} forearms.",
         "> On Mon, nurse wrote: > {c} / Reply: [OD last night, third this term|new ligature marks|cuts needing glue again], {c} ({age}) says {he} will keep trying. Mum at a loss.",
         "Is the child safe now? N / Self harm: [overdose|ligature|deep cutting] / Intent: stated / Plan: yes / CAMHS: awaiting crisis team",
+        "{c} posted 'gonna unalive myself tonight' with a pic of pills. {He}'s [taken an overdose before|in A&E twice this month]. can someone do something",
+        "kms tonight fr. ive got the pills. ive cut so deep i had to go hospital last week. no one gets it",
     ),
     "emotional_abuse": (
         "my mum says she wishes i was never born and that i ruined her life. she says it like every day. she makes me eat in my room cos she cant stand looking at me",
@@ -552,6 +586,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "she says shes going to send me away to a home for bad kids and nobody will come to visit. she says it every night. she makes {sib} laugh at me",
         "> On Fri, TA wrote: > {c} again / Reply: {parent} shouted at {c} at the gate '[you're disgusting, I wish I'd aborted you|nobody wants you, not even your dad|you're going in a home]'. {c} ({age}) sobbed all morning.",
         "Is the child safe now? Unknown / What's happening: [{c} is ignored at home and fed separately|{c} is called worthless and mocked daily|{c} is threatened with being sent away] / Child's view: 'I'm the bad one'",
+        "{parent} treats {c} like a skivvy, like Cinderella - {he} does all the housework, isn't allowed to eat with the family and is told daily {he}'s 'ugly and thick'. {c} is {age}.",
+        "{c} says mum tells {him} {he}'s 'possessed' and 'the reason dad died' and makes {him} sleep in the shed. {He}'s {age}.",
     ),
     "prebirth_removed": (
         "um hello it's the the community midwife um I've booked a lady today who's um [20|24|16] weeks and she's had um [three|four|two] children um removed and and adopted um and she's still with the um same partner",
@@ -582,6 +618,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Pharmacist: regular customer, who I know had [two|three] children removed, has bought pregnancy tests and now folic acid; she told me she won't tell the midwife 'so they can't take this one'.",
         "> On Tue, midwife wrote: > booking / Reply: yes, same mum - [three|four] previous removals, still with the partner convicted of [harming a baby|serious assault on a child]. Due [in June|in 10 weeks].",
         "Unborn baby at risk? Y / History: [previous children adopted|last baby removed at birth|sibling died, cause unexplained] / Change since: none / Due: [spring|autumn]",
+        "she's up the duff again, her last three got taken off her, same fella who broke the last baby's arm. baby due [spring|summer]. someone needs to know",
     ),
     # ---------------------------------------------------------------- level 3
     "persistent_absence": (
@@ -614,6 +651,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My {boygirl} is having {age} years and {he} not go to school since long time, maybe three months, only sometimes. {He} say the school is boring. I work two jobs, I cannot take {him} every day.",
         "> On Mon, EWO wrote: > {c} / Reply: still about [50|55|60]%, missed the last two meetings, mum says {he} 'won't go'. Time for more than letters.",
         "voicemail: hi it's um the school um {c} um has been off um more than on this year um and um mum um isn't um picking up um it's the um the education welfare here",
+        "{c} is wagging school most days, [about 55%|under 60%] attendance, hangs round the park. mum's given up.",
+        "{c}'s been bunking off for months, maybe in two days a week. Letters, fines, nothing's worked.",
     ),
     "exclusion_risk": (
         "um hi it's the head of year um {c} um is um on on a final warning um {he}'s had [five|six|four] suspensions this year and um another one means a permanent um exclusion",
@@ -644,6 +683,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My {boygirl} is having {age} years. The school call me every week, {he} fight, {he} throw things, they send {him} home [four|five] times. Now they say next time is permanent exclusion.",
         "> On Thu, HoY wrote: > {c} / Reply: another suspension today for [fighting|swearing at staff|leaving site]. Next one is permanent. Mum asking for help with {his} temper.",
         "Risk of permanent exclusion? Y / Suspensions: [5|6|7] this year / Support tried: mentor, report card / Parent view: 'they've given up on {him}'",
+        "{c} keeps kicking off at school, loads of exclusions this year, one more and {he}'s out for good. {He}'s {age}.",
     ),
     "pregnant_u18": (
         "hi im {age} and i just found out im pregnant. my boyfriend is 17. i havent told my mum. i dont know if i want to keep it",
@@ -674,6 +714,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My daughter is having {age} years and pregnant since four months. The boy is her school friend. We are Catholic family, it is very hard for us, but we want to help her.",
         "> On Wed, nurse wrote: > {c} / Reply: yes, {c} ({age}) is [14|19|22] weeks, booked with the family nurse; boyfriend [17|18]; family coming round to it.",
         "Young person pregnant? Y / Age: {age} / Gestation: [early|mid|late] / Father: [peer|boyfriend, 18] / Support: family nurse partnership",
+        "{c} is up the duff at {age}, boyfriend's 17, she's keeping it and her mum's fuming.",
     ),
     "drug_use": (
         "ok so i smoke weed like every day now, before school and after. i cant sleep without it. my mum found my grinder and went mad. im {age}. is there someone i can talk to who wont grass",
@@ -704,6 +745,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My {boygirl} is having {age} years. Every day {he} smoke the marijuana in {his} room, {his} eyes are red, {he} sleep all day, {he} take money from my bag. I find also the small bags with white powder.",
         "> On Sat, youth worker wrote: > {c} / Reply: using [weed daily|ket most weekends|pills at every party], says {he} can't stop, agreed to see the drugs worker.",
         "voicemail: hi it's um {c}'s mum um {he}'s um smoking um the um cannabis um every single day um and um I don't know what to do um can someone ring me",
+        "{c} is off {his} face on nos and weed most nights, sniffing balloons at the park, eyes always red. {He}'s {age}.",
+        "{c} ({age}) bragged to a mate {he}'s 'on the ket' every weekend and smokes 'zoots' every morning before school.",
     ),
     "mental_health": (
         "i feel like im drowning all the time. i cant eat, i cant sleep, i have panic attacks in lessons. ive been on the camhs waiting list forever",
@@ -734,6 +777,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My {boygirl} is having {age} years. Since the summer {he} not leave the room, {he} don't talk, {he} don't eat with family, {he} cry in the night. The doctor say depression and wait the specialist.",
         "> On Tue, counsellor wrote: > {c} / Reply: anxiety now stopping {him} leaving the house; not eating lunch; CAMHS waiting list [6|9] months. Needs more than we can give.",
         "voicemail: hi um its {c}'s dad um {he}'s um not eating um and um crying all the time um the the GP said um cams but it's a long wait um",
+        "{c}'s been in a really dark place for months, won't come out {his} room, barely eating, says {he} feels numb. CAMHS won't see {him} for ages.",
     ),
     "missing": (
         "um hello it's {c}'s mum um {he}'s gone missing again um that's the [fourth|fifth|third] time this month um {he} just doesn't come home and turns up the next the next day and won't say where",
@@ -764,6 +808,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My {boygirl} is having {age} years. Many times {he} go out and not come back in the night. I call the police, they find {him} at the friends. {He} say {he} is fine. I am afraid every night.",
         "> On Sun, police wrote: > MFH {c} / Reply: located at [a mate's flat|the bus station|a park] at 6am, fourth episode this month, no injuries, won't say why {he} goes.",
         "voicemail: hi it's um {c}'s mum um {he}'s gone again um didn't come home um last night um it's the um third time this month um police are um looking",
+        "{c} keeps doing a runner, gone all night [three|four] times this month, turns up at mates' houses. Police have {him} on the missing list.",
     ),
     "da_history": (
         "um hello it's the it's the health visitor um mum disclosed today that um her ex um was violent to her um [two years ago|before {c} was born|last year] um he's not around now but um she's still very anxious",
@@ -794,6 +839,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Before, in the other city, my husband was violent, police come many times. Now I am alone with the children one year. My {boygirl} {c} is having {age} years, {he} is angry and {he} dream bad.",
         "> On Mon, police wrote: > for info / Reply: previous DA between {c}'s parents [2022|2023], now separated, no contact, no recent incidents. {c} anxious at school.",
         "voicemail: hi um it's {c}'s mum um my ex um used to um hit me um we left um [last year|two years ago] um {c} still has um nightmares about it um",
+        "mum's ex used to knock her about, police were round all the time, but he's been gone [a year|two years]. {c} still flinches when a door slams.",
     ),
     "private_fostering": (
         "um hi um I'm the school admissions officer um {c} um aged {age} was um registered by a a family friend um who says um {he}'s been living with them since [the summer|Easter|last term] and mum's um [abroad|in Poland|in Ghana]",
@@ -824,6 +870,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "I am from Nigeria. My friend leave her {boygirl} {c} with me because she go to work in Dubai. {He} is having {age} years. Now {he} live with me six months. The school say I must tell you.",
         "> On Fri, admissions wrote: > {c} / Reply: yes, carer is a family friend, not related, {c} has been with her since [the summer|three months ago], parents abroad. Private fostering - please assess.",
         "voicemail: hi um I'm um looking after my my friend's child {c} um since um [September|the spring] um she's working abroad um someone said um I have to tell you",
+        "{c}'s been dossing at a family friend's for [three|four] months while mum's working abroad. Not family. Nobody's told the council.",
     ),
     "parent_prison": (
         "um hi um I'm calling from the prison family service um we've got a dad um just sentenced to [four|six|two] years um and his child {c} um aged {age} um the family could do with with support",
@@ -854,6 +901,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My husband go to prison since two months, three years. My children cry every day. The {boygirl} {c} is having {age} years, {he} fight in school now. I need help.",
         "> On Wed, family worker wrote: > {c} / Reply: dad sentenced to [four|six] years on Friday; {c} ({age}) very upset, mum struggling. Family support please.",
         "voicemail: hi um it's {c}'s nan um {his} mum um has gone to um prison um and {c}'s um living with me now um I need um some help um",
+        "{c}'s dad's been banged up for [three|five] years. {c}'s taking it hard and mum's skint.",
     ),
     "family_breakdown": (
         "um hello it's {c}'s mum um I'm sorry but I can't I can't have {him} here anymore um {he}'s {age} and we just fight all the time and and I want {him} to go somewhere else um into care or something",
@@ -884,6 +932,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My {boygirl} is having {age} years. {He} is very rude, {he} shout, {he} don't respect. I cannot live with {him} anymore, I want {him} to go to {his} father or to foster. I am sorry, I am finish.",
         "> On Mon, HoY wrote: > {c} / Reply: mum has said {c} can't come home; {he}'s staying at a friend's tonight. Relationship completely broken down.",
         "voicemail: hi um it's um {c}'s mum um I um can't have {him} here um anymore um {he} needs to um go somewhere um I'm sorry um",
+        "{c}'s mum has kicked {him} out, {he}'s sofa surfing, says {he}'s not going back and mum says she doesn't want {him} back either.",
     ),
     "parental_substance": (
         "um hi I'm calling about my my daughter um she's drinking um [every day|two bottles of wine a night|from the morning] and um she's got {c} who's {age} um I'm the nan I'm worried um",
@@ -914,6 +963,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My neighbour drink every day, from morning. The child {c} is having {age} years, {he} is often late and tired. The mother sleep in the afternoon. Sometimes {he} ask me to help with the homework.",
         "> On Thu, office wrote: > pickup / Reply: mum arrived [slurring and unsteady|smelling of drink|clearly high] again; {c} ({age}) went home with nan. Third time.",
         "voicemail: hi um it's the neighbour um the um dad at number um is um always drunk um and um {c} is um always late um and tired um and says dad um sleeps all day",
+        "{c}'s mum is on the gear again, clucking some days, out of it others. {c} gets {himself} to school. Nan helps when she can.",
+        "dad's always half-cut by teatime, {c} ({age}) says {he} 'gets the wobbles' and forgets tea. Been going on a year.",
     ),
     "untreated_health": (
         "um hello it's the school nurse um {c} um aged {age} um has um [asthma|epilepsy|diabetes] and and mum hasn't um collected the the prescriptions for months um and {he} keeps being unwell in school",
@@ -944,6 +995,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My neighbour {boygirl} {c} is having {age} years. {He} have the teeth all black and {he} cry because pain. The mother say no time for the dentist. I am worry.",
         "> On Tue, nurse wrote: > {c} / Reply: still no [inhaler|glasses|hearing aid] after [four|five] letters; {c} struggling in class. Mum says she'll 'sort it'.",
         "voicemail: hi um it's the dentist um {c} um has um really bad teeth um and um has missed um every appointment um since um the spring um",
+        "Rotten teeth, {c}'s in agony, and mum keeps not turning up to the dentist. {He}'s [also got no glasses|also got no inhaler].",
     ),
     "prebirth_substance": (
         "um hi it's the it's the community midwife um I've got a a lady um [20|28|32] weeks pregnant who's um using [heroin|crack|cocaine] um daily and and isn't engaging with the drugs team",
@@ -974,6 +1026,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My son wife is pregnant, six months. She smoke the drugs and drink the vodka every evening. My son also. I tell them is bad for baby but they don't listen.",
         "> On Fri, midwife wrote: > booking / Reply: [26|30] weeks, positive for [cocaine|opiates|benzos], declined the specialist midwife. Pre-birth assessment please.",
         "voicemail: hi um it's the um midwife um a a lady um [24|29] weeks um is still um drinking um every day um and um doesn't want um help",
+        "she's pregnant and still on the gear, smokes crack with her bloke most nights. about [six|seven] months gone. no midwife.",
     ),
     # ---------------------------------------------------------------- level 2
     "occasional_absence": (
@@ -1005,6 +1058,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My {boygirl} is having {age} years. Sometimes {he} not go school, one day, two days, because {he} have the stomach pain. The school send letter. I try better.",
         "> On Mon, office wrote: > {c} / Reply: just the odd day, [91|92]% overall; mum says {he}'s had colds. Offering an attendance chat, nothing more.",
         "voicemail: hi um it's the school um {c} um has had um a few days off um here and um there um nothing um worrying um just letting you know",
+        "{c}'s been off the odd day here, a Monday there, [91|92]% - mum says colds. Just keeping an eye.",
     ),
     "missed_checks": (
         "um hello it's the it's the health visiting team um baby {c} um has missed the the [8 week check|one year review|two year check] and um [two|three] immunisation appointments um mum hasn't rebooked",
@@ -1035,6 +1089,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My baby {c} is having one year. I am sorry I don't go to the check with the nurse, I don't understand the letter. Please tell me where and when.",
         "> On Wed, HV wrote: > {c} / Reply: missed [8 week|1 year|2 year] review and jabs; mum apologetic, rebooked. No other concerns.",
         "voicemail: hi um it's the um GP surgery um baby {c} um has missed um the um the jabs um twice um can someone um help mum rebook um",
+        "{c}'s missed the last couple of HV checks and the jabs, mum just keeps forgetting. Otherwise fine.",
     ),
     "low_emotional": (
         "idk i just feel a bit down lately. not like really bad just sad sometimes and i dont want to go out. my mum says its my age",
@@ -1065,6 +1120,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My {boygirl} is having {age} years. {He} is a little sad since we move to this country, {he} miss {his} friends. {He} go to school, {he} eat, {he} sleep. Only {he} is sad.",
         "> On Thu, ELSA wrote: > {c} / Reply: a bit low since [the move|grandad died|friendship fall-out], still eating, sleeping and attending. Happy to support in school.",
         "voicemail: hi um it's {c}'s mum um {he}'s just um a bit um down lately um nothing um serious um just wondered um if there's um a group",
+        "{c}'s been a bit mopey lately, bit teary, nothing major. Mum says {he}'s missing {his} old school.",
     ),
     "young_carer": (
         "i help my mum a lot cos she has [MS|a bad back|fibromyalgia]. i do the hoovering and help with tea. its fine but sometimes im tired at school",
@@ -1095,6 +1151,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "I am sick with the heart. My {boygirl} {c} is having {age} years, {he} help me with the shopping, the cleaning, {he} read the letters. {He} is good {boygirl} but {he} is tired for school.",
         "> On Fri, young carers wrote: > {c} / Reply: helps mum with [meals and shopping|her medication|a disabled sibling] most evenings; coping, a bit tired. Group place offered.",
         "voicemail: hi um it's {c}'s dad um I've got um [MS|a bad heart] um and {c} um helps me a lot um is there um a young carers um thing",
+        "{c} helps out loads with {his} mum who's poorly - shopping, tea, tablets. {He} doesn't mind but {he}'s knackered at school.",
     ),
     "inconsistent_parenting": (
         "um hello it's {c}'s mum um I'm struggling with with {his} behaviour um some days I let {him} do anything and other days I shout um I know I'm not consistent um is there a parenting course",
@@ -1125,6 +1182,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "I am mother of {c}, {he} is having {age} years. Me and my husband we have different idea, he is strict, I am soft. {c} don't listen anybody. We need advice.",
         "> On Tue, nursery wrote: > {c} / Reply: parents agree routines are chaotic; both want to do a parenting programme. No other worries.",
         "voicemail: hi um it's {c}'s mum um I um struggle with um bedtimes and um saying no um is there um a course um thanks",
+        "{c}'s mum's lovely but no routine at all, bedtime whenever, crisps for tea sometimes. She wants help.",
     ),
     "parental_stress": (
         "um hi sorry um I'm {c}'s mum and I'm just um really struggling at the moment um work and the kids and um my health and um I'm just I'm just tired all the time and I think it's affecting them",
@@ -1155,6 +1213,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "I am alone with three children and I work the night. I am very tired, I shout sometimes. The children are okay, they eat, they go school. But I need some help.",
         "> On Mon, GP wrote: > family / Reply: mum exhausted after [a bereavement|a new diagnosis|losing her job]; children well cared for; would like family support.",
         "voicemail: hi um it's {c}'s mum um I'm just um really um struggling um the kids are um fine um I'm just um so tired um",
+        "mum's at the end of her rope, skint, no sleep, poorly herself. {c}'s fine, she just needs a hand.",
     ),
     "poor_housing": (
         "um hi um I'm calling about our flat um there's um black mould all over the the kids' room um {c} um keeps getting chesty um and the landlord won't do anything um I'm the mum",
@@ -1185,6 +1244,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Our house have the water in the walls and mould in the bedroom of children. My {boygirl} {c} is having {age} years, {he} cough every night. The landlord don't answer.",
         "> On Wed, housing wrote: > {c}'s family / Reply: [damp and mould|overcrowding|no heating] confirmed; repairs chased; parenting good.",
         "voicemail: hi um it's {c}'s mum um our flat um is um full of um mould um and um the kids are um always ill um the landlord um won't do anything",
+        "the flat is minging with damp, black mould up the walls, windows drip, kids always chesty. landlord's useless. family are lovely.",
     ),
     "low_income": (
         "um hi I'm sorry um I'm {c}'s mum and um we're really short of money this month um I've um I've got no electric on the meter and um I don't know where the food bank is",
@@ -1215,6 +1275,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My husband lose the work. We have not money for the electricity this week. The children eat, I don't eat. My {boygirl} {c} is having {age} years. Where I can find help?",
         "> On Thu, family hub wrote: > hardship / Reply: dad's hours cut, using food bank, children well cared for. Household support fund application made.",
         "voicemail: hi um it's {c}'s dad um we're um really short um this month um is there um any help um with food um or the gas",
+        "family are brassic since dad lost his job, food bank every week, {c} needs new shoes. Good parents, just skint.",
     ),
     "bullying": (
         "theres these girls in my year who keep saying im ugly and they made a group chat about me. i cry every night. i cant face going in tomorrow",
@@ -1245,6 +1306,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My {boygirl} is having {age} years. The children in class say bad words about {his} skin and {his} English and they don't play with {him}. {He} cry in the morning.",
         "> On Fri, HoY wrote: > {c} / Reply: yes, [name-calling|online comments|being left out] by some kids in {his} year; restorative meeting booked; {c} a bit down.",
         "voicemail: hi um it's {c}'s mum um {he}'s being um picked on um at school um and um won't go in um can someone um help",
+        "some kids keep ripping on {c} about {his} clothes and {his} weight, and a group chat's been set up to slag {him} off. {He}'s gutted.",
     ),
     "separation": (
         "my parents broke up and now i go between houses and i hate it. they argue on the phone about me",
@@ -1275,6 +1337,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My husband and me we divorce now. Our {boygirl} {c} is having {age} years, {he} live with me, see the father on Sunday. {He} is sad and {he} ask many questions.",
         "> On Mon, teacher wrote: > {c} / Reply: parents separated [last month|over half term]; {c} tearful at times; both parents supportive. Would welcome a group.",
         "voicemail: hi um it's {c}'s dad um me and um {his} mum have split um and {c} is um finding it hard um is there um anything for kids",
+        "mum n dad are splitting and {c} is in bits, keeps asking if it's {his} fault. No aggro between them, just sad.",
     ),
     "early_offending": (
         "i got caught nicking from [tesco|the co-op|primark] with my mates. police took me home. my mum went mental. i didn't even need it. im {age}",
@@ -1305,6 +1368,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My {boygirl} is having {age} years. The police bring {him} home, {he} throw stones at the bus with other boys. First time. I am very angry and ashamed.",
         "> On Sat, PCSO wrote: > {c} / Reply: words of advice for [shoplifting|ASB|graffiti], first time; parents supportive; prevention referral suggested.",
         "voicemail: hi um it's {c}'s mum um the police um brought {him} home um for um shoplifting um first time um I want to um nip it in the bud",
+        "{c} got lifted by the police for robbing sweets from the Co-op with {his} mates. First time. Mum's fuming.",
     ),
     "prebirth_support": (
         "hi im 19 and pregnant with my first. my boyfriend works away and my mum lives miles away. i dont really know anything about babies. is there any help",
@@ -1335,6 +1399,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "I am pregnant five months, first baby. I come to England one year. My husband work all day. I want to learn how to care for baby. Where is the classes?",
         "> On Tue, midwife wrote: > booking / Reply: first baby, no concerns, little family support; would like family hub contact after the birth.",
         "voicemail: hi um I'm um pregnant um first baby um and um I'd like um some help um with um classes and um stuff um thanks",
+        "first baby on the way, no family round here, bit clueless tbh. is there a group or something",
     ),
     # ---------------------------------------------------------------- level 1
     "advice_request": (
@@ -1367,6 +1432,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "I am new in this town. Please where is the swimming pool and the clubs for children? My {boygirl} is having {age} years.",
         "> On Mon, reception wrote: > parent query / Reply: just wants the list of holiday clubs, nothing else.",
         "voicemail: hi um just ringing um about um the um holiday clubs um for the kids um could someone um send me the list um thanks",
+        "any idea what's on for kids over half term? {c}'s bored out of {his} mind lol",
     ),
     "childcare_query": (
         "um hi I'm I'm {c}'s mum um I'm going back to work um and I need to understand um the free hours um for for childcare um {he}'s um [two|three] um thanks",
@@ -1397,6 +1463,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "I want to find the nursery for my {boygirl}, {he} is having {age} years. I start the work in the hospital. How much it cost? Is there help?",
         "> On Tue, nursery wrote: > funding / Reply: mum wants to know about the 30 hours for {c}; sent her the link.",
         "voicemail: hi um I'm looking for um a childminder um near um the station um for my um little one um thanks",
+        "does anyone know which childminders take babies round here? back at work in a month",
     ),
     "doing_well": (
         "hi just wanted to say thanks. me and my mum are getting on loads better now and school is good. (smiley face)",
@@ -1428,6 +1495,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "I am the mother of {c}. I want to say thank you. Now {c} is having {age} years, {he} is happy, {he} have friends, the school is very good.",
         "> On Fri, teacher wrote: > {c} / Reply: doing brilliantly, nothing to report, happy and settled.",
         "voicemail: hi um it's {c}'s mum um just to say um {he}'s doing um really well now um thank you um for um everything",
+        "{c}'s smashing it at school, loads of mates, proper happy. nothing to worry about.",
     ),
     "benefits_signpost": (
         "um hi I'm I'm {c}'s mum um I've just um separated and um I don't know what benefits I can get um for for us um could someone point me in the right direction",
@@ -1458,6 +1526,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "I have the new baby and I don't know which benefit I can ask. My husband work part time. Please tell me where I apply.",
         "> On Wed, centre wrote: > benefits / Reply: mum asking about child benefit for the new baby; signposted.",
         "voicemail: hi um I wanted um to ask about um um free school meals um how do I um apply um thanks",
+        "how do i sort child benefit for the new baby? never done it before",
     ),
     "wrong_service": (
         "um hi um I'm ringing about my um my bin um it hasn't been collected for for two weeks um is this the right number",
@@ -1489,6 +1558,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Please I want to ask about the parking permit for my street. Sorry if this is not correct place.",
         "> On Thu, switchboard wrote: > misrouted / Reply: this is about a missed bin collection, passing to waste services.",
         "voicemail: hi um it's about um the um street light um outside my house um it's been off um for weeks um thanks",
+        "someones dumped a fridge on the pavement outside, who do i tell? sorry if wrong email",
     ),
     "school_place": (
         "um hi I'm I'm {c}'s mum um we've just um moved here um and um {he} needs a school place um {he}'s {age} um who do I speak to",
@@ -1519,6 +1589,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "We move to this city last week. My {boygirl} is having {age} years. {He} need the school. Where I go to ask?",
         "> On Mon, office wrote: > new family / Reply: they need a place for {c} ({age}); sent them to admissions.",
         "voicemail: hi um we've just um moved um and I need um a school place um for my um {boygirl} um thanks",
+        "we've just moved, {c} hasn't got a school yet, who do we ring?",
     ),
     "sen_query": (
         "um hi um I'm {c}'s mum um {he} might have um dyslexia um and um the school said to ask about about an assessment um how does it work",
@@ -1549,6 +1620,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My {boygirl} {c} is having {age} years, the doctor say {he} have autism. I don't know what help is in school. Please explain me.",
         "> On Wed, SENCO wrote: > parent query / Reply: mum asking how to request an EHCP for {c}; sent the Local Offer link.",
         "voicemail: hi um it's {c}'s dad um {he} um has um autism um and I want to um know about um support um in school um thanks",
+        "{c}'s just been diagnosed ADHD, what help can {he} get in school? is it an EHCP thing",
     ),
     "closure_update": (
         "hi just so you know we dont need the help anymore. everything is better at home. thanks",
@@ -1579,6 +1651,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Thank you for the help for my family. Now everything is okay. My {boygirl} is good in school. We don't need more.",
         "> On Fri, EH worker wrote: > closure / Reply: plan for {c} closed, goals met, family happy.",
         "voicemail: hi um it's {c}'s mum um just to say um we um don't need um the support um anymore um all good um thanks",
+        "all sorted now, don't need the worker anymore, ta for everything",
     ),
 }
 
