@@ -1668,6 +1668,8 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: DSL / Sent: 15:10 / Subject: RE: {c} / New text: spoke to {c} with the TA; {he} said the scratch was from the cat and nobody at home hurts {him}. No disclosure. / Earlier below.",
         "Concern: none. / Child seen alone: yes. / Child's words: 'dad shouts when I don't tidy up but he never hits'. / Marks: none seen. / Child aware: yes.",
         "sorry i think my friend got it wrong. i never said anyone hits me, i said my brother and me had a play fight",
+        "nah nobody hits me lol. the mark is from dodgeball. my teacher overreacted",
+        "Historic: a 2023 allegation against dad was investigated and unfounded; {c} today describes home as calm and nobody has hurt {him}. No new disclosure.",
     ),
     "sexual_disclosure": (
         "um hello it's the school nurse um {c} asked um some questions after the the RSE lesson um but um said no one touches {him} um no disclosure at all",
@@ -1679,6 +1681,8 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: school nurse / Sent: 11:00 / Subject: RE: {c} / New text: {c} explained the word came from an older cousin's phone; says nobody has ever touched {him} or asked {him} to touch. No sexual abuse concern. / Earlier below.",
         "Concern: none sexual. / Child's words: 'I know about private parts from school, no one does anything to me'. / Child aware: yes.",
         "voicemail: hi um it's {c}'s aunt um just to say um I spoke with {c} um and {he} said um no one touches {him} um I got the wrong end of the stick um sorry",
+        "nobody's touched me or anything like that, i was asking cos of a tiktok. please dont make it a big thing",
+        "Dear Madam, I must set the record straight: {c} tells me plainly nobody has ever interfered with {him}; I misheard a conversation about a film.",
     ),
     "baby_injury": (
         "um hi it's the health visitor um I've checked baby {c} um all over um no bruises no marks at all um skin is clear um just recording it",
@@ -1689,6 +1693,8 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: HV / Sent: 14:20 / Subject: RE: baby {c} / New text: the 'mark' is a stork mark present since birth, noted in the red book. No bruise, no injury. / Earlier below.",
         "Concern: none. / Baby {c}, {age_m} months, examined unclothed at the GP, skin intact, no bruising anywhere.",
         "sorry to worry you, I looked again in daylight and it was felt-tip pen from {sib}, it washed off. Baby {c} has no marks at all.",
+        "voicemail: hi um it's the health visitor um following up um baby {c} um the the mark was um a birthmark um no bruising um no injury at all",
+        "Sorry my English. I say before the baby have bruise, but doctor check, is only the blue birthmark, from born. Baby is okay, no injury.",
     ),
     "unexplained_injury": (
         "um hi it's the school um {c} had a a bump on {his} head um but um the the TA saw {him} fall in the playground um so it's all explained um in the accident book",
@@ -1699,6 +1705,8 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: PE teacher / Sent: 12:30 / Subject: RE: {c} / New text: the bruise on {c}'s shin is from the hockey match, I saw the stick hit {him}; mum was told at pick-up. Fully explained.",
         "Concern: none. / Injury: sprained wrist from trampoline at a party, A&E notes match, adults present. / Explanation consistent.",
         "voicemail: hi it's um the childminder um {c} um banged {his} head um on the slide um I saw it happen um it's in my accident book um no concerns",
+        "the cast is cos {c} broke {his} wrist at the skatepark, loads of us saw it and the ambulance came. nothing dodgy",
+        "Dear Sir, the bruises I wrote about were from {c}'s judo grading; I have since seen the photographs of the bout. I withdraw my concern entirely.",
     ),
     "fgm": (
         "um hi it's the midwife um FGM was discussed at booking um mum has not had FGM and says um her girls are not going to be cut um no risk identified",
@@ -1709,6 +1717,8 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: midwife / Sent: 10:40 / Subject: RE: FGM screening / New text: FGM discussed; neither parent from a practising community; mother has not been cut; no risk to {c}.",
         "Concern: none re FGM. / Travel: summer trip to grandparents, mother says girls will not be cut and knows it is illegal. / Risk assessment: no risk.",
         "Sorry my English. In our family nobody do the cutting to girls, not me, not my daughters. We go to the country only for the wedding of my brother.",
+        "Historic: FGM risk assessed in 2022 and closed - no risk. Family confirm again this year that {c} will not be cut; holiday to see cousins only.",
+        "voicemail: hi um it's the school nurse um we talked to mum about um FGM um she's um totally against it um not had it herself um no risk to {c}",
     ),
     "exploitation": (
         "um hi it's the youth worker um just to say we checked um {c} um isn't involved with any any older people or gangs um no exploitation concerns",
@@ -1719,6 +1729,8 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: youth worker / Sent: 17:45 / Subject: RE: {c} / New text: the older lad is {c}'s cousin who gives {him} lifts to training; no exploitation concerns; no missing episodes.",
         "Concern: none re CSE or CCE. / Cash explained by a paper round. / Associates: school friends. / Child aware: yes.",
         "voicemail: hi it's {c}'s mum um the police checked and um {c} isn't mixed up with any any gangs or anything um the phone was um from {his} dad",
+        "nah the older lad is literally my cousin, he drives me to football. no one's making me do anything",
+        "Sorry my English. My {boygirl} have money because {he} work in the car wash of {his} uncle on Saturday, with contract. Nobody use {him}. {He} come home every night.",
     ),
     "serious_da": (
         "um hi it's the police um just a notification um verbal argument between parents um no violence no threats um children asleep um standard risk",
@@ -1729,6 +1741,8 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: PC / Sent: 01:30 / Subject: PPN - standard / New text: neighbours reported shouting; couple arguing about money; no violence, no injuries, no history; {c} asleep upstairs.",
         "Concern: none re domestic abuse. / Mum asked alone at the antenatal appointment; says partner is kind and has never once been violent.",
         "Sorry my English. My husband and me we argue sometime but he never hit me, never push, never. The children are safe.",
+        "voicemail: hi um it's the neighbour um the shouting um was just um the telly um and a party um I've spoken to them um no violence at all um sorry",
+        "Historic PPN from 2021 (verbal only), closed; no incidents since; mum describes a safe, happy relationship.",
     ),
     "under13_sexual": (
         "um hi it's the school nurse um {c} asked about periods after the the puberty talk um no sexual activity at all um just normal questions",
@@ -1739,6 +1753,8 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: school nurse / Sent: 13:40 / Subject: RE: {c} / New text: {c} ({age}) had questions on periods and contraception for a project; no sexual activity; no boyfriend.",
         "Concern: none. / {c} ({age}) has a crush on a boy in her class, nothing physical, they text about games.",
         "voicemail: hi um it's {c}'s mum um I found the the messages um it was just um silly chat um no um nothing sexual um has happened um I've spoken to her",
+        "voicemail: hi um it's the school um the rumour um about {c} um was um untrue um she's not um had sex or anything um it was um other kids being nasty",
+        "she's {age}, she hasn't done anything, the 'boyfriend' thing is just them texting memes. no sexual stuff at all",
     ),
     "forced_marriage": (
         "um hi it's the college um {c} is going to a cousin's wedding abroad um as a guest um she's excited and um no concerns about her own marriage",
@@ -1749,6 +1765,8 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: DSL / Sent: 09:30 / Subject: RE: {c} / New text: {c} confirmed the wedding abroad is her older cousin's; she is a bridesmaid and returning for school. No forced marriage concern.",
         "Concern: none re forced marriage or HBA. / {c}'s parents support her plans for university; return tickets booked.",
         "Sorry my English. My daughter {c} is student, she choose when she marry and who. Nobody force her. We go for holiday only.",
+        "voicemail: hi um it's the college um {c}'s trip abroad um is for um her sister's wedding um she's um a guest um and um coming back for exams um no concerns",
+        "Historic: FMU checks in 2023 were negative; {c} says again her parents want her to finish university first and let her choose.",
     ),
     "fii": (
         "um hi it's the consultant's secretary um {c}'s condition um is genuine and confirmed by tests um there are no concerns about um fabricated illness",
@@ -1759,6 +1777,8 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: paediatrician / Sent: 16:50 / Subject: RE: {c} / New text: the seizures are witnessed on EEG and the diagnosis is confirmed; mother's reports are accurate; no FII concern.",
         "Concern: none re fabricated illness. / {c}'s frequent appointments are planned reviews for a known condition.",
         "voicemail: hi it's um the school nurse um {c}'s um allergy is um confirmed by the the hospital um mum's um doing everything right um no concerns",
+        "Sorry my English. My sister take {c} to hospital many times because {he} have the real epilepsy, the doctors know. She do everything correct.",
+        "Dear Sir, I previously queried {c}'s mother's account of {his} illness; the hospital have since shown me the test results. The illness is genuine and I was mistaken.",
     ),
     "serious_neglect": (
         "um hi it's the police um welfare check done um home clean and warm um food in the fridge um children well dressed um no neglect",
@@ -1769,6 +1789,8 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: HV / Sent: 12:10 / Subject: RE: {c} / New text: visited today; home warm and tidy, fridge full, {c} clean and gaining weight. No neglect.",
         "Concern: none re neglect. / Home: clean, beds made up, food in. / Child: well dressed, fed, happy.",
         "Sorry my English. I go inside the house of my neighbour, is clean, children have food and warm clothes. I was wrong to worry.",
+        "voicemail: hi um it's the housing officer um I've been into the the flat um it's um clean um food in um kids um well cared for um no concerns",
+        "the house was a bit messy cos they just moved in but there's food, beds, heating, kids fine. no neglect",
     ),
     "radicalisation": (
         "um hi it's the school um {c}'s comment was um part of a a debate in history um no extremist views um no concerns",
@@ -1779,6 +1801,8 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: Prevent lead / Sent: 14:05 / Subject: RE: {c} / New text: {c}'s essay was an argued history piece; no extremist sympathy; no further action.",
         "Concern: none re radicalisation. / {c}'s online group is a gaming clan, no extremist content found.",
         "voicemail: hi um it's {c}'s dad um the the flag um was from a a football tournament um nothing to do with um extremism um sorry for the the worry",
+        "Sorry my English. My {boygirl} watch the history videos about the war for school. {He} is not extremist. The teacher see the videos and say is okay.",
+        "Historic Prevent referral 2022, no further action; nothing new of concern, {c} has no extremist views.",
     ),
     "hsb": (
         "um hi it's the nursery um two children um playing doctors um same age um stopped when redirected um age appropriate um no harmful behaviour",
@@ -1789,5 +1813,7 @@ NEG_TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "From: Year 2 teacher / Sent: 15:15 / Subject: RE: {c} / New text: {c} ({age}) asked a friend to show their tummy button; typical curiosity, stopped when told; no HSB.",
         "Concern: none re harmful sexual behaviour. / Behaviour: age-appropriate questions about babies. / No coercion, no secrecy.",
         "voicemail: hi um it's the the childminder um the two little ones were just um playing at um being mummy and daddy um clothes on um nothing sexual um no concerns",
+        "Sorry my English. The two children, same age, play the doctor game with clothes on. Teacher say is normal for small children. No problem.",
+        "Dear Madam, I wrote in alarm about {c}, but the nursery have explained that the children were merely comparing their new pants. There was no harmful behaviour.",
     ),
 }
