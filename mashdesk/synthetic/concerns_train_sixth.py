@@ -8,9 +8,14 @@ apologetic or defensive, automatic voicemail transcriptions (no punctuation, "um
 misheard words), hurried one-line emails from phones, long formal or old-fashioned letters from
 grandparents, neighbours and landladies, English as an additional language (including
 translation-app English), heavy typos and abbreviations (DV, CSE, SH, OD, LAC, EHCP, PPN, SW,
-HV), terse online referral-form fields ("Concern: ... / Risk: ... / Child aware: ...") and
-forwarded chains where the new text is short. The same facts are told in many concrete ways
-(what was seen, heard, said) rather than by naming the category. Everyday words (told, said,
+HV), terse online referral-form fields ("Concern: ... / Risk: ... / Child aware: ...", "Is the
+child safe now? N"), forwarded chains and quoted replies where the new text is short ("From: /
+Sent: / Subject: FW:", "> On Tue, DSL wrote:"), bystanders who are not professionals (bus and taxi
+drivers, pharmacists, hairdressers, coaches, shopkeepers), everyday British slang and community
+terms (lamped, nonce, shotting, cuckooed, sunna, rishta, izzat, unalive, wagging, brassic) and
+second-language English ("he is having 8 years"). The same facts are told in many concrete ways
+(what was seen, heard, said) rather than by naming the category. Young people's chat states no
+age where the concern's age range starts below 10. Everyday words (told, said,
 worried, police, mum, school, year old) appear at every level so none can stand in for a level.
 Labels come from the concern. Heldout, fresh and blind phrasings are untouched and were not read;
 this family adds no word 4-gram shared with any of them that the earlier train families did not
@@ -421,7 +426,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "theres no food in my house again. mums been in bed for like a week and we havent got electric. i've been feeding {sib} crisps. is there somewhere i can get food",
         "{c} {age} - head lice infestation [6 months|since Sept] untreated, open sores on scalp, same uniform daily, hoarding food from canteen, 'no dinner' most days. Neglect. DSL",
         "voicemail: er yes I'm the I'm the housing officer er I went into the flat and er there's er [rotting food|dog mess|used needles] everywhere no beds for the children and er {c} was was wearing just a nappy and very dirty",
-        "I know you'll judge me. I'm the mum. Since {adult} left I haven't been coping at all - the house is [covered in rubbish|full of flies|with no working toilet] and {c} hasn't been to school or eaten properly in weeks. I need someone to come.",
+        "I know you'll judge me. I'm the mum. Since {adult} left I haven't been coping at all - the house is [covered in rubbish|full of flies|without a working toilet] and {c} hasn't been to school or eaten properly in weeks. I need someone to come.",
         "Online form. Concern: neglect. What you saw: [children thin and grey, fridge empty, mattresses soaked in urine|toddler with rotten teeth and weeping sores|children locked in a bedroom]. How long: months. Child aware: no.",
         "To the Director of Children's Services. I am a retired police sergeant living opposite. For many weeks the children at number [3|17|28], including little {c}, have been seen scavenging in bins, dressed in rags, with no adult in sight after dark. I regard this as a very serious matter.",
         "hi anonymous tip. the kids in the ground floor flat get left alone all weekend. the little one {c} was on the balcony in a vest crying in the rain. no one came for hours",
@@ -575,7 +580,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "{c} ({age}) said {his} parents 'pretend I don't exist' - {he} is not spoken to, not given birthday presents while {sib} is, and eats separately. Staff see a shut-down child.",
         "Concern / persistent rejection and degradation by {parent} / Risk: significant emotional harm / Child aware: {c} said 'it's normal, I deserve it'.",
         "Dear Madam, please excuse an elderly neighbour's interference. Through the thin walls I hear {c}'s parents deriding {him} at all hours, laughing at {him} and calling {him} ['the mistake'|'the freak'|'retard'], and {he} never seems to be allowed out to play.",
-        "Voicemail: hello it's the it's the health visitor um {parent} um told me in front of {c} who's {age} that um {he}'s 'the child I never wanted' and and that {he} ruined her life",
+        "Voicemail: hello it's the it's the health visitor um {parent} um told me in front of {c} who's {age} that um {he}'s 'the child I never wanted' and and that {he} ruined everything",
         "GP: {c} ({age}) presents anxious, soiling, with self-blame; mother in consultation called {him} [evil|a liar|a burden] and said she wants {him} gone.",
         "my dad makes me say im stupid before i can have tea. he records me crying and sends it to his mates. is that allowed",
         "email from phone: {c} Y[3|5|7] - {parent} threatened at pickup to 'put you in a home with the other rubbish', {c} hid under the table. 5th such comment logged.",
@@ -868,7 +873,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "My English is not good. I am not family, I am friend of the mother. I look after {c}, {he} is {age} year old, since [five|three] months. The mother say she come back soon. The school told me to call.",
         "Football club secretary: {c} ({age}) is registered with us by [a neighbour|family friends] who say {he}'s been living with them since [the spring|last summer] while {his} parents are abroad. They're not related.",
         "I am from Nigeria. My friend leave her {boygirl} {c} with me because she go to work in Dubai. {He} is having {age} years. Now {he} live with me six months. The school say I must tell you.",
-        "> On Fri, admissions wrote: > {c} / Reply: yes, carer is a family friend, not related, {c} has been with her since [the summer|three months ago], parents abroad. Private fostering - please assess.",
+        "> On Fri, admissions wrote: > {c} / Reply: yes, carer is a family friend, not related, arrangement running [since July|since early spring], parents abroad. Private fostering - please assess.",
         "voicemail: hi um I'm um looking after my my friend's child {c} um since um [September|the spring] um she's working abroad um someone said um I have to tell you",
         "{c}'s been dossing at a family friend's for [three|four] months while mum's working abroad. Not family. Nobody's told the council.",
     ),
@@ -955,7 +960,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Dear team, I'm {c}'s head of year. {c} has told us {his} dad [drinks until he falls over|smokes crack in the bathroom|is 'sick' most mornings from drink] and that {he} gets {himself} ready for school. {He} is {age}.",
         "email from phone: {parent} turned up at parents' evening drunk, fell over in the hall. {c} ({age}) mortified. staff worried about home",
         "my dad takes drugs. he says its medicine but i know its not. when he takes it he falls asleep and doesnt wake up for ages",
-        "Health visitor: {parent} disclosed drinking most of the day since [a bereavement|losing her job|the separation]; {c} ({age}) cared for by a grandparent at times.",
+        "Health visitor: {parent} disclosed drinking most of the day since [a bereavement|losing a job|the separation]; {c} ({age}) cared for by a grandparent at times.",
         "hi um this is um the neighbour um the mum um she's um drinking um from the morning um and her little one um {c} um {age} year old um told me mummy's um 'always asleep' um when {he} comes home",
         "From: school office / Sent: 15:25 / Subject: FW: pick-up / New text: dad arrived to collect {c} ({age}) clearly under the influence, staff called police, grandma collected. 2nd time this month. / Original below.",
         "my mum takes stuff and then she goes all weird and sleepy. i make my own tea. i'm scared to tell anyone in case i get taken away",
