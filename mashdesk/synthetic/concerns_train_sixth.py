@@ -17,7 +17,7 @@ second-language English ("he is having 8 years"). The same facts are told in man
 (what was seen, heard, said) rather than by naming the category. Young people's chat states no
 age where the concern's age range starts below 10. Everyday words (told, said,
 worried, police, mum, school, year old) appear at every level so none can stand in for a level.
-Labels come from the concern. Heldout, fresh and blind phrasings are untouched and were not read;
+Labels come from the concern. Heldout, fresh and blind phrasings are untouched and their files were not opened;
 this family adds no word 4-gram shared with any of them that the earlier train families did not
 already share (tested in tests/synthetic/test_generator.py). Girls-only concerns say "she";
 pre-birth concerns name no born child. Same placeholders and "[a|b]" alternatives as concerns.py.
@@ -68,6 +68,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "{c} says {adult} 'lamped' {him} across the kitchen for not doing the pots and {he} banged {his} head on the cupboard. {He}'s got a lump. Told my lad at the bus stop. I'm his mum, sorry for the text",
         "{c} said mum's fella gives {him} 'digs' in the ribs when nobody's looking, proper hard, and showed the dinner lady a [purple mark|row of bruises] under {his} jumper",
         "ngl my stepdad battered me last night for answering back. split my lip. school will ask so i'm telling u first",
+        "Before anyone judges me, I'm {c}'s mum and I've never laid a finger on my kids. But {c} told me tonight that {adult} [backhands {him}|drags {him} up the stairs by {his} arm|belts {him}] when I'm at work, and {he} showed me [the marks|a bruise the size of my palm]. I've told him to leave.",
+        "(translated by app) Good day. The child {c} of my neighbour {he} tells me that the man of the house hits {him} with the belt very strong on the legs and back, {he} shows me the red lines. I am very afraid for this child. Many thanks.",
     ),
     "sexual_disclosure": (
         "no one else knows this. {adult} keeps coming in my room at night while the house is asleep and [gets under my covers|touches me down there|makes me touch him]. pls dont tell him i said",
@@ -108,6 +110,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Nan rang: {c} confided that {adult} 'fiddles with' {him} at bath time. Nan is beside herself and says he's a nonce and she always knew.",
         "my mate {c} says {his} uncle touches {him} up when {he}s at {his} nans and has done since {he} was little. {he} made me promise not to tell but im scared for {him}",
         "{c} said {adult} 'does the grown-up thing' on {him} while parked up and gives {him} sweets after. {He} was drawing it in art.",
+        "I'm not one for gossip and I know these things wreck families, but my granddaughter's playmate {c} told her, and then me, that {adult} 'plays the tickle game with no clothes on' and touches {his} private parts. I've written it down word for word.",
+        "(translated by app) Hello. My daughter friend {c} speak to us that the uncle in the house make the touching in the private place of the body, in the night, many times. The child cry. Please you must help quickly.",
     ),
     "baby_injury": (
         "sorry to ring um I'm the HV um calling about baby {c} {age_m} months um not rolling yet and has a [bruise|purple blotch] on the [cheek|ear|forehead] um mum says the the older one did it",
@@ -147,6 +151,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "voicemail: hi it's um the the nursery um we've got a a baby um {c} {age_m} months um who can't even um roll um and there's a a thumb-sized um bruise on um {his} tummy um mum doesn't know",
         "bruising to the ear on a {age_m}-month-old who can't even sit, mum says 'must've been the cot bumper'. HV not happy.",
         "the baby's got a shiner and {he}'s only {age_m} months, can't roll over even. dad said the toddler lobbed a toy. sent from my phone sorry",
+        "I know what you're going to think and I didn't do anything. {c}'s only {age_m} months, doesn't roll yet, and when I picked {him} up from my ex's there was [a bruise on {his} cheek|a mark round {his} ankle|a bruise behind {his} ear]. He blames 'the cot bars'.",
     ),
     "unexplained_injury": (
         "hey i just want to ask something. my mate {c} has had a [black eye|split lip|burnt hand] like three times this month and {he} keeps saying {he} dont know how it happened. is that normal",
@@ -186,6 +191,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "this might be nothing but {c} has turned up to cubs with [a bandaged head|bruises on both arms|a burnt hand] twice now and when we asked {he} said {he} 'can't say'. dad was funny about it at pick up",
         "{c} turned up sporting a proper shiner and a fat lip, said 'a door', then later 'fell off my bike', then clammed up. Keeps happening.",
         "dinner lady saw a load of little round burns on {c}'s arm, like cigs, when {he} rolled {his} sleeves up. {He} pulled them down quick and said they were 'nothing'.",
+        "I'm not a bad dad, before you start. {c} got back from {his} mum's with [a burst lip|finger bruises on {his} arm|a burnt hand] and {he} won't tell me how. {His} mum says she doesn't know either. Something's not right.",
     ),
     "fgm": (
         "hi my auntie said when we go back home in the summer i will have a special ceremony to become a woman and they will cut me there. i looked it up. i dont want to. pls help",
@@ -226,6 +232,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "{c} told her teacher she's going back home for her 'sunna' this summer like her big sister. She's {age}. In the family's community that word means cutting.",
         "auntie says {c} has to have the 'khitan' when they visit the village because all the girls do. {c} is {age}. the mum seems scared to say no",
         "{c}, {age}, wanted to know from the nurse if 'the bondo' hurts and said her grandma is taking her to 'join the society' in the holidays.",
+        "(translated by app) Good day. In the family of my husband they want that our daughter {c} make the circumcision of girls in the holiday in the country. She has {age} years. I do not want. My husband he say is tradition. Please protect her.",
     ),
     "exploitation": (
         "i owe these older lads like 600 quid cos they said i lost there stuff and now they make me carry packages to [Margate|Swansea|Hastings] on the train. if i stop they said theyll hurt my little sister. im {age}",
@@ -267,6 +274,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "{c} keeps going 'country' with older lads, got a burner, talks about 'shotting' and 'the trap' and owes them after getting robbed. {He}'s {age}.",
         "{c} ({age}) has a 'sugar daddy' in his 30s who buys {him} clothes and vapes and takes {him} to 'link ups' at a flat with his mates.",
         "police found {c}, {age}, plugging wraps in a cuckooed flat in [Torquay|Lincoln|Ipswich]. {He} said the olders made {him} do it.",
+        "I'm not a bad mum, I've tried everything. {c} is {age} and goes off with men in cars, comes back at 4am with [money I didn't give {him}|bruises|new clothes], and last week the police found {him} in [a flat in another town|a crack house|a stolen car] with grown men.",
     ),
     "serious_da": (
         "voicemail: please please can someone come he's he's got mum by the throat again and the the baby is in the room I'm upstairs with {c} and {sib} please 20 um [Birch|Oak|Elm] Road",
@@ -307,6 +315,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "{adult} glassed mum in the kitchen last night and {c} saw the whole thing, blood everywhere. He's done it before. Kids still in the house.",
         "mums bf knocks her about every weekend, last night he had her in a chokehold till she went blue. {c} rang 999 from the bathroom",
         "{c} said 'daddy put his hands round mummy's neck and she stopped talking' and that it 'happens when he drinks'. Police know the address.",
+        "I'm ringing for myself. I'm not proud of staying. {adult} has [strangled me|punched me in the face|thrown me down the stairs] again tonight and {c} was screaming at him to stop. This is the [fifth|sixth] time. I want help for the kids.",
     ),
     "under13_sexual": (
         "hi im {age} and my boyfriend is 16 and we have done it. i'm scared i might be pregnant. my mum doesnt know. what do i do",
@@ -416,6 +425,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Is the child at risk of FII? Y / Evidence: [symptoms only reported by mum|invasive tests requested repeatedly|substances found] / Child's view: {c} says '[I feel okay|mummy says I'm sick]'",
         "we think mum might have the Munchausen by proxy thing. {c} ({age}) has seen loads of different hospitals, mum keeps saying {he}'s got new illnesses, and {he}'s totally fine at school.",
         "Mum 'doctor shops' for {c}: [six|seven|eight] GPs and four hospitals in a year, all tests normal, now pushing for a feeding tube. {c} eats lunch happily with us.",
+        "I know I'm the ex and you'll think I'm bitter. But {c}'s mum has {him} tube-fed and wheelchair-bound with an illness no doctor has found, and when {he} stays with me {he} eats pizza and plays football. Please look at this.",
     ),
     "serious_neglect": (
         "um hi I'm calling from the the school um {c} aged {age} um was um eating out of the the playground bin and says there's no food at home and {he} smells really badly of of urine and has the same clothes on for weeks",
@@ -453,6 +463,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Is the child safe now? N / Seen: [rotting food, faeces on floors, no bedding|child hungry and filthy every day|toddler alone for hours] / How long: months / Parent engagement: none",
         "the house is minging, dog muck all over, no food in, kids feral and filthy, little {c} has nits crawling out {his} hair and sores on {his} legs. been like it for months",
         "{c} and {sib} are always starving, scabby, clothes stinking of wee. The house is a tip, bare cupboards, no beds. Mum's out of it most days.",
+        "(translated by app) Hello. The children of my neighbour are alone in the flat many days. The small one {c} is very thin and dirty, the clothes smell of toilet, there is no food, no heating. The mother is not there. I give them bread.",
     ),
     "radicalisation": (
         "um hi um I'm {c}'s mum and um I'm scared I found videos on {his} laptop of of [beheadings|a mosque shooting|bomb making] and {he}'s been saying we should um um 'cleanse' the country",
@@ -490,6 +501,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "{c} bangs on about 'replacement' and 'remigration' and says someone should 'start the race war'. {He}'s {age} and keeps 'targets' listed in {his} notes app.",
         "{c} ({age}) says {he}'s been 'red-pilled' by men on Telegram who call for attacks, and {he}'s been asking in class where to buy a gun.",
         "{c} calls classmates 'kuffar' who deserve to die and has been sending IS nasheeds and beheading clips to younger kids on the bus.",
+        "I'm not a racist family, I want to say that first. But our {c} ({age}) has been pulled in by people online who talk about [killing Muslims|a holy war|shooting up schools], and {he} has started saying {he} wants to be part of it.",
     ),
     "hsb": (
         "um hello it's the it's the after school club um {c} aged {age} um was found um [on top of|touching the private parts of|pulling down the pants of] a a much younger child in the toilets and and told them to keep it a secret",
@@ -526,6 +538,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Sexual behaviour of concern? Y / Child: {c} ({age}) / Other child: younger, {sib} / Behaviour: [forced touching|oral sex|filming] / Coercion or secrecy: yes",
         "{c} ({age}) was caught humping a younger kid at the sleepover with their pants off and told them it was 'what boyfriends do' and not to tell.",
         "{c} keeps touching up the infants at breakfast club, hand down their trousers, and threatens to hit them if they tell. {He}'s {age}.",
+        "I'm {c}'s mum and I'm heartbroken. I'm not making excuses for {him}. {He}'s {age} and I caught {him} [making {his} little cousin touch {his} privates|with a younger child, both undressed, doing sexual things|showing porn to a 6 year old and copying it].",
     ),
     # ---------------------------------------------------------------- level 4, no trigger code
     "serious_self_harm": (
@@ -593,6 +606,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "Is the child safe now? Unknown / What's happening: [{c} is ignored at home and fed separately|{c} is called worthless and mocked daily|{c} is threatened with being sent away] / Child's view: 'I'm the bad one'",
         "{parent} treats {c} like a skivvy, like Cinderella - {he} does all the housework, isn't allowed to eat with the family and is told daily {he}'s 'ugly and thick'. {c} is {age}.",
         "{c} says mum tells {him} {he}'s 'possessed' and 'the reason dad died' and makes {him} sleep in the shed. {He}'s {age}.",
+        "(translated by app) Good day. The father of the family next to me shouts at the {boygirl} {c} every day, very loud, 'you are nothing, you are animal, I wish you die'. The child stands in the garden in the cold many hours. It is not normal.",
     ),
     "prebirth_removed": (
         "um hello it's the the community midwife um I've booked a lady today who's um [20|24|16] weeks and she's had um [three|four|two] children um removed and and adopted um and she's still with the um same partner",
@@ -624,6 +638,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Tue, midwife wrote: > booking / Reply: yes, same mum - [three|four] previous removals, still with the partner convicted of [harming a baby|serious assault on a child]. Due [in June|in 10 weeks].",
         "Unborn baby at risk? Y / History: [previous children adopted|last baby removed at birth|sibling died, cause unexplained] / Change since: none / Due: [spring|autumn]",
         "she's up the duff again, her last three got taken off her, same fella who broke the last baby's arm. baby due [spring|summer]. someone needs to know",
+        "I'm the mum-to-be's sister and I'm not trying to cause trouble. She's pregnant again and hiding it. Her last [two|three] babies were removed and she's back with the same man who hurt the last one.",
     ),
     # ---------------------------------------------------------------- level 3
     "persistent_absence": (
@@ -658,6 +673,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "voicemail: hi it's um the school um {c} um has been off um more than on this year um and um mum um isn't um picking up um it's the um the education welfare here",
         "{c} is wagging school most days, [about 55%|under 60%] attendance, hangs round the park. mum's given up.",
         "{c}'s been bunking off for months, maybe in two days a week. Letters, fines, nothing's worked.",
+        "I'm {c}'s mum and I'm not a bad parent, whatever the school says. {He} just refuses to go, has done since [Year 7|the autumn], and I can't drag {him}. {His} attendance is [50|56|60] percent now.",
+        "Dear Sir or Madam, I am a retired magistrate and {c}'s great-uncle. I am astonished to learn that the child has been absent from school for nearly half of the academic year without any proper excuse. {His} mother appears resigned to it.",
     ),
     "exclusion_risk": (
         "um hi it's the head of year um {c} um is um on on a final warning um {he}'s had [five|six|four] suspensions this year and um another one means a permanent um exclusion",
@@ -689,6 +706,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Thu, HoY wrote: > {c} / Reply: another suspension today for [fighting|swearing at staff|leaving site]. Next one is permanent. Mum asking for help with {his} temper.",
         "Risk of permanent exclusion? Y / Suspensions: [5|6|7] this year / Support tried: mentor, report card / Parent view: 'they've given up on {him}'",
         "{c} keeps kicking off at school, loads of exclusions this year, one more and {he}'s out for good. {He}'s {age}.",
+        "I'm {c}'s dad and I'm not making excuses for {him}, but {he}'s been suspended [five|six] times this year and now they say next time it's permanent. I think something's going on that nobody's picked up.",
     ),
     "pregnant_u18": (
         "hi im {age} and i just found out im pregnant. my boyfriend is 17. i havent told my mum. i dont know if i want to keep it",
@@ -720,6 +738,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Wed, nurse wrote: > {c} / Reply: yes, {c} ({age}) is [14|19|22] weeks, booked with the family nurse; boyfriend [17|18]; family coming round to it.",
         "Young person pregnant? Y / Age: {age} / Gestation: [early|mid|late] / Father: [peer|boyfriend, 18] / Support: family nurse partnership",
         "{c} is up the duff at {age}, boyfriend's 17, she's keeping it and her mum's fuming.",
+        "I'm not a bad mum, I did talk to her about contraception. But {c} is {age} and [four|five] months pregnant and the boyfriend is 17. She wants to keep it. We need to know what help there is.",
     ),
     "drug_use": (
         "ok so i smoke weed like every day now, before school and after. i cant sleep without it. my mum found my grinder and went mad. im {age}. is there someone i can talk to who wont grass",
@@ -752,6 +771,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "voicemail: hi it's um {c}'s mum um {he}'s um smoking um the um cannabis um every single day um and um I don't know what to do um can someone ring me",
         "{c} is off {his} face on nos and weed most nights, sniffing balloons at the park, eyes always red. {He}'s {age}.",
         "{c} ({age}) bragged to a mate {he}'s 'on the ket' every weekend and smokes 'zoots' every morning before school.",
+        "I'm {c}'s mum and before you say it, I don't take drugs and I never have. {c} is {age} and smoking weed every day, stealing for it, and now I've found [pills|a bag of white powder] in {his} coat.",
+        "Dear Sir, as the headmaster of a small preparatory school now retired, I know the signs. My grandson's friend {c}, {age}, who stays with us often, is daily under the influence of cannabis and speaks of taking pills at parties.",
     ),
     "mental_health": (
         "i feel like im drowning all the time. i cant eat, i cant sleep, i have panic attacks in lessons. ive been on the camhs waiting list forever",
@@ -783,6 +804,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Tue, counsellor wrote: > {c} / Reply: anxiety now stopping {him} leaving the house; not eating lunch; CAMHS waiting list [6|9] months. Needs more than we can give.",
         "voicemail: hi um its {c}'s dad um {he}'s um not eating um and um crying all the time um the the GP said um cams but it's a long wait um",
         "{c}'s been in a really dark place for months, won't come out {his} room, barely eating, says {he} feels numb. CAMHS won't see {him} for ages.",
+        "I'm {c}'s dad, and I'm not one for 'mental health' talk, but {he}'s not right. Barely eats, doesn't sleep, sits in the dark, says {he} feels nothing. {He}'s {age}. The GP referred {him} months ago.",
+        "(translated by app) Hello. My {boygirl} {c} is since many months very sad, {he} not go out of room, {he} not eat, {he} cry in night. The doctor send to specialist but the waiting is very long. Please what we can do.",
     ),
     "missing": (
         "um hello it's {c}'s mum um {he}'s gone missing again um that's the [fourth|fifth|third] time this month um {he} just doesn't come home and turns up the next the next day and won't say where",
@@ -814,6 +837,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Sun, police wrote: > MFH {c} / Reply: located at [a mate's flat|the bus station|a park] at 6am, fourth episode this month, no injuries, won't say why {he} goes.",
         "voicemail: hi it's um {c}'s mum um {he}'s gone again um didn't come home um last night um it's the um third time this month um police are um looking",
         "{c} keeps doing a runner, gone all night [three|four] times this month, turns up at mates' houses. Police have {him} on the missing list.",
+        "I'm not a neglectful parent, I know where my other kids are every minute. {c} just goes. [Three|Four] times this month {he}'s not come home and I've had to call the police. {He}'s {age}.",
     ),
     "da_history": (
         "um hello it's the it's the health visitor um mum disclosed today that um her ex um was violent to her um [two years ago|before {c} was born|last year] um he's not around now but um she's still very anxious",
@@ -845,6 +869,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Mon, police wrote: > for info / Reply: previous DA between {c}'s parents [2022|2023], now separated, no contact, no recent incidents. {c} anxious at school.",
         "voicemail: hi um it's {c}'s mum um my ex um used to um hit me um we left um [last year|two years ago] um {c} still has um nightmares about it um",
         "mum's ex used to knock her about, police were round all the time, but he's been gone [a year|two years]. {c} still flinches when a door slams.",
+        "(translated by app) Good day. Before two years the father of my children was beating me, police came many times. Now he is not living with us. My child {c} is {age} years, {he} is afraid and has the bad dreams. I want help for {him}.",
     ),
     "private_fostering": (
         "um hi um I'm the school admissions officer um {c} um aged {age} was um registered by a a family friend um who says um {he}'s been living with them since [the summer|Easter|last term] and mum's um [abroad|in Poland|in Ghana]",
@@ -876,6 +901,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Fri, admissions wrote: > {c} / Reply: yes, carer is a family friend, not related, arrangement running [since July|since early spring], parents abroad. Private fostering - please assess.",
         "voicemail: hi um I'm um looking after my my friend's child {c} um since um [September|the spring] um she's working abroad um someone said um I have to tell you",
         "{c}'s been dossing at a family friend's for [three|four] months while mum's working abroad. Not family. Nobody's told the council.",
+        "Dear Madam, I am a widow of some means and I have taken in a young person, {c}, aged {age}, the child of an old friend who has returned to [Ghana|Jamaica|Poland] for work. {He} has been with me four months. I am told I must inform you.",
     ),
     "parent_prison": (
         "um hi um I'm calling from the prison family service um we've got a dad um just sentenced to [four|six|two] years um and his child {c} um aged {age} um the family could do with with support",
@@ -907,6 +933,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Wed, family worker wrote: > {c} / Reply: dad sentenced to [four|six] years on Friday; {c} ({age}) very upset, mum struggling. Family support please.",
         "voicemail: hi um it's {c}'s nan um {his} mum um has gone to um prison um and {c}'s um living with me now um I need um some help um",
         "{c}'s dad's been banged up for [three|five] years. {c}'s taking it hard and mum's skint.",
+        "(translated by app) Hello. My husband is in the prison for three years from last month. Our child {c} has {age} years, {he} cries and does not sleep and at school {he} fights. I am alone and need help.",
     ),
     "family_breakdown": (
         "um hello it's {c}'s mum um I'm sorry but I can't I can't have {him} here anymore um {he}'s {age} and we just fight all the time and and I want {him} to go somewhere else um into care or something",
@@ -938,6 +965,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Mon, HoY wrote: > {c} / Reply: mum has said {c} can't come home; {he}'s staying at a friend's tonight. Relationship completely broken down.",
         "voicemail: hi um it's um {c}'s mum um I um can't have {him} here um anymore um {he} needs to um go somewhere um I'm sorry um",
         "{c}'s mum has kicked {him} out, {he}'s sofa surfing, says {he}'s not going back and mum says she doesn't want {him} back either.",
+        "I'm not a monster. I've tried for years. But {c} is {age}, [screams at me every day|smashes the house up|won't follow a single rule], and I can't have {him} living here anymore. I need {him} to go somewhere.",
     ),
     "parental_substance": (
         "um hi I'm calling about my my daughter um she's drinking um [every day|two bottles of wine a night|from the morning] and um she's got {c} who's {age} um I'm the nan I'm worried um",
@@ -970,6 +998,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "voicemail: hi um it's the neighbour um the um dad at number um is um always drunk um and um {c} is um always late um and tired um and says dad um sleeps all day",
         "{c}'s mum is on the gear again, clucking some days, out of it others. {c} gets {himself} to school. Nan helps when she can.",
         "dad's always half-cut by teatime, {c} ({age}) says {he} 'gets the wobbles' and forgets tea. Been going on a year.",
+        "Dear Sir or Madam, I am the children's great-grandmother and I must tell you that their mother is seldom sober. When I visited on [Sunday|Tuesday], at eleven in the morning, she was incapable and little {c}, aged {age}, let me in.",
     ),
     "untreated_health": (
         "um hello it's the school nurse um {c} um aged {age} um has um [asthma|epilepsy|diabetes] and and mum hasn't um collected the the prescriptions for months um and {he} keeps being unwell in school",
@@ -1001,6 +1030,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Tue, nurse wrote: > {c} / Reply: still no [inhaler|glasses|hearing aid] after [four|five] letters; {c} struggling in class. Mum says she'll 'sort it'.",
         "voicemail: hi um it's the dentist um {c} um has um really bad teeth um and um has missed um every appointment um since um the spring um",
         "Rotten teeth, {c}'s in agony, and mum keeps not turning up to the dentist. {He}'s [also got no glasses|also got no inhaler].",
+        "I'm not ignoring it, before you say. I know {c} needs the [dentist|eye test|asthma review], I just can't get time off work and I've no car. {He}'s {age}. I need help getting {him} there.",
     ),
     "prebirth_substance": (
         "um hi it's the it's the community midwife um I've got a a lady um [20|28|32] weeks pregnant who's um using [heroin|crack|cocaine] um daily and and isn't engaging with the drugs team",
@@ -1032,6 +1062,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Fri, midwife wrote: > booking / Reply: [26|30] weeks, positive for [cocaine|opiates|benzos], declined the specialist midwife. Pre-birth assessment please.",
         "voicemail: hi um it's the um midwife um a a lady um [24|29] weeks um is still um drinking um every day um and um doesn't want um help",
         "she's pregnant and still on the gear, smokes crack with her bloke most nights. about [six|seven] months gone. no midwife.",
+        "I'm not a bad person. I'm pregnant and I'm still using [a bit of heroin|crack at weekends|a bottle of wine a night]. I want to stop for the baby. I haven't told the midwife because I'm scared.",
     ),
     # ---------------------------------------------------------------- level 2
     "occasional_absence": (
@@ -1064,6 +1095,8 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Mon, office wrote: > {c} / Reply: just the odd day, [91|92]% overall; mum says {he}'s had colds. Offering an attendance chat, nothing more.",
         "voicemail: hi um it's the school um {c} um has had um a few days off um here and um there um nothing um worrying um just letting you know",
         "{c}'s been off the odd day here, a Monday there, [91|92]% - mum says colds. Just keeping an eye.",
+        "I'm not one of those parents who keeps them off for nothing. {c} was off a few days because of [tummy bugs|a family funeral|a chest infection]. I got the letter. I'm on it.",
+        "(translated by app) Hello. My child {c} miss some days in school this month because of the illness. The school send a letter. I will send {him} every day now. Thank you.",
     ),
     "missed_checks": (
         "um hello it's the it's the health visiting team um baby {c} um has missed the the [8 week check|one year review|two year check] and um [two|three] immunisation appointments um mum hasn't rebooked",
@@ -1095,6 +1128,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Wed, HV wrote: > {c} / Reply: missed [8 week|1 year|2 year] review and jabs; mum apologetic, rebooked. No other concerns.",
         "voicemail: hi um it's the um GP surgery um baby {c} um has missed um the um the jabs um twice um can someone um help mum rebook um",
         "{c}'s missed the last couple of HV checks and the jabs, mum just keeps forgetting. Otherwise fine.",
+        "I'm not neglecting {him}, honestly. I just keep missing the letters. Baby {c} hasn't had the [one year check|jabs|two year development check]. Please can someone tell me when to come.",
     ),
     "low_emotional": (
         "idk i just feel a bit down lately. not like really bad just sad sometimes and i dont want to go out. my mum says its my age",
@@ -1126,6 +1160,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Thu, ELSA wrote: > {c} / Reply: a bit low since [the move|grandad died|friendship fall-out], still eating, sleeping and attending. Happy to support in school.",
         "voicemail: hi um it's {c}'s mum um {he}'s just um a bit um down lately um nothing um serious um just wondered um if there's um a group",
         "{c}'s been a bit mopey lately, bit teary, nothing major. Mum says {he}'s missing {his} old school.",
+        "I'm probably being an overprotective mum, but {c} seems a bit flat and teary since [we moved|{his} best friend left|Christmas]. {He}'s eating and sleeping fine. Is there anyone {he} could talk to?",
     ),
     "young_carer": (
         "i help my mum a lot cos she has [MS|a bad back|fibromyalgia]. i do the hoovering and help with tea. its fine but sometimes im tired at school",
@@ -1157,6 +1192,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Fri, young carers wrote: > {c} / Reply: helps mum with [meals and shopping|her medication|a disabled sibling] most evenings; coping, a bit tired. Group place offered.",
         "voicemail: hi um it's {c}'s dad um I've got um [MS|a bad heart] um and {c} um helps me a lot um is there um a young carers um thing",
         "{c} helps out loads with {his} mum who's poorly - shopping, tea, tablets. {He} doesn't mind but {he}'s knackered at school.",
+        "Dear Sir or Madam, I am {c}'s grandmother. Since my son-in-law's stroke, {c}, who is {age}, helps {his} mother a great deal about the house and with the medicines. {He} manages well, but a little help or company of other young people in the same position would do {him} good.",
     ),
     "inconsistent_parenting": (
         "um hello it's {c}'s mum um I'm struggling with with {his} behaviour um some days I let {him} do anything and other days I shout um I know I'm not consistent um is there a parenting course",
@@ -1188,6 +1224,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Tue, nursery wrote: > {c} / Reply: parents agree routines are chaotic; both want to do a parenting programme. No other worries.",
         "voicemail: hi um it's {c}'s mum um I um struggle with um bedtimes and um saying no um is there um a course um thanks",
         "{c}'s mum's lovely but no routine at all, bedtime whenever, crisps for tea sometimes. She wants help.",
+        "I'm not a bad mum, I just can't seem to get {c} into any kind of routine. Some nights {he}'s in bed at 7, some at 11. I give in too easily. I'd really like a parenting course.",
     ),
     "parental_stress": (
         "um hi sorry um I'm {c}'s mum and I'm just um really struggling at the moment um work and the kids and um my health and um I'm just I'm just tired all the time and I think it's affecting them",
@@ -1219,6 +1256,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Mon, GP wrote: > family / Reply: mum exhausted after [a bereavement|a new diagnosis|losing her job]; children well cared for; would like family support.",
         "voicemail: hi um it's {c}'s mum um I'm just um really um struggling um the kids are um fine um I'm just um so tired um",
         "mum's at the end of her rope, skint, no sleep, poorly herself. {c}'s fine, she just needs a hand.",
+        "(translated by app) Hello. I am mother alone with three children. I am very tired and sad since my mother died. The children are well, they eat and go to school, but I am not patient. I would like help.",
     ),
     "poor_housing": (
         "um hi um I'm calling about our flat um there's um black mould all over the the kids' room um {c} um keeps getting chesty um and the landlord won't do anything um I'm the mum",
@@ -1250,6 +1288,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Wed, housing wrote: > {c}'s family / Reply: [damp and mould|overcrowding|no heating] confirmed; repairs chased; parenting good.",
         "voicemail: hi um it's {c}'s mum um our flat um is um full of um mould um and um the kids are um always ill um the landlord um won't do anything",
         "the flat is minging with damp, black mould up the walls, windows drip, kids always chesty. landlord's useless. family are lovely.",
+        "(translated by app) Good day. In our flat is much water on the walls and black mould where the children sleep. My child {c} has cough every night. The owner does not repair. What can we do?",
     ),
     "low_income": (
         "um hi I'm sorry um I'm {c}'s mum and um we're really short of money this month um I've um I've got no electric on the meter and um I don't know where the food bank is",
@@ -1281,6 +1320,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Thu, family hub wrote: > hardship / Reply: dad's hours cut, using food bank, children well cared for. Household support fund application made.",
         "voicemail: hi um it's {c}'s dad um we're um really short um this month um is there um any help um with food um or the gas",
         "family are brassic since dad lost his job, food bank every week, {c} needs new shoes. Good parents, just skint.",
+        "I'm not asking for handouts, I work. But after rent there's nothing left and {c} needs [school shoes|a winter coat|a new uniform]. {He}'s {age}. Is there any help with that?",
     ),
     "bullying": (
         "theres these girls in my year who keep saying im ugly and they made a group chat about me. i cry every night. i cant face going in tomorrow",
@@ -1312,6 +1352,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Fri, HoY wrote: > {c} / Reply: yes, [name-calling|online comments|being left out] by some kids in {his} year; restorative meeting booked; {c} a bit down.",
         "voicemail: hi um it's {c}'s mum um {he}'s being um picked on um at school um and um won't go in um can someone um help",
         "some kids keep ripping on {c} about {his} clothes and {his} weight, and a group chat's been set up to slag {him} off. {He}'s gutted.",
+        "(translated by app) Hello. My child {c} is sad because in the school the other children laugh about {him} and do not play with {him}. {He} does not want to go to school in the morning.",
     ),
     "separation": (
         "my parents broke up and now i go between houses and i hate it. they argue on the phone about me",
@@ -1343,6 +1384,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Mon, teacher wrote: > {c} / Reply: parents separated [last month|over half term]; {c} tearful at times; both parents supportive. Would welcome a group.",
         "voicemail: hi um it's {c}'s dad um me and um {his} mum have split um and {c} is um finding it hard um is there um anything for kids",
         "mum n dad are splitting and {c} is in bits, keeps asking if it's {his} fault. No aggro between them, just sad.",
+        "(translated by app) Good day. Me and the father of {c} are separated since two months. {c} has {age} years and {he} is sad and asks why. We want help for {him}.",
     ),
     "early_offending": (
         "i got caught nicking from [tesco|the co-op|primark] with my mates. police took me home. my mum went mental. i didn't even need it. im {age}",
@@ -1374,6 +1416,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Sat, PCSO wrote: > {c} / Reply: words of advice for [shoplifting|ASB|graffiti], first time; parents supportive; prevention referral suggested.",
         "voicemail: hi um it's {c}'s mum um the police um brought {him} home um for um shoplifting um first time um I want to um nip it in the bud",
         "{c} got lifted by the police for robbing sweets from the Co-op with {his} mates. First time. Mum's fuming.",
+        "I'm not making excuses, what {c} did was wrong. {He} got caught [shoplifting|spraying graffiti|throwing stones at cars] with older lads. Police gave {him} a warning. {He}'s {age}. I want to stop it now.",
     ),
     "prebirth_support": (
         "hi im 19 and pregnant with my first. my boyfriend works away and my mum lives miles away. i dont really know anything about babies. is there any help",
@@ -1405,6 +1448,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Tue, midwife wrote: > booking / Reply: first baby, no concerns, little family support; would like family hub contact after the birth.",
         "voicemail: hi um I'm um pregnant um first baby um and um I'd like um some help um with um classes and um stuff um thanks",
         "first baby on the way, no family round here, bit clueless tbh. is there a group or something",
+        "(translated by app) Hello. I am pregnant for the first time, five months. My husband works all the day and we have no family here. Where can I learn to take care of the baby?",
     ),
     # ---------------------------------------------------------------- level 1
     "advice_request": (
@@ -1438,6 +1482,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Mon, reception wrote: > parent query / Reply: just wants the list of holiday clubs, nothing else.",
         "voicemail: hi um just ringing um about um the um holiday clubs um for the kids um could someone um send me the list um thanks",
         "any idea what's on for kids over half term? {c}'s bored out of {his} mind lol",
+        "(translated by app) Good day. Please where can my child {c} do sport or music after school? {He} has {age} years. Thank you very much.",
     ),
     "childcare_query": (
         "um hi I'm I'm {c}'s mum um I'm going back to work um and I need to understand um the free hours um for for childcare um {he}'s um [two|three] um thanks",
@@ -1469,6 +1514,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Tue, nursery wrote: > funding / Reply: mum wants to know about the 30 hours for {c}; sent her the link.",
         "voicemail: hi um I'm looking for um a childminder um near um the station um for my um little one um thanks",
         "does anyone know which childminders take babies round here? back at work in a month",
+        "(translated by app) Hello. I need a nursery for my child {c} because I start the work. Where can I find and is there help to pay?",
     ),
     "doing_well": (
         "hi just wanted to say thanks. me and my mum are getting on loads better now and school is good. (smiley face)",
@@ -1501,6 +1547,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Fri, teacher wrote: > {c} / Reply: doing brilliantly, nothing to report, happy and settled.",
         "voicemail: hi um it's {c}'s mum um just to say um {he}'s doing um really well now um thank you um for um everything",
         "{c}'s smashing it at school, loads of mates, proper happy. nothing to worry about.",
+        "(translated by app) Good day. I want to say thank you. My child {c} is now happy in the school and has friends. Everything is good. Thank you for the help.",
     ),
     "benefits_signpost": (
         "um hi I'm I'm {c}'s mum um I've just um separated and um I don't know what benefits I can get um for for us um could someone point me in the right direction",
@@ -1532,6 +1579,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Wed, centre wrote: > benefits / Reply: mum asking about child benefit for the new baby; signposted.",
         "voicemail: hi um I wanted um to ask about um um free school meals um how do I um apply um thanks",
         "how do i sort child benefit for the new baby? never done it before",
+        "(translated by app) Hello. I have the new baby. Which money from the government can I ask for the child? Where do I apply? Thank you.",
     ),
     "wrong_service": (
         "um hi um I'm ringing about my um my bin um it hasn't been collected for for two weeks um is this the right number",
@@ -1564,6 +1612,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Thu, switchboard wrote: > misrouted / Reply: this is about a missed bin collection, passing to waste services.",
         "voicemail: hi um it's about um the um street light um outside my house um it's been off um for weeks um thanks",
         "someones dumped a fridge on the pavement outside, who do i tell? sorry if wrong email",
+        "(translated by app) Good day. I want to pay the council tax but the website does not work. Sorry if this is the wrong address.",
     ),
     "school_place": (
         "um hi I'm I'm {c}'s mum um we've just um moved here um and um {he} needs a school place um {he}'s {age} um who do I speak to",
@@ -1595,6 +1644,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Mon, office wrote: > new family / Reply: they need a place for {c} ({age}); sent them to admissions.",
         "voicemail: hi um we've just um moved um and I need um a school place um for my um {boygirl} um thanks",
         "we've just moved, {c} hasn't got a school yet, who do we ring?",
+        "(translated by app) Hello. We are new in the city. My child {c} has {age} years and needs a school. How do we apply? Thank you.",
     ),
     "sen_query": (
         "um hi um I'm {c}'s mum um {he} might have um dyslexia um and um the school said to ask about about an assessment um how does it work",
@@ -1626,6 +1676,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Wed, SENCO wrote: > parent query / Reply: mum asking how to request an EHCP for {c}; sent the Local Offer link.",
         "voicemail: hi um it's {c}'s dad um {he} um has um autism um and I want to um know about um support um in school um thanks",
         "{c}'s just been diagnosed ADHD, what help can {he} get in school? is it an EHCP thing",
+        "(translated by app) Good day. The doctor says my child {c} has autism. What help is there in the school? Thank you for the answer.",
     ),
     "closure_update": (
         "hi just so you know we dont need the help anymore. everything is better at home. thanks",
@@ -1657,6 +1708,7 @@ TRAIN_SIXTH: dict[str, tuple[str, ...]] = {
         "> On Fri, EH worker wrote: > closure / Reply: plan for {c} closed, goals met, family happy.",
         "voicemail: hi um it's {c}'s mum um just to say um we um don't need um the support um anymore um all good um thanks",
         "all sorted now, don't need the worker anymore, ta for everything",
+        "(translated by app) Hello. The help for our family is finished. Everything is good now. Thank you very much for all.",
     ),
 }
 
