@@ -21,6 +21,7 @@ from mashdesk.synthetic.concerns_fresh import FRESH, NEG_FRESH
 from mashdesk.synthetic.concerns_train_fifth import NEG_TRAIN_FIFTH, TRAIN_FIFTH
 from mashdesk.synthetic.concerns_train_fourth import NEG_TRAIN_FOURTH, TRAIN_FOURTH
 from mashdesk.synthetic.concerns_train_more import NEG_TRAIN_MORE, TRAIN_MORE
+from mashdesk.synthetic.concerns_train_sixth import NEG_TRAIN_SIXTH, TRAIN_SIXTH
 from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD
 
 
@@ -1193,6 +1194,7 @@ def _merge() -> tuple[Concern, ...]:
             + TRAIN_THIRD.get(concern.key, ())
             + TRAIN_FOURTH.get(concern.key, ())
             + TRAIN_FIFTH.get(concern.key, ())
+            + TRAIN_SIXTH.get(concern.key, ())
         )
         neg = (
             NEG_TRAIN_EXTRA.get(concern.key, ())
@@ -1200,6 +1202,7 @@ def _merge() -> tuple[Concern, ...]:
             + NEG_TRAIN_THIRD.get(concern.key, ())
             + NEG_TRAIN_FOURTH.get(concern.key, ())
             + NEG_TRAIN_FIFTH.get(concern.key, ())
+            + NEG_TRAIN_SIXTH.get(concern.key, ())
         )
         merged.append(
             dataclasses.replace(

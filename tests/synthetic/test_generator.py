@@ -129,6 +129,7 @@ def test_unknown_template_set_is_refused():
         ("concerns_train_third", "TRAIN_THIRD", "NEG_TRAIN_THIRD", 25),
         ("concerns_train_fourth", "TRAIN_FOURTH", "NEG_TRAIN_FOURTH", 20),
         ("concerns_train_fifth", "TRAIN_FIFTH", "NEG_TRAIN_FIFTH", 20),
+        ("concerns_train_sixth", "TRAIN_SIXTH", "NEG_TRAIN_SIXTH", 20),
     ],
 )
 def test_a_later_train_family_covers_every_concern_and_expands(module, train_name, neg_name, min_train):
@@ -173,24 +174,41 @@ def test_the_fourth_train_family_adds_no_word_4gram_shared_with_the_evaluation_f
     assert not new & set().union(*(ngrams(p, 4) for p in evaluation))
 
 
-def test_the_fifth_train_family_adds_no_word_4gram_shared_with_the_evaluation_families():
-    # Same guard for the fifth family: its wording must not leak into heldout, fresh or blind
-    # beyond what the earlier families already shared.
-    # The background sentences of each family count too, as they do in the blind and fresh tests.
+@pytest.mark.parametrize(("module", "train_name", "neg_name"), [
+    ("concerns_train_fifth", "TRAIN_FIFTH", "NEG_TRAIN_FIFTH"),
+    ("concerns_train_sixth", "TRAIN_SIXTH", "NEG_TRAIN_SIXTH"),
+])  # fmt: skip
+def test_the_fifth_and_sixth_train_families_add_no_word_4gram_shared_with_the_evaluation_families(
+    module, train_name, neg_name
+):
+    # Same guard for the two families written together: neither may bring wording shared with
+    # heldout, fresh or blind that the first four families did not already share. Background
+    # sentences count too, as they do in the blind and fresh tests.
+    import importlib
+
     from mashdesk.synthetic.concerns import BACKGROUND_HELDOUT, BACKGROUND_TRAIN
     from mashdesk.synthetic.concerns_blind import BACKGROUND_BLIND
     from mashdesk.synthetic.concerns_fresh import BACKGROUND_FRESH
-    from mashdesk.synthetic.concerns_train_fifth import NEG_TRAIN_FIFTH, TRAIN_FIFTH
     from mashdesk.synthetic.concerns_train_more import BACKGROUND_TRAIN_MORE
     from tests.synthetic.test_fresh_set import ngrams
 
-    fifth = {p for pools in (TRAIN_FIFTH, NEG_TRAIN_FIFTH) for pool in pools.values() for p in pool}
-    earlier = [p for c in CONCERNS for p in c.train + c.neg_train if p not in fifth]
+    def phrasings(name: str) -> set[str]:
+        family = importlib.import_module(f"mashdesk.synthetic.{name}")
+        pools = (getattr(family, f"TRAIN_{name.rsplit('_', 1)[1].upper()}"),
+                 getattr(family, f"NEG_TRAIN_{name.rsplit('_', 1)[1].upper()}"))  # fmt: skip
+        return {p for pool in pools for ps in pool.values() for p in ps}
+
+    family = importlib.import_module(f"mashdesk.synthetic.{module}")
+    own = {
+        p for pools in (getattr(family, train_name), getattr(family, neg_name)) for pool in pools.values() for p in pool
+    }
+    later = phrasings("concerns_train_fifth") | phrasings("concerns_train_sixth")
+    earlier = [p for c in CONCERNS for p in c.train + c.neg_train if p not in later]
     earlier += list(BACKGROUND_TRAIN + BACKGROUND_TRAIN_MORE)
     evaluation = [
         p for c in CONCERNS for p in c.heldout + c.neg_heldout + c.fresh + c.neg_fresh + c.blind + c.neg_blind
     ]
     evaluation += list(BACKGROUND_HELDOUT + BACKGROUND_FRESH + BACKGROUND_BLIND)
-    new = set().union(*(ngrams(p, 4) for p in fifth)) - set().union(*(ngrams(p, 4) for p in earlier))
-    assert new, "the fifth family brings word 4-grams of its own"
+    new = set().union(*(ngrams(p, 4) for p in own)) - set().union(*(ngrams(p, 4) for p in earlier))
+    assert new, f"{module} brings word 4-grams of its own"
     assert not new & set().union(*(ngrams(p, 4) for p in evaluation))

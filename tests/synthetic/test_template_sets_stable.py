@@ -3,7 +3,7 @@
 The heldout digests were computed before the "fresh" set existed and the fresh ones when it was
 added; a model card's figures and the rules evaluation are only comparable across commits while
 they hold. The train digests change on purpose whenever train phrasings or layouts are added
-(last: the fourth train family, concerns_train_fourth.py).
+(last: the fifth and sixth train families, concerns_train_fifth.py and concerns_train_sixth.py).
 """
 
 import hashlib
@@ -14,8 +14,8 @@ import pytest
 from mashdesk.synthetic import generate_contacts
 
 BEFORE_FRESH = {
-    ("train", 1): "cabd7d97f2cc6adc6244d461b6eceea7d083d1af75d4037e8ab8284b67db0c0c",
-    ("train", 2026): "396b333537262a57de7012f579ec239176288684ce3372538646bf54f432533c",
+    ("train", 1): "6e883fb8b7fc9c16e08f0e90e5d2c36c4b8897b0cf2332a2c69f5bffaeda75fc",
+    ("train", 2026): "8ee892a914983fd72893170aa0f72a65a89ba599f29548e02825c2b844278928",
     ("heldout", 1): "1158ea064e7334416857285cfd8310f1b304d5adff44764fe28ae5d794ddf1bb",
     ("heldout", 2026): "c89741dc9224acaf2b7e58bdda487284e27b12119edf47fa79558ac62efea7da",
     ("fresh", 1): "f450f4b66ba1d634ae30b9313522ad572a966de8449baaf9cdff494c6c80689f",
@@ -23,7 +23,7 @@ BEFORE_FRESH = {
 }
 
 # regenerated whenever the train phrasings or layouts change on purpose
-TRAIN_FIRST_TEXT = "Telephone referral\nFrom: Mark Fakesley\nChild: Riley Fakesley (DOB 26.09.20)\nmum turned up at the gp w/ finger bruising on her neck and said his dad did it in front of the kids.\nAdvised caller MASH will review."  # noqa: E501
+TRAIN_FIRST_TEXT = "Telephone referral\nFrom: Mark Fakesley\nChild: Riley Fakesley (DOB 26.09.20)\nthird domestic in a fortnight, non-fatal strangulation reported; riley present.\nAdvised caller MASH will review."  # noqa: E501
 TRAIN_FIRST_CONCERNS: list[list[str]] = [["exploitation"], ["serious_da"]]
 
 
