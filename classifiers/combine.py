@@ -22,9 +22,12 @@ from mashdesk.domain import ROUTING_CODES
 NO_CLEAR_SUGGESTION = "no clear suggestion"
 TRIGGER_FLOOR_LEVEL = 4
 
-# The default strategy safety margin, chosen on unseen-phrasing validation (never on the heldout
-# or fresh sets) by MARGIN_RULE: benchmarks/validate_unseen.py --swap prints the table and choice.
-DEFAULT_STRATEGY_RAISE_AT = 0.2
+# The default strategy safety margin, chosen on unseen-phrasing validation (never on the heldout,
+# fresh or blind sets) by MARGIN_RULE: benchmarks/validate_unseen.py --swap prints the table and
+# choice. With six train families the choice sits on the precision floor: seed 1 picks 0.10
+# (precision 0.501), seed 2 picks 0.15 (0.10 there: 0.485); on the two seeds' mean table (four
+# directions) 0.10 is under the floor (0.493) and the rule picks 0.15.
+DEFAULT_STRATEGY_RAISE_AT = 0.15
 # Missing a strategy discussion is the failure inspectors criticise most (domain.md section 4).
 SD_RECALL_FLOOR = 0.98
 # More than one needless strategy discussion per needed one would bury the real ones.

@@ -8,10 +8,12 @@ Later capabilities add their own seeding (decisions, oversight, audit) through `
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import importlib
 import io
 import random
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -62,6 +64,30 @@ def swap_child(later: SyntheticContact, earlier: SyntheticContact) -> None:
     later.text = text
     later.subject = later.subject.replace(old.name, new.name).replace(old_first, new_first)
     later.children[0] = new
+
+
+def rename_family(contact: SyntheticContact, new_surname: str) -> None:
+    """Give the contact's first child, and everyone in it sharing that child's surname (siblings,
+    parents, a referring relative), `new_surname`: in the text, subject, sender and children."""
+    named = [ch for ch in contact.children if ch.name]
+    if not named or len(named[0].name.split()) < 2:
+        return
+    old = named[0].name.split()[-1]
+    word = re.compile(rf"\b{re.escape(old)}\b", re.IGNORECASE)
+
+    def swap(m: re.Match[str]) -> str:
+        found = m.group(0)
+        return new_surname.upper() if found.isupper() else new_surname.lower() if found.islower() else new_surname
+
+    contact.text = word.sub(swap, contact.text)
+    contact.subject = word.sub(swap, contact.subject)
+    if contact.sender_name:
+        contact.sender_name = word.sub(swap, contact.sender_name)
+    if contact.sender_email:
+        contact.sender_email = word.sub(swap, contact.sender_email)
+    contact.children = [
+        dataclasses.replace(ch, name=word.sub(swap, ch.name)) if ch.name else ch for ch in contact.children
+    ]
 
 
 def build_demo_contacts(n: int, seed: int, now: dt.datetime) -> list[SyntheticContact]:

@@ -26,7 +26,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in [
     Setting("rag_green_hours", 72.0, "Green: within this many working hours"),
     Setting("rules_pack", "default", "The threshold rules pack: a built-in name or the path of a YAML pack"),
     Setting("classifier.abstain_below", 0.6, "Below this confidence the classifier says 'no clear suggestion'"),
-    Setting("classifier.strategy_raise_at", 0.2,
+    Setting("classifier.strategy_raise_at", 0.15,
             "The classifier raises a suggestion to strategy_discussion at this probability"),
     Setting("call_profile_paths", [], "TOML call-log mapping profiles to try before the built-in ones"),
     Setting("referrer_domains", {}, "Local email domains and their census source codes, e.g. {'ourtown.gov.uk': '5B'}"),

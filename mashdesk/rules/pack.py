@@ -738,11 +738,12 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
     for idx, ind in enumerate(indicators):
         if ind.regex is None:
             continue
-        prefixes = literal_prefixes(ind.regex)
-        if prefixes is None:
+        # The indicator's pattern is its patterns joined with "|": its prefixes are theirs.
+        branch_prefixes = [prefixes for _, prefixes in ind.branches]
+        if any(prefixes is None for prefixes in branch_prefixes):
             always.add(idx)
             continue
-        for prefix in prefixes:
+        for prefix in sorted(set().union(*branch_prefixes)):
             dispatch.setdefault(prefix, []).append(idx)
     pack = Pack(
         name=name,

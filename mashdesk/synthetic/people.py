@@ -7,6 +7,8 @@ non-existent ZZ area.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import random
 
 GIRLS = (
@@ -155,6 +157,38 @@ SCHOOLS = (
 GP_PRACTICES = ("Synthbridge Medical Centre", "Example Lane Surgery", "Mockridge Health Centre")
 HOSPITAL = "Synthbridge General Hospital (synthetic)"
 HANDLERS = ("MASH worker A. Testwood", "MASH worker B. Sampleby", "MASH worker C. Notreal")
+
+
+# A population's surnames, for workloads that model many families (the intake benchmark): the
+# template sets above draw on 10 or 12 surnames each, which would make every tenth child share a
+# surname with every other. These are invented consonant-vowel-consonant stems with an English
+# ending, about 14,000 of them, drawn with Zipf weights 1/rank**0.6 so the commonest is about 0.9%
+# of people, as the commonest surname is in England and Wales.
+_STEM_CONSONANTS = "bdfghklmnprstvwz"
+_STEM_VOWELS = "aeiou"
+_ENDINGS = ("ford", "ley", "ton", "wick", "by", "worth", "combe", "stead", "more", "ham", "well", "dale")
+_POPULATION_ZIPF = 0.6
+
+
+@functools.lru_cache(maxsize=1)
+def population_surnames() -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """Every population surname, commonest first, and their cumulative weights."""
+    order = random.Random(20261123)
+    names = [
+        (a + v + b).capitalize() + end
+        for a in _STEM_CONSONANTS
+        for v in _STEM_VOWELS
+        for b in _STEM_CONSONANTS
+        for end in _ENDINGS
+    ]
+    order.shuffle(names)
+    cumulative = list(itertools.accumulate(1 / (rank + 1) ** _POPULATION_ZIPF for rank in range(len(names))))
+    return tuple(names), tuple(cumulative)
+
+
+def population_surname(rng: random.Random) -> str:
+    names, cumulative = population_surnames()
+    return rng.choices(names, cum_weights=cumulative)[0]
 
 
 def surname(rng: random.Random, template_set: str) -> str:

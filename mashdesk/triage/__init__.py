@@ -85,13 +85,14 @@ class SuggestContext:
         starts = [0, *sorted(edges)]
         return tuple((lo, hi - 1) for lo, hi in zip(starts, starts[1:], strict=False)) + ((starts[-1], None),)
 
-    def prepare(self, draft: ContactDraft) -> PreparedSuggestion:
-        """The contact's suggestion for every history band, serialised before its history is
-        known (in an intake worker): the storing process then picks the band and inserts. The
-        text is scanned once; the other bands only judge the facts again."""
-        bands = []
+    def prepare(self, draft: ContactDraft, bands: int | None = None) -> PreparedSuggestion:
+        """The contact's suggestion for every history band (or the first `bands`), serialised
+        before its history is known (in an intake worker): the storing process then picks the
+        band and inserts, or suggests itself for a history no prepared band covers. The text is
+        scanned once; the other bands only judge the facts again."""
+        prepared = []
         scan: TextScan | None = None
-        for low, high in self.history_bands:
+        for low, high in self.history_bands[:bands]:
             facts = facts_from_draft(draft, low)
             scan = scan or TextScan(self.pack, facts.text)
             suggestion = suggest_facts(
@@ -105,8 +106,8 @@ class SuggestContext:
             template = _history_template(suggestion)
             if template is None:
                 return PreparedSuggestion(self.key, ())
-            bands.append((low, high, *template))
-        return PreparedSuggestion(self.key, tuple(bands))
+            prepared.append((low, high, *template))
+        return PreparedSuggestion(self.key, tuple(prepared))
 
     @property
     def key(self) -> str:
