@@ -251,7 +251,7 @@ def _word_start_pattern(pack: Pack, idx: int) -> re.Pattern[str] | None:
     patterns = _AT_WORD_START.get(pack.sha256)
     if patterns is None:
         patterns = _AT_WORD_START[pack.sha256] = [_UNCOMPILED] * len(pack.indicators)
-    found = patterns[idx]
+    found: re.Pattern[str] | None = patterns[idx]
     if found is _UNCOMPILED:
         regex = pack.indicators[idx].regex
         found = patterns[idx] = None if regex is None else _at_word_start(regex)

@@ -739,11 +739,15 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         if ind.regex is None:
             continue
         # The indicator's pattern is its patterns joined with "|": its prefixes are theirs.
-        branch_prefixes = [prefixes for _, prefixes in ind.branches]
-        if any(prefixes is None for prefixes in branch_prefixes):
-            always.add(idx)
+        union: set[str] = set()
+        for _, prefixes in ind.branches:
+            if prefixes is None:
+                always.add(idx)
+                break
+            union |= prefixes
+        if idx in always:
             continue
-        for prefix in sorted(set().union(*branch_prefixes)):
+        for prefix in sorted(union):
             dispatch.setdefault(prefix, []).append(idx)
     pack = Pack(
         name=name,
