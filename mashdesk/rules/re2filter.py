@@ -235,6 +235,7 @@ def _options() -> Any:
     options.case_sensitive = False
     options.dot_nl = True
     options.max_mem = 16 << 20
+    options.never_capture = True  # only whether and where a match starts is asked
     return options
 
 
