@@ -21,6 +21,7 @@ unseen wording the rules miss more), and an abstention table at the chosen margi
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import sys
@@ -47,7 +48,7 @@ from classifiers.training import evaluate_rows, fit_pipeline, synthetic_rows  # 
 from mashdesk.domain import ROUTING_CODES  # noqa: E402
 from mashdesk.rules import default_pack, evaluate, facts_from_draft  # noqa: E402
 from mashdesk.synthetic import to_draft  # noqa: E402
-from mashdesk.synthetic.concerns import Concern  # noqa: E402
+from mashdesk.synthetic.concerns import CONCERNS, Concern  # noqa: E402
 from mashdesk.synthetic.concerns_train_fourth import NEG_TRAIN_FOURTH, TRAIN_FOURTH  # noqa: E402
 from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD  # noqa: E402
 from mashdesk.synthetic.generator import generate_contacts, split_train_phrasings  # noqa: E402
@@ -252,6 +253,41 @@ def run(train_part: int, args: argparse.Namespace) -> Direction:
     )
 
 
+WRITERS = ("more", "third", "fourth", "fifth", "sixth")
+
+
+def leave_one_writer_out(family: str, args: argparse.Namespace) -> dict[str, float]:
+    """Train on every train family but one writer's, validate on that writer's phrasings only:
+    how the model and its calibration do on a new writer's wording, without touching the heldout,
+    fresh or blind families."""
+    from classifiers import training
+
+    names = training._phrasing_families()
+
+    def of(p: str) -> str | None:
+        return names.get(hashlib.sha1(p.encode()).hexdigest()[:12])
+
+    def pools(keep: Any) -> tuple[Concern, ...]:
+        out = []
+        for c in CONCERNS:
+            train = tuple(p for p in c.train if keep(of(p))) or c.train
+            neg = tuple(p for p in c.neg_train if keep(of(p))) or c.neg_train
+            out.append(replace(c, train=train, neg_train=neg))
+        return tuple(out)
+
+    a = pools(lambda f: f != family)
+    b = pools(lambda f: f == family)
+    train_rows = synthetic_rows(generate_contacts(args.train, args.seed, "train", concerns=a), seed=args.seed)
+    valid_rows = synthetic_rows(
+        generate_contacts(args.valid, args.seed + 1, "train", concerns=b), dropout=0.0, rules_dropout=0.0
+    )
+    pipeline = fit_pipeline(train_rows, **_factory_kwargs(args))
+    m = evaluate_rows(pipeline, valid_rows, DEFAULT_ABSTAIN_BELOW)
+    sd = m["per_class"]["strategy_discussion"]["recall"]
+    print(f"LEAVE OUT {family:7s} macro-F1 {m['macro_f1']:.3f}  ECE {m['ece']:.3f}  SD recall (classifier) {sd:.3f}")
+    return {"macro_f1": m["macro_f1"], "ece": m["ece"], "sd_recall": sd}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--train", type=int, default=20_000)
@@ -272,12 +308,36 @@ def main() -> None:
     ap.add_argument("--char-weight", type=float, default=None, help="weight of the character n-gram block")
     ap.add_argument("--word-dropout", type=float, default=0.0, help="experiment: drop this share of train words")
     ap.add_argument("--fit-full", type=int, default=0, help="only time a fit on this many train contacts")
+    ap.add_argument(
+        "--leave-out",
+        nargs="+",
+        choices=WRITERS,
+        help="leave-one-writer-out validation instead: train without each named family, validate on it",
+    )
+    ap.add_argument(
+        "--group-by",
+        choices=("phrasing", "family"),
+        default=None,
+        help="what calibration holds back whole (training.GROUP_BY by default)",
+    )
     args = ap.parse_args()
+    if args.group_by:
+        from classifiers import training
+
+        training.GROUP_BY = args.group_by
     warnings.filterwarnings("ignore", category=UserWarning)
     if args.char_weight is not None:
         pipelines.CHAR_WEIGHT = args.char_weight
     if args.fit_full:
         fit_full(args)
+        return
+    if args.leave_out:
+        found = [leave_one_writer_out(f, args) for f in args.leave_out]
+        mean = {k: sum(r[k] for r in found) / len(found) for k in found[0]}
+        print(
+            f"LEAVE-ONE-WRITER-OUT (mean of {len(found)}): macro-F1 {mean['macro_f1']:.3f}  ECE {mean['ece']:.3f}  "
+            f"SD recall (classifier alone) {mean['sd_recall']:.3f}"
+        )
         return
     dirs = [run(0, args)]
     if args.swap:

@@ -50,6 +50,9 @@ class SplitCalibratedClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             rng = np.random.default_rng(self.random_state)
             names = sorted({str(g) for g in groups if g})
             held = {g for g in names if rng.random() < self.calibration_share}
+            if len(names) > 1 and (not held or len(held) == len(names)):
+                # few groups (writers, say): hold back exactly one
+                held = {names[int(rng.integers(len(names)))]}
             in_cal = np.array([bool(g) and str(g) in held for g in groups])
             cal_classes = np.unique(y[in_cal]) if in_cal.any() else np.array([])
             if len(cal_classes) == len(np.unique(y)) and (~in_cal).any():

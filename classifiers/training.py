@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import json
 import random
 import time
@@ -65,6 +67,48 @@ def synthetic_weight(n_local: int, half_at: int = SYNTHETIC_HALF_WEIGHT_AT) -> f
     return half_at / (half_at + max(n_local, 0))
 
 
+# How synthetic rows are grouped for calibration (SplitCalibratedClassifier holds whole groups
+# back): "phrasing" (the template behind the contact) or "family" (the writer of that template).
+GROUP_BY = "phrasing"
+
+
+@functools.lru_cache(maxsize=1)
+def _phrasing_families() -> dict[str, str]:
+    """Each train phrasing's digest (as the generator records it) -> the writer's family."""
+    from mashdesk.synthetic import concerns as base
+    from mashdesk.synthetic import (
+        concerns_train_fifth,
+        concerns_train_fourth,
+        concerns_train_more,
+        concerns_train_sixth,
+        concerns_train_third,
+    )
+
+    later = {
+        "more": (concerns_train_more.TRAIN_MORE, concerns_train_more.NEG_TRAIN_MORE),
+        "third": (concerns_train_third.TRAIN_THIRD, concerns_train_third.NEG_TRAIN_THIRD),
+        "fourth": (concerns_train_fourth.TRAIN_FOURTH, concerns_train_fourth.NEG_TRAIN_FOURTH),
+        "fifth": (concerns_train_fifth.TRAIN_FIFTH, concerns_train_fifth.NEG_TRAIN_FIFTH),
+        "sixth": (concerns_train_sixth.TRAIN_SIXTH, concerns_train_sixth.NEG_TRAIN_SIXTH),
+    }
+    out: dict[str, str] = {}
+    for concern in base.CONCERNS:
+        for p in concern.train + concern.neg_train:
+            out[hashlib.sha1(p.encode()).hexdigest()[:12]] = "first"
+    for family, pools in later.items():
+        for pool in pools:
+            for phrasings in pool.values():
+                for p in phrasings:
+                    out[hashlib.sha1(p.encode()).hexdigest()[:12]] = family
+    return out
+
+
+def _group(phrasing: str | None, group_by: str) -> str | None:
+    if phrasing is None or group_by == "phrasing":
+        return phrasing
+    return _phrasing_families().get(phrasing)
+
+
 def synthetic_rows(
     contacts: Sequence[SyntheticContact],
     *,
@@ -72,10 +116,12 @@ def synthetic_rows(
     dropout: float = STRUCTURED_DROPOUT,
     rules_dropout: float = RULES_DROPOUT,
     seed: int = 0,
+    group_by: str | None = None,
 ) -> list[TrainingRow]:
     """Training rows from synthetic contacts. A share of rows loses its structured facts, so the
     model still works when a contact arrives without them (e.g. `evaluate` on bare text)."""
     rng = random.Random(seed)
+    group_by = group_by or GROUP_BY
     rows = []
     for c in contacts:
         draft = to_draft(c)
@@ -96,7 +142,7 @@ def synthetic_rows(
                 source_code=c.source_code,
                 channel=c.channel,
                 id=c.id,
-                group=c.extra.get("phrasing"),
+                group=_group(c.extra.get("phrasing"), group_by),
             )
         )
     return rows

@@ -137,3 +137,32 @@ def test_grouped_calibration_holds_back_whole_phrasings_then_refits_on_all(tiny_
     # the kept classifier is the refit on every row, and the calibrated path uses that one
     assert clf.calibrator_.calibrated_classifiers_[0].estimator.estimator is clf.estimator_
     assert clf.estimator_.coef_.shape[0] == 4
+
+
+def test_every_train_phrasing_belongs_to_one_writers_family() -> None:
+    import hashlib
+    from collections import Counter
+
+    from classifiers.training import _phrasing_families, synthetic_rows
+    from mashdesk.synthetic import generate_contacts
+    from mashdesk.synthetic.concerns import CONCERNS
+
+    families = _phrasing_families()
+    phrasings = {p for c in CONCERNS for p in c.train + c.neg_train}
+    assert {hashlib.sha1(p.encode()).hexdigest()[:12] for p in phrasings} <= families.keys()
+    assert set(Counter(families.values())) == {"first", "more", "third", "fourth", "fifth", "sixth"}
+    rows = synthetic_rows(generate_contacts(60, 3, "train"), group_by="family")
+    assert {r.group for r in rows} <= set(families.values()) and len({r.group for r in rows}) > 2
+
+
+def test_calibration_holds_back_exactly_one_of_a_few_groups() -> None:
+    import numpy as np
+
+    from classifiers.calibration import SplitCalibratedClassifier
+
+    y = np.array(["a", "b"] * 30)
+    groups = ["w1", "w2", "w3"] * 20
+    fit_idx, cal_idx, by_group = SplitCalibratedClassifier(calibration_share=0.01)._split(y, groups)
+    held = {groups[i] for i in cal_idx}
+    assert by_group and len(held) == 1
+    assert held.isdisjoint({groups[i] for i in fit_idx})
