@@ -413,8 +413,8 @@ class TextScan:
         self.analysis = Analysis(self.text, lower)
         flt = pack_filter(pack) if use_filter else None
         possible = None if flt is None else flt.possible(self.text)
-        # Indicators RE2 says can match: tried with Python's pattern over the whole text (they
-        # can only match at word starts, where the prefix table would have tried them).
+        # Indicators RE2 says can match (None: this text is not filtered). Each is tried with
+        # Python's pattern only where its loosened pattern starts a match (PackFilter.matches).
         self.possible: frozenset[int] = possible or frozenset()
         self.filter = flt
         if possible is None:
