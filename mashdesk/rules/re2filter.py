@@ -16,10 +16,11 @@ one that matches wherever the Python pattern does (and sometimes elsewhere):
 RE2 then says "no" only where Python's pattern cannot match, so the engine's result is the same
 with or without the filter: tests compare the two on the pack's examples and on thousands of
 texts. An indicator whose pattern RE2 cannot take (a backreference, a conditional group, an
-inline flag that changes the syntax) is simply not filtered, and goes through the prefix table
-as before. A text with the Turkish dotted or dotless I, which Python's case-insensitive `i`
-matches and RE2's does not, or that is not valid Unicode, is not filtered either. Without the
-package (a platform with no wheel) nothing is filtered: slower, the same results.
+inline flag that changes the syntax, the Turkish dotted or dotless i) is simply not filtered,
+and goes through the prefix table as before. A text with the Turkish dotted or dotless I (which
+Python's case-insensitive `i` matches and RE2's does not), or that is not valid Unicode, is not
+filtered either. Without the package (a platform with no wheel) nothing is filtered: slower, the
+same results.
 """
 
 from __future__ import annotations
@@ -138,12 +139,51 @@ def _class(src: str, i: int) -> tuple[str, int]:
     return "[" + "".join(out) + "]", end
 
 
+_TURKISH_I = (0x130, 0x131)
+
+
+def _mentions_turkish_i(pattern: str, flags: int) -> bool:
+    """Whether the pattern can match U+0130 or U+0131 as a literal or in a class range: under
+    IGNORECASE Python's matches "I" and "i" there, RE2's does not."""
+    try:
+        import re._constants as c
+        import re._parser as parser
+
+        tree = parser.parse(pattern, flags)
+    except Exception:
+        return True  # cannot tell: not filtered
+
+    def walk(items: Any) -> bool:
+        for op, av in items:
+            if op is c.LITERAL and av in _TURKISH_I:
+                return True
+            if op is c.RANGE and av[0] <= _TURKISH_I[1] and av[1] >= _TURKISH_I[0]:
+                return True
+            if op is c.IN and walk(av):
+                return True
+            if op is c.BRANCH and any(walk(alt) for alt in av[1]):
+                return True
+            if op is c.SUBPATTERN and walk(av[-1]):
+                return True
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) and walk(av[-1]):
+                return True
+            if op in (c.ASSERT, c.ASSERT_NOT) and walk(av[1]):
+                return True
+            if op is c.GROUPREF_EXISTS and any(walk(x) for x in av[1:] if x is not None):
+                return True
+        return False
+
+    return walk(tree)
+
+
 def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
     """A pattern RE2 can compile that matches wherever `pattern` (a Python pattern) matches.
 
     Raises _Unsupported for constructs with no looser RE2 equivalent."""
     if flags & (re.VERBOSE | re.ASCII | re.LOCALE):
         raise _Unsupported("flags")
+    if _mentions_turkish_i(pattern, flags):
+        raise _Unsupported("the dotted or dotless i, which RE2 case-folds differently")
     out: list[str] = []
     i = 0
     while i < len(pattern):
@@ -156,8 +196,8 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
             out.append(piece)
         elif c in "^$":
             i += 1
-        elif c == "{" and (m := re.compile(r"\{,(\d+)\}").match(pattern, i)) is not None:
-            out.append(f"{{0,{m.group(1)}}}")  # Python reads "{,n}" as "{0,n}"; RE2 as text
+        elif c == "{" and (m := re.compile(r"\{,(\d*)\}").match(pattern, i)) is not None:
+            out.append(f"{{0,{m.group(1)}}}")  # Python reads "{,n}" as "{0,n}", "{,}" as "{0,}"; RE2 as text
             i = m.end()
         elif c == "(" and pattern.startswith("(?", i):
             if pattern.startswith(("(?<!", "(?<=", "(?!", "(?="), i) or pattern.startswith("(?#", i):
@@ -224,9 +264,14 @@ class PackFilter:
             m = match(text, start)
             if m is None:
                 pos = start + 1
+            elif m.end() == start:
+                # An empty match may be followed by a non-empty one at the same place; finditer
+                # knows that rule, so it takes over from here (yielding this match first).
+                yield from regex.finditer(text, start)
+                return
             else:
                 yield m
-                pos = m.end() if m.end() > start else start + 1
+                pos = m.end()
 
 
 def _options() -> Any:

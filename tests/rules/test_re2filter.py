@@ -49,7 +49,9 @@ def test_loosen_drops_assertions_and_widens_classes() -> None:
     assert loosen(r"\w+ \d \s") == r"[\w\x{80}-\x{10FFFF}]+ [\d\x{80}-\x{10FFFF}] [\s\x0b\x1c-\x1f\x{80}-\x{10FFFF}]"
     assert loosen(r"[\w'] [^\w.!?]") == r"[\w\x{80}-\x{10FFFF}'] [^\w.!?]"
     assert loosen(r"a{,3}\u2019") == r"a{0,3}\x{2019}"
-    for unsupported in (r"(a)\1", r"(?P<x>a)(?(x)b|c)", r"[^\W]", r"(?x)a b", r"(?>a)"):
+    assert loosen("xa{,}b") == "xa{0,}b"  # an open repeat, not the text "{,}"
+    turkish = ("k\u0131l", "x[\u0100-\u017f]y", "[\u0130-\u0131]", r"x\u0130")  # Python's i matches them
+    for unsupported in (r"(a)\1", r"(?P<x>a)(?(x)b|c)", r"[^\W]", r"(?x)a b", r"(?>a)", *turkish):
         with pytest.raises(_Unsupported):
             loosen(unsupported)
 
@@ -128,3 +130,17 @@ def test_without_google_re2_nothing_is_filtered(monkeypatch: pytest.MonkeyPatch)
     scan = TextScan(pack, text)
     assert scan.filter is None and scan.candidates
     assert evaluate(pack, RuleFacts(text, child_ages=[0]), scan).to_dict() == filtered.to_dict()
+
+
+def test_matches_follows_finditer_after_an_empty_match() -> None:
+    # finditer may find an empty match and then a non-empty one at the same place
+    import re
+
+    import re2
+
+    from mashdesk.rules.re2filter import PackFilter, _options
+
+    for pattern, text in (("(?<=a)|b", "ab"), (r"\b(?:ab)?|c", "x c"), ("(?<=-)|\\.\\.", "-..")):
+        regex = re.compile(pattern, re.IGNORECASE)
+        flt = PackFilter("t", None, (0,), {0: re2.compile(loosen(pattern), _options())}, frozenset({0}), frozenset())
+        assert [m.span() for m in flt.matches(0, regex, text)] == [m.span() for m in regex.finditer(text)], pattern
