@@ -48,8 +48,12 @@ PARALLEL_MIN_ITEMS = 256
 # Call logs at least this big are counted, and shared out among workers in blocks of rows.
 _BLOCKS_MIN_BYTES = 256 * 1024
 CALL_ROWS_PER_BLOCK = 1000
-# Files go to workers in small chunks (fewer round trips), a bounded window of them at a time.
+# Files go to workers in small chunks (fewer round trips), at most _BYTES_PER_TASK of them unless
+# one file is bigger, and a bounded window of chunks at a time, so memory stays bounded when files
+# are large. (32 files a chunk and 1,000 items a commit measured the same as 8 and 200 within the
+# benchmark's noise, about 10%.)
 _FILES_PER_TASK = 8
+_BYTES_PER_TASK = 2 * 1024 * 1024
 _WINDOW_PER_WORKER = 8
 
 
@@ -134,17 +138,20 @@ def _tasks(files: list[Path], opts: IntakeOptions) -> tuple[list[Task], int]:
 def _chunks(tasks: list[Task]) -> Iterator[list[Task]]:
     """Tasks grouped for one round trip to a worker: several small files, one block at a time."""
     chunk: list[Task] = []
+    size = 0
     for task in tasks:
         if task[1] is not None:
             if chunk:
                 yield chunk
-                chunk = []
+                chunk, size = [], 0
             yield [task]
             continue
+        with contextlib.suppress(OSError):
+            size += task[0].stat().st_size
         chunk.append(task)
-        if len(chunk) >= _FILES_PER_TASK:
+        if len(chunk) >= _FILES_PER_TASK or size >= _BYTES_PER_TASK:
             yield chunk
-            chunk = []
+            chunk, size = [], 0
     if chunk:
         yield chunk
 

@@ -69,3 +69,19 @@ def test_blocks_store_what_a_whole_read_stores(tmp_path: Path, monkeypatch: pyte
     assert _stored(tmp_path / "shared.db") == stored
     histories = [json.loads(row[5])["rules"]["facts"]["previous_contacts"] for row in stored[0]]
     assert max(histories) >= 3 and min(histories) == 0
+
+
+def test_worker_chunks_hold_a_few_files_or_a_few_megabytes(tmp_path) -> None:
+    # A chunk's results all sit in memory at once: large files travel in smaller chunks.
+    from mashdesk.intake import _BYTES_PER_TASK, _FILES_PER_TASK, _chunks
+
+    small = []
+    for i in range(_FILES_PER_TASK + 3):
+        f = tmp_path / f"s{i}.eml"
+        f.write_bytes(b"x" * 100)
+        small.append((f, None))
+    big = tmp_path / "big.msg"
+    big.write_bytes(b"x" * _BYTES_PER_TASK)
+    chunks = list(_chunks([small[0], (big, None), *small[1:]]))
+    assert [len(c) for c in chunks] == [2, _FILES_PER_TASK, 2]
+    assert chunks[0][1][0] == big
