@@ -21,7 +21,6 @@ unseen wording the rules miss more), and an abstention table at the chosen margi
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import random
 import sys
@@ -48,10 +47,8 @@ from classifiers.training import evaluate_rows, fit_pipeline, synthetic_rows  # 
 from mashdesk.domain import ROUTING_CODES  # noqa: E402
 from mashdesk.rules import default_pack, evaluate, facts_from_draft  # noqa: E402
 from mashdesk.synthetic import to_draft  # noqa: E402
-from mashdesk.synthetic.concerns import CONCERNS, Concern  # noqa: E402
-from mashdesk.synthetic.concerns_train_fourth import NEG_TRAIN_FOURTH, TRAIN_FOURTH  # noqa: E402
-from mashdesk.synthetic.concerns_train_third import NEG_TRAIN_THIRD, TRAIN_THIRD  # noqa: E402
-from mashdesk.synthetic.generator import generate_contacts, split_train_phrasings  # noqa: E402
+from mashdesk.synthetic.concerns import CONCERNS, TRAIN_FAMILIES, Concern  # noqa: E402
+from mashdesk.synthetic.generator import generate_contacts, phrasing_digest, split_train_phrasings  # noqa: E402
 
 MARGINS: tuple[float | None, ...] = (None, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 ABSTAIN_GRID: tuple[float, ...] = (0.4, 0.5, 0.6, 0.7, 0.8)
@@ -152,10 +149,8 @@ def print_operating_points(dirs: list[Direction]) -> float:
     return chosen
 
 
-FAMILIES: dict[str, tuple[dict[str, tuple[str, ...]], ...]] = {
-    "third": (TRAIN_THIRD, NEG_TRAIN_THIRD),
-    "fourth": (TRAIN_FOURTH, NEG_TRAIN_FOURTH),
-}
+# the families --without-X / --valid-without-X take
+FAMILIES = {name: TRAIN_FAMILIES[name] for name in ("third", "fourth")}
 
 
 def _without(concerns: tuple[Concern, ...], family: str) -> tuple[Concern, ...]:
@@ -253,7 +248,7 @@ def run(train_part: int, args: argparse.Namespace) -> Direction:
     )
 
 
-WRITERS = ("more", "third", "fourth", "fifth", "sixth")
+WRITERS = tuple(TRAIN_FAMILIES)
 
 
 def leave_one_writer_out(family: str, args: argparse.Namespace) -> dict[str, float]:
@@ -265,7 +260,7 @@ def leave_one_writer_out(family: str, args: argparse.Namespace) -> dict[str, flo
     names = training._phrasing_families()
 
     def of(p: str) -> str | None:
-        return names.get(hashlib.sha1(p.encode()).hexdigest()[:12])
+        return names.get(phrasing_digest(p))
 
     def pools(keep: Any) -> tuple[Concern, ...]:
         out = []

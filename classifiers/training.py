@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 import random
 import time
@@ -75,31 +74,14 @@ GROUP_BY = "phrasing"
 @functools.lru_cache(maxsize=1)
 def _phrasing_families() -> dict[str, str]:
     """Each train phrasing's digest (as the generator records it) -> the writer's family."""
-    from mashdesk.synthetic import concerns as base
-    from mashdesk.synthetic import (
-        concerns_train_fifth,
-        concerns_train_fourth,
-        concerns_train_more,
-        concerns_train_sixth,
-        concerns_train_third,
-    )
+    from mashdesk.synthetic.concerns import CONCERNS, TRAIN_FAMILIES
+    from mashdesk.synthetic.generator import phrasing_digest
 
-    later = {
-        "more": (concerns_train_more.TRAIN_MORE, concerns_train_more.NEG_TRAIN_MORE),
-        "third": (concerns_train_third.TRAIN_THIRD, concerns_train_third.NEG_TRAIN_THIRD),
-        "fourth": (concerns_train_fourth.TRAIN_FOURTH, concerns_train_fourth.NEG_TRAIN_FOURTH),
-        "fifth": (concerns_train_fifth.TRAIN_FIFTH, concerns_train_fifth.NEG_TRAIN_FIFTH),
-        "sixth": (concerns_train_sixth.TRAIN_SIXTH, concerns_train_sixth.NEG_TRAIN_SIXTH),
-    }
-    out: dict[str, str] = {}
-    for concern in base.CONCERNS:
-        for p in concern.train + concern.neg_train:
-            out[hashlib.sha1(p.encode()).hexdigest()[:12]] = "first"
-    for family, pools in later.items():
+    out = {phrasing_digest(p): "first" for c in CONCERNS for p in c.train + c.neg_train}
+    for family, pools in TRAIN_FAMILIES.items():
         for pool in pools:
             for phrasings in pool.values():
-                for p in phrasings:
-                    out[hashlib.sha1(p.encode()).hexdigest()[:12]] = family
+                out.update((phrasing_digest(p), family) for p in phrasings)
     return out
 
 

@@ -37,13 +37,13 @@ try:
 except ImportError:  # pragma: no cover - the package is a dependency; this keeps results exact without it
     _re2 = None
 
-FILTER_VERSION = "1"
-
 # Characters RE2's case folding treats differently from Python's case-insensitive ASCII letters.
 _CASE_DIFFERENT = re.compile("[\u0130\u0131]")
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
 _WIDEN = {"w": _NON_ASCII, "d": _NON_ASCII, "s": r"\x0b\x1c-\x1f" + _NON_ASCII}
 _DROP_ESCAPES = frozenset("bBAZ")
+_OPEN_REPEAT = re.compile(r"\{,(\d*)\}")  # Python reads "{,n}" as "{0,n}", "{,}" as "{0,}"; RE2 as text
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]*-?[imsx]*:")
 
 
 class _Unsupported(Exception):
@@ -196,8 +196,8 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
             out.append(piece)
         elif c in "^$":
             i += 1
-        elif c == "{" and (m := re.compile(r"\{,(\d*)\}").match(pattern, i)) is not None:
-            out.append(f"{{0,{m.group(1)}}}")  # Python reads "{,n}" as "{0,n}", "{,}" as "{0,}"; RE2 as text
+        elif c == "{" and (m := _OPEN_REPEAT.match(pattern, i)) is not None:
+            out.append(f"{{0,{m.group(1)}}}")
             i = m.end()
         elif c == "(" and pattern.startswith("(?", i):
             if pattern.startswith(("(?<!", "(?<=", "(?!", "(?="), i) or pattern.startswith("(?#", i):
@@ -211,7 +211,7 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
                     raise _Unsupported("bad group name")
                 out.append("(?:")
                 i = close + 1
-            elif (m := re.compile(r"\(\?[aiLmsux]*-?[imsx]*:").match(pattern, i)) is not None:
+            elif (m := _INLINE_FLAGS.match(pattern, i)) is not None:
                 if "x" in m.group(0):
                     raise _Unsupported("verbose group")
                 out.append("(?s:" if "s" in m.group(0).split("-")[0] else "(?:")

@@ -1185,25 +1185,25 @@ NEG_TRAIN_EXTRA: dict[str, tuple[str, ...]] = {
 }
 
 
+# The later train phrasing families, one writer each, in the order _merge appends them (the
+# first writer's phrasings are the `train=` tuples above plus TRAIN_EXTRA).
+TRAIN_FAMILIES: dict[str, tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = {
+    "more": (TRAIN_MORE, NEG_TRAIN_MORE),
+    "third": (TRAIN_THIRD, NEG_TRAIN_THIRD),
+    "fourth": (TRAIN_FOURTH, NEG_TRAIN_FOURTH),
+    "fifth": (TRAIN_FIFTH, NEG_TRAIN_FIFTH),
+    "sixth": (TRAIN_SIXTH, NEG_TRAIN_SIXTH),
+}
+
+
 def _merge() -> tuple[Concern, ...]:
     merged = []
     for concern in CONCERNS:
-        extra = (
-            TRAIN_EXTRA.get(concern.key, ())
-            + TRAIN_MORE.get(concern.key, ())
-            + TRAIN_THIRD.get(concern.key, ())
-            + TRAIN_FOURTH.get(concern.key, ())
-            + TRAIN_FIFTH.get(concern.key, ())
-            + TRAIN_SIXTH.get(concern.key, ())
-        )
-        neg = (
-            NEG_TRAIN_EXTRA.get(concern.key, ())
-            + NEG_TRAIN_MORE.get(concern.key, ())
-            + NEG_TRAIN_THIRD.get(concern.key, ())
-            + NEG_TRAIN_FOURTH.get(concern.key, ())
-            + NEG_TRAIN_FIFTH.get(concern.key, ())
-            + NEG_TRAIN_SIXTH.get(concern.key, ())
-        )
+        extra = TRAIN_EXTRA.get(concern.key, ())
+        neg = NEG_TRAIN_EXTRA.get(concern.key, ())
+        for train, neg_train in TRAIN_FAMILIES.values():
+            extra += train.get(concern.key, ())
+            neg += neg_train.get(concern.key, ())
         merged.append(
             dataclasses.replace(
                 concern,

@@ -306,6 +306,11 @@ def _abbreviate(text: str, rng: random.Random) -> str:
 _ALTERNATIVES = re.compile(r"\[([^\[\]]*)\]")
 
 
+def phrasing_digest(phrasing: str) -> str:
+    """How a train contact records the phrasing its main concern came from (extra["phrasing"])."""
+    return hashlib.sha1(phrasing.encode()).hexdigest()[:12]
+
+
 def expand(phrasing: str, slots: dict[str, str], rng: random.Random) -> str:
     """Pick one of each "[a|b|c]" alternative, fill the slots, tidy spacing, end with a stop."""
     text = _ALTERNATIVES.sub(lambda m: rng.choice(m.group(1).split("|")), phrasing)
@@ -487,7 +492,7 @@ class _Builder:
             style=f"{form}/{style}",
             # which train phrasing the main concern came from, so calibration can be measured on
             # phrasings the fit never saw (train only: heldout and fresh output stays as it was)
-            extra={"phrasing": hashlib.sha1(main_phrasing.encode()).hexdigest()[:12]} if ts == "train" else {},
+            extra={"phrasing": phrasing_digest(main_phrasing)} if ts == "train" else {},
         )
 
     # ------------------------------------------------------------------ pieces

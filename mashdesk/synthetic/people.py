@@ -162,7 +162,7 @@ HANDLERS = ("MASH worker A. Testwood", "MASH worker B. Sampleby", "MASH worker C
 # A population's surnames, for workloads that model many families (the intake benchmark): the
 # template sets above draw on 10 or 12 surnames each, which would make every tenth child share a
 # surname with every other. These are invented consonant-vowel-consonant stems with an English
-# ending, about 14,000 of them, drawn with Zipf weights 1/rank**0.6 so the commonest is about 0.9%
+# ending, 15,360 of them, drawn with Zipf weights 1/rank**0.6 so the commonest is about 0.9%
 # of people, as the commonest surname is in England and Wales.
 _STEM_CONSONANTS = "bdfghklmnprstvwz"
 _STEM_VOWELS = "aeiou"
