@@ -405,19 +405,22 @@ class TextScan:
     match at, and each tried indicator's match. Evaluating the same text again under other facts
     (another number of previous contacts, say) reuses it, so only the facts are judged again."""
 
-    def __init__(self, pack: Pack, text: str, use_filter: bool = True) -> None:
+    def __init__(self, pack: Pack, text: str, use_filter: bool = True, possible: frozenset[int] | None = None) -> None:
+        """`possible`: what the pack's filter found for this text before (an intake worker's
+        TextScan.possible), so the filter is not run again; None runs it."""
         self.pack_sha256 = pack.sha256
         self.source = text
         self.text = text.translate(_FOLD)
         lower = self.lower = lowercase(self.text)
         self.analysis = Analysis(self.text, lower)
         flt = pack_filter(pack) if use_filter else None
-        possible = None if flt is None else flt.possible(self.text)
-        # Indicators RE2 says can match (None: this text is not filtered). Each is tried with
-        # Python's pattern only where its loosened pattern starts a match (PackFilter.matches).
-        self.possible: frozenset[int] = possible or frozenset()
-        self.filter = flt
-        if possible is None:
+        filtered = None if flt is None else flt.text(self.text, possible)
+        # Indicators RE2 says can match (filtered is None: this text is not filtered). Each is
+        # tried with Python's pattern only where its loosened pattern starts a match
+        # (FilteredText.matches).
+        self.possible: frozenset[int] | None = None if filtered is None else filtered.possible
+        self.filter = filtered
+        if filtered is None:
             self.candidates = _candidates(pack, lower)
             # The indicators to judge, in pack order: those with a candidate word start, and
             # those tried everywhere or matched on facts alone.
@@ -427,7 +430,7 @@ class TextScan:
             uncovered = flt.uncovered
             self.candidates = _candidates(pack, lower) if uncovered else {}
             self.order = sorted(
-                possible
+                filtered.possible
                 | {idx for idx in self.candidates if idx in uncovered}
                 | {idx for idx in _untargeted(pack) if idx not in flt.covered}
             )
@@ -438,9 +441,9 @@ class TextScan:
         found = self.matches.get(idx)
         if found is None:
             ind = pack.indicators[idx]
-            if idx in self.possible:
-                assert self.filter is not None and ind.regex is not None
-                given = self.filter.matches(idx, ind.regex, self.text)
+            if self.filter is not None and idx in self.filter.possible:
+                assert ind.regex is not None
+                given = self.filter.matches(idx, ind.regex)
                 found = _match(ind, None, self.text, self.analysis, None, None, given)
             else:
                 positions = None if idx in pack.always else self.candidates[idx]

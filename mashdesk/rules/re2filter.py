@@ -25,6 +25,7 @@ same results.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,8 +35,11 @@ from mashdesk.rules.pack import Pack
 
 try:
     import re2 as _re2
+
+    _UNANCHORED = _re2._re2.RE2.Anchor.UNANCHORED
 except ImportError:  # pragma: no cover - the package is a dependency; this keeps results exact without it
     _re2 = None
+    _UNANCHORED = None
 
 # Characters RE2's case folding treats differently from Python's case-insensitive ASCII letters.
 _CASE_DIFFERENT = re.compile("[\u0130\u0131]")
@@ -224,6 +228,39 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
     return "".join(out)
 
 
+def _alternatives(src: str) -> list[str]:
+    """The top-level alternatives of a loosened pattern, a group around all of it opened up.
+
+    The filter gets them one by one: RE2 picks no atoms at all for "(?:youth +offending|YOT)"
+    (one literal alternative beside one with a gap), so that pattern would be searched in every
+    text, while "youth +offending" and "YOT" each have atoms. 15 of the default pack's patterns
+    were searched in every text; split, 3 are."""
+    parts: list[str] = []
+    start = i = 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(src, i)
+            continue
+        if c == "(":
+            end = _group_end(src, i)
+            if i == 0 and end == len(src) and src.startswith("(?:"):
+                return _alternatives(src[3:-1])
+            i = end
+            continue
+        if c == "|":
+            parts.append(src[start:i])
+            start = i + 1
+        i += 1
+    if not parts:
+        return [src]
+    parts.append(src[start:])
+    return [alt for part in parts for alt in _alternatives(part)]
+
+
 @dataclass(frozen=True)
 class PackFilter:
     """The RE2 filter of one pack: the loosened patterns of every indicator it covers."""
@@ -235,32 +272,83 @@ class PackFilter:
     covered: frozenset[int]
     uncovered: frozenset[int]  # indicators with a pattern the filter does not take
 
-    def possible(self, text: str) -> frozenset[int] | None:
-        """Covered indicators that can match `text`, or None when this text is not filtered."""
+    @functools.cached_property
+    def _raw(self) -> dict[int, Any]:
+        """The loosened patterns' RE2 objects, searched directly on the text's UTF-8 bytes: the
+        package's Python-level search encodes the whole text again on every call."""
+        return {idx: regexp._regexp for idx, regexp in self.loose.items()}
+
+    def text(self, text: str, possible: frozenset[int] | None = None) -> FilteredText | None:
+        """The text as the filter sees it, or None when this text is not filtered. `possible`,
+        when given, is what `possible(text)` returned earlier for the same text (an intake
+        worker's answer, say): the filter is then not run again."""
         if _CASE_DIFFERENT.search(text):
             return None
         try:
-            hits = self.filter.Match(text, False)
-        except Exception:  # not encodable as UTF-8 (a lone surrogate), say
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate
             return None
-        if not hits:
-            return frozenset()
-        of = self.indicator_of
-        return frozenset(of[h] for h in hits)
+        if possible is None:
+            hits = self.filter._filter.Match(data, False)
+            of = self.indicator_of
+            possible = frozenset(of[h] for h in hits) if hits else frozenset()
+        return FilteredText(self, text, data, possible)
+
+    def possible(self, text: str) -> frozenset[int] | None:
+        """Covered indicators that can match `text`, or None when this text is not filtered."""
+        found = self.text(text)
+        return None if found is None else found.possible
 
     def matches(self, idx: int, regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """What `regex.finditer(text)` yields, for a covered indicator's `regex` (see
+        FilteredText.matches); for a text the filter does not take, finditer itself."""
+        found = self.text(text, frozenset())
+        return regex.finditer(text) if found is None else found.matches(idx, regex)
+
+
+class FilteredText:
+    """One text, encoded once, and the covered indicators the filter says can match it."""
+
+    __slots__ = ("_flt", "text", "data", "possible", "_ascii", "_char_at", "_byte_at")
+
+    def __init__(self, flt: PackFilter, text: str, data: bytes, possible: frozenset[int]) -> None:
+        self._flt = flt
+        self.text = text
+        self.data = data
+        self.possible = possible
+        self._ascii = len(data) == len(text)
+        self._char_at: dict[int, int] | None = None
+        self._byte_at: list[int] | None = None
+
+    def _offsets(self) -> None:
+        """Byte offset of each character, and the character at each character's first byte."""
+        byte_at = [0] * (len(self.text) + 1)
+        pos = 0
+        for i, ch in enumerate(self.text):
+            byte_at[i] = pos
+            pos += len(ch.encode("utf-8"))
+        byte_at[len(self.text)] = pos
+        self._byte_at = byte_at
+        self._char_at = {b: i for i, b in enumerate(byte_at)}
+
+    def matches(self, idx: int, regex: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """What `regex.finditer(text)` yields, for a covered indicator's `regex`, trying the
         Python pattern only where its loosened pattern matches: every match of the real pattern
         starts where a match of the loosened one does, so none is skipped."""
-        loose = self.loose[idx]
+        loose = self._flt._raw[idx]
+        text, data = self.text, self.data
+        if not self._ascii and self._byte_at is None:
+            self._offsets()
+        byte_at, char_at = self._byte_at, self._char_at
         match = regex.match
         pos = 0
         end = len(text)
+        size = len(data)
         while pos <= end:
-            found = loose.search(text, pos)
-            if found is None:
+            start_byte = loose.Match(_UNANCHORED, data, pos if byte_at is None else byte_at[pos], size)[0][0]
+            if start_byte < 0:
                 return
-            start = found.start()
+            start = start_byte if char_at is None else char_at[start_byte]
             m = match(text, start)
             if m is None:
                 pos = start + 1
@@ -306,8 +394,9 @@ def build(pack: Pack) -> PackFilter | None:
             uncovered.add(idx)
             continue
         for branch in branches:
-            flt.Add(branch, options)
-            indicator_of.append(idx)
+            for alternative in _alternatives(branch):
+                flt.Add(alternative, options)
+                indicator_of.append(idx)
     if not indicator_of:
         return None
     try:

@@ -105,9 +105,9 @@ class SuggestContext:
             )
             template = _history_template(suggestion)
             if template is None:
-                return PreparedSuggestion(self.key, ())
+                return PreparedSuggestion(self.key, (), scan.possible if scan else None)
             prepared.append((low, high, *template))
-        return PreparedSuggestion(self.key, tuple(prepared))
+        return PreparedSuggestion(self.key, tuple(prepared), scan.possible if scan else None)
 
     @property
     def key(self) -> str:
@@ -116,14 +116,20 @@ class SuggestContext:
         model = self.model.version if self.model is not None else ""
         return f"{self.pack.sha256}|{model}|{self.abstain_below}|{self.strategy_raise_at}"
 
-    def suggest(self, draft: ContactDraft, previous_contacts: int = 0) -> Suggestion:
-        return suggest(
-            draft,
-            previous_contacts,
+    def suggest(
+        self, draft: ContactDraft, previous_contacts: int = 0, prepared: PreparedSuggestion | None = None
+    ) -> Suggestion:
+        """The suggestion for this history. `prepared` (made for the same draft, under any
+        context) saves running the pack's filter on the text again when made under this pack."""
+        facts = facts_from_draft(draft, previous_contacts)
+        possible = prepared.scan_hint(self) if prepared is not None else None
+        return suggest_facts(
+            facts,
             self.pack,
             self.model,
             abstain_below=self.abstain_below,
             strategy_raise_at=self.strategy_raise_at,
+            scan=TextScan(self.pack, facts.text, possible=possible) if possible is not None else None,
         )
 
 
@@ -335,6 +341,13 @@ class PreparedSuggestion:
 
     context: str  # SuggestContext.key of the context that made it
     bands: tuple[tuple[int, int | None, tuple[Any, ...], str, str], ...]
+    # The indicators the pack's filter found possible in the text (TextScan.possible), so that
+    # suggesting again for a history no band covers does not run the filter again.
+    possible: frozenset[int] | None = None
+
+    def scan_hint(self, context: SuggestContext) -> frozenset[int] | None:
+        """`possible`, when made under the same pack as `context`'s."""
+        return self.possible if self.context.split("|", 1)[0] == context.pack.sha256 else None
 
     def row(self, previous_contacts: int, context: SuggestContext) -> tuple[Any, ...] | None:
         """The suggestion_row for this history, or None when it was not prepared or was made

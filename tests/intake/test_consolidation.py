@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+
+import pytest
 
 from mashdesk.intake import ingest_bytes
 from mashdesk.store import Store
@@ -122,6 +125,39 @@ def test_a_prepared_suggestion_is_the_suggestion_for_every_history() -> None:
             '"previous_contacts": 7', ""
         )
     assert differs == len(drafts)  # the repeat-contacts indicator fires on a long history
+
+
+def test_a_history_no_band_covers_reuses_what_the_worker_filter_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The storing process suggests again for a long history: with the prepared suggestion it does
+    not run the pack's RE2 filter on the text again, and the result is the same as from scratch."""
+    from mashdesk import triage
+    from mashdesk.rules import re2filter
+    from mashdesk.synthetic import generate_contacts
+    from mashdesk.synthetic.render import to_draft
+
+    if not re2filter.enabled():
+        pytest.skip("google-re2 is a dependency; CI has it")
+    ctx = triage.suggest_context(None)
+    drafts = [to_draft(c) for c in generate_contacts(30, seed=8)]
+    prepared = [ctx.prepare(d, 1) for d in drafts]
+    assert all(p.possible is not None for p in prepared) and any(p.possible for p in prepared)
+    expected = [triage.suggestion_row(ctx.suggest(d, 5)) for d in drafts]
+    flt = re2filter.pack_filter(ctx.pack)
+    assert flt is not None
+    runs: list[frozenset[int] | None] = []
+    real = re2filter.PackFilter.text
+
+    def counted(self: re2filter.PackFilter, text: str, possible: frozenset[int] | None = None) -> object:
+        runs.append(possible)
+        return real(self, text, possible)
+
+    monkeypatch.setattr(re2filter.PackFilter, "text", counted)
+    assert [triage.suggestion_row(ctx.suggest(d, 5, p)) for d, p in zip(drafts, prepared, strict=True)] == expected
+    assert len(runs) == len(drafts) and None not in runs  # every text filtered by the worker's answer
+    runs.clear()
+    other_pack = dataclasses.replace(ctx.pack, sha256="another pack")
+    assert prepared[0].scan_hint(triage.SuggestContext(other_pack)) is None
+    assert prepared[0].scan_hint(triage.SuggestContext(ctx.pack, strategy_raise_at=0.01)) == prepared[0].possible
 
 
 def test_with_a_model_only_no_history_is_prepared() -> None:

@@ -144,3 +144,32 @@ def test_matches_follows_finditer_after_an_empty_match() -> None:
         regex = re.compile(pattern, re.IGNORECASE)
         flt = PackFilter("t", None, (0,), {0: re2.compile(loosen(pattern), _options())}, frozenset({0}), frozenset())
         assert [m.span() for m in flt.matches(0, regex, text)] == [m.span() for m in regex.finditer(text)], pattern
+
+
+def test_alternatives_are_filtered_one_by_one() -> None:
+    from mashdesk.rules.re2filter import _alternatives
+
+    assert _alternatives(r"(?:youth[^\w.!?]+offending|YOT)") == [r"youth[^\w.!?]+offending", "YOT"]
+    assert _alternatives("(?:a|(?:b|c))|d") == ["a", "b", "c", "d"]
+    assert _alternatives("(?:a|b)c|d") == ["(?:a|b)c", "d"]  # a group inside a sequence stays whole
+    assert _alternatives("(?:a|b)?") == ["(?:a|b)?"]
+    assert _alternatives("(?s:a|b)") == ["(?s:a|b)"]
+    assert _alternatives(r"x\|y|[|]") == [r"x\|y", "[|]"]
+    # RE2 finds no atoms for a literal alternative beside one with a gap; split, each has atoms
+    flt = re2filter.pack_filter(load_pack("default"))
+    assert flt is not None
+    everywhere = {flt.indicator_of[h] for h in flt.filter.Match("zzzz qqqq", True) or []}
+    assert len(everywhere) <= 3, everywhere
+
+
+def test_a_filtered_text_given_the_possible_set_does_not_run_the_filter_again() -> None:
+    pack = load_pack("default")
+    flt = re2filter.pack_filter(pack)
+    assert flt is not None
+    text = "Mum says her boyfriend kicked the baby. The baby (4 months) has a bruise on his cheek."
+    possible = flt.possible(text)
+    assert possible
+    assert flt.text(text, frozenset()).possible == frozenset()  # taken as given
+    facts = RuleFacts(text, child_ages=[0])
+    assert evaluate(pack, facts, TextScan(pack, text, possible=possible)).to_dict() == evaluate(pack, facts).to_dict()
+    assert not evaluate(pack, facts, TextScan(pack, text, possible=frozenset())).indicators
