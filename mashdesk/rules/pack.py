@@ -63,6 +63,9 @@ _CONDITION_KEYS = {
     "previous_contacts_max",
 }
 _EXAMPLE_FACT_KEYS = {"text", "child_ages", "unborn", "source_code", "channel", "previous_contacts"}
+# libyaml's loader when PyYAML has it (the wheels do): the default pack loads in 0.01 s instead of
+# 0.16 s. Same nodes, marks and errors.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _GAP = re.compile(r"\s*<(\d{1,2})>\s*")
 _XGAP = re.compile(r"\s*<<(\d{1,2})>>\s*")
@@ -231,7 +234,7 @@ class _LList(list[Any]):
     item_lines: list[int]
 
 
-def _construct(loader: yaml.SafeLoader, node: yaml.Node, errors: list[PackError], file: str) -> Any:
+def _construct(loader: Any, node: yaml.Node, errors: list[PackError], file: str) -> Any:
     if isinstance(node, yaml.MappingNode):
         d = _LDict()
         d.line = node.start_mark.line + 1
@@ -451,7 +454,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
     except UnicodeDecodeError as exc:
         return None, [PackError(file, 1, f"not UTF-8 text ({exc})")]
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
             root = _construct(loader, node, v.errors, file) if node is not None else None

@@ -144,6 +144,13 @@ def _class(src: str, i: int) -> tuple[str, int]:
 
 
 _TURKISH_I = (0x130, 0x131)
+_NON_ASCII_ESCAPE = re.compile(r"\\[uUxN0-7]")
+
+
+def _plainly_ascii(pattern: str) -> bool:
+    """ASCII with no escape that can name another character (\\u, \\U, \\x, \\N, octal): no
+    literal or class range in it can reach U+0130 or U+0131, so it needs no parse to tell."""
+    return pattern.isascii() and _NON_ASCII_ESCAPE.search(pattern) is None
 
 
 def _mentions_turkish_i(pattern: str, flags: int) -> bool:
@@ -186,7 +193,7 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
     Raises _Unsupported for constructs with no looser RE2 equivalent."""
     if flags & (re.VERBOSE | re.ASCII | re.LOCALE):
         raise _Unsupported("flags")
-    if _mentions_turkish_i(pattern, flags):
+    if not _plainly_ascii(pattern) and _mentions_turkish_i(pattern, flags):
         raise _Unsupported("the dotted or dotless i, which RE2 case-folds differently")
     out: list[str] = []
     i = 0
@@ -385,18 +392,21 @@ def build(pack: Pack) -> PackFilter | None:
         if ind.regex is None:
             continue
         try:
-            # every pattern must be one RE2 takes before any reaches the filter
+            # The indicator's patterns must all be ones RE2 takes before any reaches the filter.
+            # Each loosened pattern has balanced groups (loosen keeps Python's), so the joined
+            # pattern compiles only if each does.
             branches = [loosen(src, ind.regex.flags) for src, _ in ind.branches]
-            for branch in branches:
-                _re2.compile(branch, options)
             loose[idx] = _re2.compile("|".join(branches), options)
         except Exception:
             uncovered.add(idx)
             continue
-        for branch in branches:
-            for alternative in _alternatives(branch):
+        alternatives = [alternative for branch in branches for alternative in _alternatives(branch)]
+        try:
+            for alternative in alternatives:
                 flt.Add(alternative, options)
-                indicator_of.append(idx)
+        except Exception:
+            return None  # a filter holding part of an indicator would skip it: filter nothing
+        indicator_of += [idx] * len(alternatives)
     if not indicator_of:
         return None
     try:
