@@ -83,5 +83,62 @@ def test_worker_chunks_hold_a_few_files_or_a_few_megabytes(tmp_path) -> None:
     big = tmp_path / "big.msg"
     big.write_bytes(b"x" * _BYTES_PER_TASK)
     chunks = list(_chunks([small[0], (big, None), *small[1:]]))
-    assert [len(c) for c in chunks] == [2, _FILES_PER_TASK, 2]
-    assert chunks[0][1][0] == big
+    assert [len(c) for c, _ in chunks] == [2, _FILES_PER_TASK, 2]
+    assert chunks[0][0][1][0] == big
+    assert [size for _, size in chunks] == [100 + _BYTES_PER_TASK, 100 * _FILES_PER_TASK, 200]
+
+
+def test_the_chunks_in_flight_are_bounded_in_number_and_in_bytes(tmp_path, monkeypatch) -> None:
+    """Workers get chunks ahead of the storing process (so they parse while it commits), but
+    no more than the window's number of chunks or bytes: results wait in memory until stored."""
+    from concurrent.futures import Future
+
+    import mashdesk.intake as intake
+
+    submitted: list[tuple[int, int]] = []  # (files in the chunk, tasks handed on when submitted)
+    taken: list[object] = []
+
+    class Pool:
+        def __init__(self, **kwargs: object) -> None:
+            pass
+
+        def __enter__(self) -> Pool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def submit(self, fn: object, chunk: list, *args: object) -> Future:
+            submitted.append((len(chunk), len(taken)))
+            future: Future = Future()
+            future.set_result([[] for _ in chunk])
+            return future
+
+    monkeypatch.setattr(intake, "ProcessPoolExecutor", Pool)
+    tasks = []
+    for i in range(30 * intake._FILES_PER_TASK):
+        f = tmp_path / f"m{i}.eml"
+        f.write_bytes(b"x" * 100)
+        tasks.append((f, None))
+    chunk_bytes = 100 * intake._FILES_PER_TASK
+
+    def run() -> None:
+        submitted.clear()
+        taken.clear()
+        for task, _items in intake._prepared(tasks, None, None, 2, "db"):  # type: ignore[arg-type]
+            taken.append(task)
+        assert len(taken) == len(tasks) and sum(n for n, _ in submitted) == len(tasks)
+
+    # bounded in number: 2 workers x 4 chunks go out before anything is handed on
+    monkeypatch.setattr(intake, "_WINDOW_PER_WORKER", 4)
+    run()
+    assert [handed for _, handed in submitted[:8]] == [0] * 8 and submitted[8][1] > 0
+    # bounded in bytes: three chunks' worth, however many the count would allow
+    monkeypatch.setattr(intake, "_WINDOW_PER_WORKER", 100)
+    monkeypatch.setattr(intake, "_WINDOW_BYTES", 3 * chunk_bytes)
+    run()
+    assert [handed for _, handed in submitted[:4]] == [0, 0, 0, intake._FILES_PER_TASK]
+    # one chunk bigger than the window still goes, alone
+    monkeypatch.setattr(intake, "_WINDOW_BYTES", chunk_bytes // 2)
+    run()
+    assert [handed for _, handed in submitted[:3]] == [0, intake._FILES_PER_TASK, 2 * intake._FILES_PER_TASK]
