@@ -221,19 +221,20 @@ def ingest(
             batch.clear()
             batch_bytes = 0
 
-    for n, ((file, block), items) in enumerate(_prepared(tasks, opts, calendar, workers, str(store.path))):
-        if progress.cancelled():
-            flush()
-            raise Cancelled(f"stopped after {report.files} of {len(files)} files")
-        progress.report(n, len(tasks), str(file) if block is None else f"{file} rows {block[0]}-{block[1] - 1}")
-        for item in items:
-            batch.append(item)
-            batch_bytes += len(item.raw)
-            if len(batch) >= BATCH_ITEMS or batch_bytes >= BATCH_BYTES or item.raw_path:
+    with store.checkpoints_aside() if expected >= PARALLEL_MIN_ITEMS else contextlib.nullcontext():
+        for n, ((file, block), items) in enumerate(_prepared(tasks, opts, calendar, workers, str(store.path))):
+            if progress.cancelled():
                 flush()
-        if block is None or n + 1 == len(tasks) or tasks[n + 1][0] != file:
-            report.files += 1
-    flush()
+                raise Cancelled(f"stopped after {report.files} of {len(files)} files")
+            progress.report(n, len(tasks), str(file) if block is None else f"{file} rows {block[0]}-{block[1] - 1}")
+            for item in items:
+                batch.append(item)
+                batch_bytes += len(item.raw)
+                if len(batch) >= BATCH_ITEMS or batch_bytes >= BATCH_BYTES or item.raw_path:
+                    flush()
+            if block is None or n + 1 == len(tasks) or tasks[n + 1][0] != file:
+                report.files += 1
+        flush()
     progress.report(len(tasks), len(tasks), "done")
     return report
 
