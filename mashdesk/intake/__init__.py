@@ -98,14 +98,14 @@ def _prepare(
         if key not in _WORKER_CONTEXT:
             _WORKER_CONTEXT[key] = _context(Store(db_path), opts)
         ctx = _WORKER_CONTEXT[key]
-    out = []
-    for file, block in tasks:
-        items = [apply_local_domains(item, opts) for item in parse_file(file, opts, block)]
-        if ctx is not None:
+    # Every file of the chunk is parsed before any is suggested: the rules' RE2 automata stay
+    # warm from one text to the next instead of being pushed out of the CPU's caches by parsing.
+    out = [[apply_local_domains(item, opts) for item in parse_file(file, opts, block)] for file, block in tasks]
+    if ctx is not None:
+        for items in out:
             for item in items:
                 if item.draft is not None:
                     item.rows = prepare_rows(item, calendar, ctx)
-        out.append(items)
     return out
 
 
