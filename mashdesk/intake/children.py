@@ -60,12 +60,14 @@ _FREE_AGE = re.compile(
     rf"(?P<name>{_NAME})\s*(?:\(\s*(?:aged?\s*)?(?P<age1>\d{{1,2}})\s*(?:yrs?|years?(?: old)?)?\s*\)"
     rf"|,?\s+(?:aged?|age)\s+(?P<age2>\d{{1,2}})\b)"
 )
+# Lookaheads naming the alternatives' first characters: the same matches, found faster.
 _UNBORN = re.compile(
-    r"\b(unborn(?: baby| child)?|(?P<weeks>\d{1,2})\s*weeks?\s*pregnant|is pregnant|expecting (?:a|her) baby)\b",
+    r"\b(?=[uie\d])"
+    r"(unborn(?: baby| child)?|(?P<weeks>\d{1,2})\s*weeks?\s*pregnant|is pregnant|expecting (?:a|her) baby)\b",
     re.I,
 )
 _EDD_FREE = re.compile(
-    rf"\b(?:EDD|due date|due on|expected date of delivery)\s*(?:is|of)?\s*[:\-]?\s*(?P<date>{_DATE})",
+    rf"\b(?=[ed])(?:EDD|due date|due on|expected date of delivery)\s*(?:is|of)?\s*[:\-]?\s*(?P<date>{_DATE})",
     re.I,
 )
 
