@@ -37,3 +37,20 @@ def test_a_lookahead_changes_no_match(fast: re.Pattern[str], lookahead: str) -> 
         assert a == [(m.span(), m.groups()) for m in plain.finditer(text)], text
         found += bool(a)
     assert found >= 6, found
+
+
+@pytest.mark.parametrize("fast", [children._FREE_DOB, children._FREE_AGE])
+def test_possessive_name_words_change_no_match(fast: re.Pattern[str]) -> None:
+    assert "]++" in fast.pattern
+    plain = re.compile(fast.pattern.replace("]++", "]+"), fast.flags)
+    texts = [
+        "Smith-(aged 5) and O'Neil- (DOB 01/02/2015); D’Arcy Lee, aged 7; Anne-Marie Lee (DOB 3rd May 2016)",
+        "Ben Adams Aged 7, Ben Adams, aged 7; Zoë Ward (6); MASON GOLBY (12 yrs); Tom (aged 14) Jones",
+        "Ava X, DOB 03/04/2016 and Ava X,born 2016-04-03; 'Kai' (9); Kai-(9); Leo--Ray (10 years old)",
+    ] + [to_draft(c).body_text for c in generate_contacts(400, 22)]
+    found = 0
+    for text in texts:
+        a = [(m.span(), m.groups()) for m in fast.finditer(text)]
+        assert a == [(m.span(), m.groups()) for m in plain.finditer(text)], text
+        found += bool(a)
+    assert found >= 50, found
