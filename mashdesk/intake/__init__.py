@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import os
 import threading
 import time
@@ -170,23 +171,32 @@ def _prepared(
         for task in tasks:
             yield task, _prepare([task], opts, calendar, None)[0]  # the storing process suggests
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
-        pending: deque[tuple[list[Task], int, Future[list[list[ParsedItem]]]]] = deque()
-        queue = _chunks(tasks)
-        in_flight = 0
-        waiting: tuple[list[Task], int] | None = next(queue, None)
-        while waiting is not None or pending:
-            # Fill the window (always at least one chunk, however big), then take the oldest.
-            while waiting is not None and (
-                not pending or (len(pending) < workers * _WINDOW_PER_WORKER and in_flight + waiting[1] <= _WINDOW_BYTES)
-            ):
-                chunk, size = waiting
-                pending.append((chunk, size, pool.submit(_prepare, chunk, opts, calendar, db_path)))
-                in_flight += size
-                waiting = next(queue, None)
-            chunk, size, future = pending.popleft()
-            in_flight -= size
-            yield from zip(chunk, future.result(), strict=True)
+    # Objects alive now (the pack, the model, modules) live as long as the ingest: frozen, the
+    # garbage collector stops walking them, here and in the forked workers, where a walk would
+    # also copy the pages they sit on. About 8% more emails a second. Unfrozen afterwards, so
+    # a long-running app collects them as before.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
+            pending: deque[tuple[list[Task], int, Future[list[list[ParsedItem]]]]] = deque()
+            queue = _chunks(tasks)
+            in_flight = 0
+            waiting: tuple[list[Task], int] | None = next(queue, None)
+            while waiting is not None or pending:
+                # Fill the window (always at least one chunk, however big), then take the oldest.
+                while waiting is not None and (
+                    not pending
+                    or (len(pending) < workers * _WINDOW_PER_WORKER and in_flight + waiting[1] <= _WINDOW_BYTES)
+                ):
+                    chunk, size = waiting
+                    pending.append((chunk, size, pool.submit(_prepare, chunk, opts, calendar, db_path)))
+                    in_flight += size
+                    waiting = next(queue, None)
+                chunk, size, future = pending.popleft()
+                in_flight -= size
+                yield from zip(chunk, future.result(), strict=True)
+    finally:
+        gc.unfreeze()
 
 
 def ingest(

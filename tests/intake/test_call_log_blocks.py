@@ -142,3 +142,46 @@ def test_the_chunks_in_flight_are_bounded_in_number_and_in_bytes(tmp_path, monke
     monkeypatch.setattr(intake, "_WINDOW_BYTES", chunk_bytes // 2)
     run()
     assert [handed for _, handed in submitted[:3]] == [0, intake._FILES_PER_TASK, 2 * intake._FILES_PER_TASK]
+
+
+def test_objects_alive_before_the_workers_fork_are_frozen_for_the_ingest_only(tmp_path, monkeypatch) -> None:
+    """The garbage collector skips what the ingest inherits (pack, model) while workers run, and
+    a long-running app gets it back afterwards, also when the ingest stops early."""
+    import gc
+    from concurrent.futures import Future
+
+    import mashdesk.intake as intake
+
+    frozen_at_submit: list[int] = []
+
+    class Pool:
+        def __init__(self, **kwargs: object) -> None:
+            pass
+
+        def __enter__(self) -> Pool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def submit(self, fn: object, chunk: list, *args: object) -> Future:
+            frozen_at_submit.append(gc.get_freeze_count())
+            future: Future = Future()
+            future.set_result([[] for _ in chunk])
+            return future
+
+    monkeypatch.setattr(intake, "ProcessPoolExecutor", Pool)
+    tasks = []
+    for i in range(40):
+        f = tmp_path / f"m{i}.eml"
+        f.write_bytes(b"x")
+        tasks.append((f, None))
+    assert gc.get_freeze_count() == 0
+    assert len(list(intake._prepared(tasks, None, None, 2, "db"))) == 40  # type: ignore[arg-type]
+    assert frozen_at_submit and min(frozen_at_submit) > 1000
+    assert gc.get_freeze_count() == 0
+    stopped = intake._prepared(tasks, None, None, 2, "db")  # type: ignore[arg-type]
+    next(stopped)
+    assert gc.get_freeze_count() > 1000
+    stopped.close()  # what happens when ingest raises Cancelled mid-way
+    assert gc.get_freeze_count() == 0
