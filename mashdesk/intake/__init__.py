@@ -32,6 +32,7 @@ from mashdesk.intake.store_ops import IngestReport, prepare_rows, store_item, st
 from mashdesk.progress import Cancelled, NullProgress, Progress
 from mashdesk.settings import working_calendar
 from mashdesk.store import Store
+from mashdesk.store.connection import Checkpointer
 from mashdesk.timescales import WorkingCalendar
 
 __all__ = [
@@ -50,17 +51,18 @@ PARALLEL_MIN_ITEMS = 256
 _BLOCKS_MIN_BYTES = 256 * 1024
 CALL_ROWS_PER_BLOCK = 1000
 # Files go to workers in small chunks (fewer round trips), at most _BYTES_PER_TASK of them unless
-# one file is bigger. (32 files a chunk and 1,000 items a commit measured the same as 8 and 200
-# within the benchmark's noise, about 10%.) A window of chunks is in flight, bounded in number and
-# in bytes so memory stays bounded when files are large. It must hold well over one commit's
-# worth of files: the workers go on parsing while this process stores a batch, and with 16 chunks
-# (128 files, fewer than a 200-item batch) they sat idle for part of every commit (emails 1,101 a
-# second; 1,246 to 1,395 with 64 to 192 chunks).
+# one file is bigger. A window of chunks is in flight: it must hold well over one commit's worth,
+# or the workers sit idle while this process stores a batch; and it is bounded in number and in
+# the memory its results take once back here, so large files or call logs cannot fill memory.
 _FILES_PER_TASK = 8
 _BYTES_PER_TASK = 2 * 1024 * 1024
 _WINDOW_PER_WORKER = 64
-_WINDOW_BYTES = 32 * 1024 * 1024
-_CALL_ROW_BYTES = 256  # about, for a block of a call log's rows in the window
+_WINDOW_BYTES = 64 * 1024 * 1024  # of results, estimated as below
+# A parsed contact held here takes several times its bytes (an email's about 5x pickled, more as
+# objects; a synthetic call row 489 bytes on disk, 7.6 KB as objects): chunks are counted at
+# the larger of these.
+_RESULT_BYTES_PER_ITEM = 8 * 1024
+_RESULT_BYTES_PER_INPUT_BYTE = 8
 
 
 def parse_path(path: Path, opts: IntakeOptions | None = None) -> Iterator[ParsedItem]:
@@ -143,24 +145,29 @@ def _tasks(files: list[Path], opts: IntakeOptions) -> tuple[list[Task], int]:
 
 def _chunks(tasks: list[Task]) -> Iterator[tuple[list[Task], int]]:
     """Tasks grouped for one round trip to a worker (several small files, one block at a time),
-    with about how many bytes they read."""
+    with about how much memory their results will take here."""
     chunk: list[Task] = []
     size = 0
     for task in tasks:
         if task[1] is not None:
             if chunk:
-                yield chunk, size
+                yield chunk, _result_bytes(len(chunk), size)
                 chunk, size = [], 0
-            yield [task], (task[1][1] - task[1][0]) * _CALL_ROW_BYTES
+            yield [task], _result_bytes(task[1][1] - task[1][0], 0)
             continue
         with contextlib.suppress(OSError):
             size += task[0].stat().st_size
         chunk.append(task)
         if len(chunk) >= _FILES_PER_TASK or size >= _BYTES_PER_TASK:
-            yield chunk, size
+            yield chunk, _result_bytes(len(chunk), size)
             chunk, size = [], 0
     if chunk:
-        yield chunk, size
+        yield chunk, _result_bytes(len(chunk), size)
+
+
+def _result_bytes(items: int, input_bytes: int) -> int:
+    """About how much memory a chunk's results take in this process."""
+    return max(items * _RESULT_BYTES_PER_ITEM, input_bytes * _RESULT_BYTES_PER_INPUT_BYTE)
 
 
 def _prepared(
@@ -172,9 +179,8 @@ def _prepared(
             yield task, _prepare([task], opts, calendar, None)[0]  # the storing process suggests
         return
     # Objects alive now (the pack, the model, modules) live as long as the ingest: frozen, the
-    # garbage collector stops walking them, here and in the forked workers, where a walk would
-    # also copy the pages they sit on. About 8% more emails a second. Unfrozen afterwards, so
-    # a long-running app collects them as before.
+    # garbage collector stops walking them, here and in the forked workers (where a walk would
+    # also copy the pages they share). Unfrozen afterwards, so a long-running app collects them.
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
@@ -194,7 +200,14 @@ def _prepared(
                     waiting = next(queue, None)
                 chunk, size, future = pending.popleft()
                 in_flight -= size
-                yield from zip(chunk, future.result(), strict=True)
+                try:
+                    yield from zip(chunk, future.result(), strict=True)
+                except BaseException:
+                    # Stopped early (cancelled, a worker failed): the chunks not started are not
+                    # parsed only to be thrown away when the pool shuts down.
+                    for _, _, queued in pending:
+                        queued.cancel()
+                    raise
     finally:
         gc.unfreeze()
 
@@ -224,14 +237,21 @@ def ingest(
     batch: list[ParsedItem] = []
     batch_bytes = 0
 
+    big = expected >= PARALLEL_MIN_ITEMS
+    aside: contextlib.AbstractContextManager[Checkpointer | None] = (
+        store.checkpoints_aside() if big else contextlib.nullcontext()
+    )
+
     def flush() -> None:
         nonlocal batch_bytes
         if batch:
             report.add(store_items(store, batch, calendar, ctx))
             batch.clear()
             batch_bytes = 0
+            if checkpoints is not None:
+                checkpoints.committed()
 
-    with store.checkpoints_aside() if expected >= PARALLEL_MIN_ITEMS else contextlib.nullcontext():
+    with aside as checkpoints:
         for n, ((file, block), items) in enumerate(_prepared(tasks, opts, calendar, workers, str(store.path))):
             if progress.cancelled():
                 flush()

@@ -24,8 +24,8 @@ DATE_RE = re.compile(_DATE, re.I)
 POSTCODE_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2})\b")
 # A name of one to four capitalised words. Each word is possessive (++): what follows a name in
 # the patterns below starts with a space, "(" or ",", never with a letter, "'", "’" or "-", so
-# giving back part of a word could never let them match; trying it (Python otherwise does, at
-# every capital letter) took half their time.
+# giving back part of a word could never let them match, and Python would otherwise try it at
+# every capital letter.
 _NAME = r"[A-Z][a-zA-Z'’\-]++(?:\s+[A-Z][a-zA-Z'’\-]++){0,3}"
 _SCHOOL_RE = re.compile(
     r"\b((?:[A-Z][a-zA-Z'’\-]+\s+){1,4}(?:C of E |CE |RC |Catholic )?"

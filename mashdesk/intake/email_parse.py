@@ -26,8 +26,8 @@ _KNOWN_HEADERS = {
     "content-type", "sender", "reply-to", "cc", "x-mailer", "delivered-to",
 }  # fmt: skip
 _PHONE_RE = re.compile(r"(?:(?:\+44\s?\(?0?\)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4})")
-# The lookahead names the alternatives' first letters: the same matches, found in half the time
-# (Python tries every alternative at every word start otherwise).
+# The lookahead names the alternatives' first letters: the same matches, without Python trying
+# every alternative at every word start.
 _ROLE_RE = re.compile(
     r"\b(?=[dhsmgpyf])(designated safeguarding lead|deputy DSL|DSL|headteacher|head teacher|health visitor|"
     r"school nurse|midwife|GP|police constable|PC \d+|DC \d+|detective constable|sergeant|"

@@ -36,8 +36,12 @@ from mashdesk.rules.pack import Pack
 try:
     import re2 as _re2
 
+    # The package's compiled objects are searched directly (FilteredText): check they are there,
+    # or filter nothing (the same results, slower) rather than fail.
     _UNANCHORED = _re2._re2.RE2.Anchor.UNANCHORED
-except ImportError:  # pragma: no cover - the package is a dependency; this keeps results exact without it
+    _re2.compile("a")._regexp.Match  # noqa: B018
+    _re2.Filter()._filter.Match  # noqa: B018
+except (ImportError, AttributeError):  # pragma: no cover - a dependency; results stay exact without it
     _re2 = None
     _UNANCHORED = None
 
@@ -240,8 +244,7 @@ def _alternatives(src: str) -> list[str]:
 
     The filter gets them one by one: RE2 picks no atoms at all for "(?:youth +offending|YOT)"
     (one literal alternative beside one with a gap), so that pattern would be searched in every
-    text, while "youth +offending" and "YOT" each have atoms. 15 of the default pack's patterns
-    were searched in every text; split, 3 are."""
+    text, while "youth +offending" and "YOT" each have atoms."""
     parts: list[str] = []
     start = i = 0
     while i < len(src):
@@ -316,7 +319,7 @@ class PackFilter:
 class FilteredText:
     """One text, encoded once, and the covered indicators the filter says can match it."""
 
-    __slots__ = ("_flt", "text", "data", "possible", "_ascii", "_char_at", "_byte_at")
+    __slots__ = ("_flt", "text", "data", "possible", "_ascii", "_mark")
 
     def __init__(self, flt: PackFilter, text: str, data: bytes, possible: frozenset[int]) -> None:
         self._flt = flt
@@ -324,38 +327,43 @@ class FilteredText:
         self.data = data
         self.possible = possible
         self._ascii = len(data) == len(text)
-        self._char_at: dict[int, int] | None = None
-        self._byte_at: list[int] | None = None
+        self._mark = (0, 0)  # a (character, byte) offset pair known to match
 
-    def _offsets(self) -> None:
-        """Byte offset of each character, and the character at each character's first byte."""
-        byte_at = [0] * (len(self.text) + 1)
-        pos = 0
-        for i, ch in enumerate(self.text):
-            byte_at[i] = pos
-            pos += len(ch.encode("utf-8"))
-        byte_at[len(self.text)] = pos
-        self._byte_at = byte_at
-        self._char_at = {b: i for i, b in enumerate(byte_at)}
+    def _byte(self, char: int) -> int:
+        """The UTF-8 offset of a character offset (moving forward, as matches() does)."""
+        last_char, last_byte = self._mark
+        if char >= last_char:
+            byte = last_byte + len(self.text[last_char:char].encode("utf-8"))
+        else:
+            byte = len(self.text[:char].encode("utf-8"))
+        self._mark = (char, byte)
+        return byte
+
+    def _char(self, byte: int) -> int:
+        """The character offset of a UTF-8 offset at a character boundary."""
+        last_char, last_byte = self._mark
+        if byte >= last_byte:
+            char = last_char + len(self.data[last_byte:byte].decode("utf-8"))
+        else:
+            char = len(self.data[:byte].decode("utf-8"))
+        self._mark = (char, byte)
+        return char
 
     def matches(self, idx: int, regex: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """What `regex.finditer(text)` yields, for a covered indicator's `regex`, trying the
         Python pattern only where its loosened pattern matches: every match of the real pattern
         starts where a match of the loosened one does, so none is skipped."""
         loose = self._flt._raw[idx]
-        text, data = self.text, self.data
-        if not self._ascii and self._byte_at is None:
-            self._offsets()
-        byte_at, char_at = self._byte_at, self._char_at
+        text, data, ascii_only = self.text, self.data, self._ascii
         match = regex.match
         pos = 0
         end = len(text)
         size = len(data)
         while pos <= end:
-            start_byte = loose.Match(_UNANCHORED, data, pos if byte_at is None else byte_at[pos], size)[0][0]
+            start_byte = loose.Match(_UNANCHORED, data, pos if ascii_only else self._byte(pos), size)[0][0]
             if start_byte < 0:
                 return
-            start = start_byte if char_at is None else char_at[start_byte]
+            start = start_byte if ascii_only else self._char(start_byte)
             m = match(text, start)
             if m is None:
                 pos = start + 1

@@ -15,7 +15,6 @@ import sqlite_utils
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 30_000
-WAL_AUTOCHECKPOINT_PAGES = 1000  # SQLite's default
 
 
 class StoreError(Exception):
@@ -38,6 +37,88 @@ def connect(path: Path | str) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
     return conn
+
+
+class Checkpointer:
+    """WAL checkpoints beside a writer instead of inside its commits.
+
+    SQLite copies the WAL into the database (and syncs it) inside the COMMIT that takes the WAL
+    past its auto-checkpoint size, which stalls a writer that commits batch after batch. Here the
+    writer's auto-checkpoint is off, and after each of its commits (`committed()`) a thread with
+    its own connection runs a PASSIVE checkpoint, which never blocks the writer, while the writer
+    prepares its next batch; a checkpoint that has copied everything lets the next transaction
+    start the WAL again from its beginning, so the WAL stays about one batch long. Should it grow
+    past WAL_BOUND_BYTES all the same (the thread falling behind), the writer checkpoints itself;
+    should the thread fail, it is logged and the writer's auto-checkpoint comes back at once.
+    Commits are exactly as durable as before: each is in the WAL when COMMIT returns."""
+
+    WAL_BOUND_BYTES = 64 * 1024 * 1024
+
+    def __init__(self, conn: sqlite3.Connection | None, path: Path) -> None:
+        self._conn = conn
+        self._path = path
+        self._wal = Path(f"{path}-wal")
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._failed: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        self._restore: int | None = None
+        if conn is not None:
+            self._restore = int(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
+
+    def committed(self) -> None:
+        """The writer has committed: checkpoint beside it. The thread starts at the first call,
+        after the first batch, so any worker processes have forked before it exists."""
+        if self._conn is None or self._restore is None:
+            return
+        if self._failed is not None:
+            self._give_back()
+            return
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
+            self._thread.start()
+        self._wake.set()
+        try:
+            if self._wal.stat().st_size > self.WAL_BOUND_BYTES:
+                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except OSError:
+            pass
+
+    def _run(self) -> None:
+        try:
+            conn = connect(self._path)
+        except BaseException as exc:
+            self._fail(exc)
+            return
+        try:
+            while True:
+                self._wake.wait()
+                self._wake.clear()
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                if self._stop.is_set():
+                    return
+        except BaseException as exc:
+            self._fail(exc)
+        finally:
+            conn.close()
+
+    def _fail(self, exc: BaseException) -> None:
+        self._failed = exc
+        log.warning("background WAL checkpoints stopped (%s); the writer checkpoints itself again", exc)
+
+    def _give_back(self) -> None:
+        if self._conn is not None and self._restore is not None:
+            self._conn.execute(f"PRAGMA wal_autocheckpoint = {self._restore}")
+            self._restore = None
+
+    def close(self) -> None:
+        """Stop the thread after one last checkpoint, and give the writer its auto-checkpoint back."""
+        if self._thread is not None:
+            self._stop.set()
+            self._wake.set()
+            self._thread.join()
+        self._give_back()
 
 
 class Store:
@@ -84,42 +165,18 @@ class Store:
             db.conn.execute("COMMIT")
 
     @contextlib.contextmanager
-    def checkpoints_aside(self, every_s: float = 0.2) -> Iterator[None]:
-        """For a long run of write transactions from this thread (an ingest): this thread's
-        connection stops copying the WAL into the database itself, which SQLite does inside a
-        COMMIT once the WAL passes 1,000 pages (about half the time of an ingest's commits,
-        fsync included); a thread with its own connection does it instead, PASSIVE (never
-        blocking the writer), every `every_s` seconds, and once more at the end. Commits are as
-        durable as before: each is in the WAL before COMMIT returns."""
+    def checkpoints_aside(self) -> Iterator[Checkpointer]:
+        """For a long run of write transactions from this thread (an ingest): the WAL is copied
+        into the database by a thread of its own instead of inside this thread's COMMITs (see
+        Checkpointer). Call `committed()` on what this yields after each commit."""
         if str(self.path) == ":memory:":
-            yield
+            yield Checkpointer(None, self.path)
             return
-        conn = self.conn
-        conn.execute("PRAGMA wal_autocheckpoint = 0")
-        stop = threading.Event()
-        failed: list[BaseException] = []
-
-        def run() -> None:
-            checkpointer = connect(self.path)
-            try:
-                while not stop.wait(every_s):
-                    checkpointer.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                checkpointer.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-            except BaseException as exc:  # reported below; the writer's work is unaffected
-                failed.append(exc)
-            finally:
-                checkpointer.close()
-
-        thread = threading.Thread(target=run, name="wal-checkpoint", daemon=True)
-        thread.start()
+        checkpointer = Checkpointer(self.conn, self.path)
         try:
-            yield
+            yield checkpointer
         finally:
-            stop.set()
-            thread.join()
-            conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
-            if failed:
-                log.warning("background WAL checkpoints stopped: %s", failed[0])
+            checkpointer.close()
 
     def close(self) -> None:
         """Close the calling thread's connection (other threads close their own on exit)."""

@@ -105,9 +105,9 @@ class SuggestContext:
             )
             template = _history_template(suggestion)
             if template is None:
-                return PreparedSuggestion(self.key, (), scan.possible if scan else None)
+                return PreparedSuggestion(self.key, (), *_hint(scan))
             prepared.append((low, high, *template))
-        return PreparedSuggestion(self.key, tuple(prepared), scan.possible if scan else None)
+        return PreparedSuggestion(self.key, tuple(prepared), *_hint(scan))
 
     @property
     def key(self) -> str:
@@ -122,7 +122,7 @@ class SuggestContext:
         """The suggestion for this history. `prepared` (made for the same draft, under any
         context) saves running the pack's filter on the text again when made under this pack."""
         facts = facts_from_draft(draft, previous_contacts)
-        possible = prepared.scan_hint(self) if prepared is not None else None
+        possible = prepared.scan_hint(self, facts.text) if prepared is not None else None
         return suggest_facts(
             facts,
             self.pack,
@@ -334,6 +334,14 @@ def _history_template(suggestion: Suggestion) -> tuple[tuple[Any, ...], str, str
     return row[:-1], parts[0], parts[1]
 
 
+def _hint(scan: TextScan | None) -> tuple[frozenset[int] | None, int | None]:
+    """What a prepared suggestion keeps of its scan for suggesting again: the filter's answer
+    and the text's hash (a worker forked from this process hashes strings the same way)."""
+    if scan is None or scan.possible is None:
+        return None, None
+    return scan.possible, hash(scan.source)
+
+
 @dataclass(frozen=True)
 class PreparedSuggestion:
     """SuggestContext.prepare's result: per band of previous-contact counts, the suggestion's
@@ -344,9 +352,12 @@ class PreparedSuggestion:
     # The indicators the pack's filter found possible in the text (TextScan.possible), so that
     # suggesting again for a history no band covers does not run the filter again.
     possible: frozenset[int] | None = None
+    text_hash: int | None = None  # hash() of the text it was found in
 
-    def scan_hint(self, context: SuggestContext) -> frozenset[int] | None:
-        """`possible`, when made under the same pack as `context`'s."""
+    def scan_hint(self, context: SuggestContext, text: str) -> frozenset[int] | None:
+        """`possible`, when made for this text under the same pack as `context`'s."""
+        if self.possible is None or self.text_hash != hash(text):
+            return None
         return self.possible if self.context.split("|", 1)[0] == context.pack.sha256 else None
 
     def row(self, previous_contacts: int, context: SuggestContext) -> tuple[Any, ...] | None:

@@ -85,7 +85,14 @@ def test_worker_chunks_hold_a_few_files_or_a_few_megabytes(tmp_path) -> None:
     chunks = list(_chunks([small[0], (big, None), *small[1:]]))
     assert [len(c) for c, _ in chunks] == [2, _FILES_PER_TASK, 2]
     assert chunks[0][0][1][0] == big
-    assert [size for _, size in chunks] == [100 + _BYTES_PER_TASK, 100 * _FILES_PER_TASK, 200]
+    # sized by the memory their results take here, not the bytes read
+    assert [size for _, size in chunks] == [
+        8 * (100 + _BYTES_PER_TASK),
+        _FILES_PER_TASK * 8 * 1024,
+        2 * 8 * 1024,
+    ]
+    [(block, size)] = list(_chunks([(big, (1, 1001))]))
+    assert size == 1000 * 8 * 1024  # a block of 1,000 call rows: about 8 MB as objects
 
 
 def test_the_chunks_in_flight_are_bounded_in_number_and_in_bytes(tmp_path, monkeypatch) -> None:
@@ -120,7 +127,7 @@ def test_the_chunks_in_flight_are_bounded_in_number_and_in_bytes(tmp_path, monke
         f = tmp_path / f"m{i}.eml"
         f.write_bytes(b"x" * 100)
         tasks.append((f, None))
-    chunk_bytes = 100 * intake._FILES_PER_TASK
+    chunk_bytes = intake._result_bytes(intake._FILES_PER_TASK, 100 * intake._FILES_PER_TASK)
 
     def run() -> None:
         submitted.clear()
@@ -185,3 +192,39 @@ def test_objects_alive_before_the_workers_fork_are_frozen_for_the_ingest_only(tm
     assert gc.get_freeze_count() > 1000
     stopped.close()  # what happens when ingest raises Cancelled mid-way
     assert gc.get_freeze_count() == 0
+
+
+def test_chunks_not_started_are_cancelled_when_an_ingest_stops_early(tmp_path, monkeypatch) -> None:
+    from concurrent.futures import Future
+
+    import mashdesk.intake as intake
+
+    futures: list[Future] = []
+
+    class Pool:
+        def __init__(self, **kwargs: object) -> None:
+            pass
+
+        def __enter__(self) -> Pool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def submit(self, fn: object, chunk: list, *args: object) -> Future:
+            future: Future = Future()
+            if not futures:
+                future.set_result([[] for _ in chunk])  # only the first chunk has been parsed
+            futures.append(future)
+            return future
+
+    monkeypatch.setattr(intake, "ProcessPoolExecutor", Pool)
+    tasks = []
+    for i in range(10 * intake._FILES_PER_TASK):
+        f = tmp_path / f"m{i}.eml"
+        f.write_bytes(b"x")
+        tasks.append((f, None))
+    running = intake._prepared(tasks, None, None, 2, "db")  # type: ignore[arg-type]
+    next(running)
+    running.close()  # ingest raising Cancelled, say
+    assert len(futures) == 10 and all(f.cancelled() for f in futures[1:])

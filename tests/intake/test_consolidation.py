@@ -132,6 +132,7 @@ def test_a_history_no_band_covers_reuses_what_the_worker_filter_found(monkeypatc
     not run the pack's RE2 filter on the text again, and the result is the same as from scratch."""
     from mashdesk import triage
     from mashdesk.rules import re2filter
+    from mashdesk.rules.facts import facts_from_draft
     from mashdesk.synthetic import generate_contacts
     from mashdesk.synthetic.render import to_draft
 
@@ -154,10 +155,11 @@ def test_a_history_no_band_covers_reuses_what_the_worker_filter_found(monkeypatc
     monkeypatch.setattr(re2filter.PackFilter, "text", counted)
     assert [triage.suggestion_row(ctx.suggest(d, 5, p)) for d, p in zip(drafts, prepared, strict=True)] == expected
     assert len(runs) == len(drafts) and None not in runs  # every text filtered by the worker's answer
-    runs.clear()
     other_pack = dataclasses.replace(ctx.pack, sha256="another pack")
-    assert prepared[0].scan_hint(triage.SuggestContext(other_pack)) is None
-    assert prepared[0].scan_hint(triage.SuggestContext(ctx.pack, strategy_raise_at=0.01)) == prepared[0].possible
+    text = facts_from_draft(drafts[0], 5).text
+    assert prepared[0].scan_hint(triage.SuggestContext(other_pack), text) is None
+    assert prepared[0].scan_hint(triage.SuggestContext(ctx.pack, strategy_raise_at=0.01), text) == prepared[0].possible
+    assert prepared[0].scan_hint(ctx, text + " and more") is None  # made for another text
 
 
 def test_with_a_model_only_no_history_is_prepared() -> None:

@@ -2,40 +2,72 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
 
-from mashdesk.store import open_store
+import pytest
+
+from mashdesk.store import connection, open_store
 
 
-def test_checkpoints_aside_moves_checkpointing_to_a_thread_and_restores_the_writer(tmp_path: Path) -> None:
+def _fill(store: connection.Store, checkpoints: connection.Checkpointer, commits: int) -> int:
+    """Commits of about 240 KB each, with a pause between them as an ingest has while its
+    workers parse the next batch; the largest WAL seen."""
+    largest = 0
+    wal = Path(f"{store.path}-wal")
+    for _ in range(commits):
+        with store.write() as db:
+            db.conn.executemany("INSERT INTO filler VALUES (?)", [(os.urandom(4000),) for _ in range(60)])
+        checkpoints.committed()
+        time.sleep(0.03)
+        largest = max(largest, wal.stat().st_size)
+    return largest
+
+
+def test_checkpoints_move_to_a_thread_and_the_wal_stays_about_one_batch_long(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db")
     conn = store.conn
-    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
     conn.execute("CREATE TABLE filler (x BLOB)")
     size_before = os.path.getsize(store.path)
-    with store.checkpoints_aside(every_s=0.05):
+    with store.checkpoints_aside() as checkpoints:
         assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
-        for _ in range(20):
-            with store.write() as db:
-                db.conn.executemany("INSERT INTO filler VALUES (?)", [(os.urandom(4000),) for _ in range(60)])
-        # about 5 MB committed; with this connection not checkpointing, only the thread can
-        # have copied it into the database file
-        deadline = time.monotonic() + 10
-        while os.path.getsize(store.path) < size_before + 4_000_000 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert os.path.getsize(store.path) >= size_before + 4_000_000
+        largest = _fill(store, checkpoints, 40)  # about 9.6 MB committed
+        # with this connection not checkpointing, only the thread can have copied it
+        assert os.path.getsize(store.path) >= size_before + 8_000_000
+    # the WAL was started again from its beginning between commits, not grown to hold them all
+    assert largest < 5_000_000, largest
     assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
-    assert conn.execute("SELECT count(*) FROM filler").fetchone()[0] == 1200
+    assert conn.execute("SELECT count(*) FROM filler").fetchone()[0] == 2400
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_checkpoints_aside_restores_the_writer_when_the_work_fails(tmp_path: Path) -> None:
+def test_when_the_thread_cannot_checkpoint_the_writer_does_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     store = open_store(tmp_path / "s.db")
-    try:
-        with store.checkpoints_aside(every_s=0.05):
-            raise RuntimeError("a bug mid-ingest")
-    except RuntimeError:
-        pass
-    assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    conn = store.conn
+    conn.execute("CREATE TABLE filler (x BLOB)")
+
+    def refuse(path: object) -> object:
+        raise connection.sqlite3.OperationalError("unable to open database file")
+
+    with caplog.at_level(logging.WARNING), store.checkpoints_aside() as checkpoints:
+        monkeypatch.setattr(connection, "connect", refuse)  # the thread's own connection fails
+        _fill(store, checkpoints, 2)
+        deadline = time.monotonic() + 5
+        while checkpoints._failed is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        checkpoints.committed()  # the next commit finds the thread gone
+        assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    assert "background WAL checkpoints stopped" in caplog.text
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+
+
+def test_the_writer_gets_its_own_setting_back_when_the_work_fails(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.conn.execute("PRAGMA wal_autocheckpoint = 500")
+    with pytest.raises(RuntimeError), store.checkpoints_aside():
+        raise RuntimeError("a bug mid-ingest")
+    assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 500

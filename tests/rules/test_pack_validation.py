@@ -136,6 +136,15 @@ def test_yaml_syntax_error_reports_line(tmp_path: Path) -> None:
     assert errors[0].line >= _line_of(text, "code: fgm")
 
 
+def test_yaml_errors_read_as_pyyaml_words_them(tmp_path: Path) -> None:
+    # libyaml reads packs faster but words some errors more tersely; the message is PyYAML's
+    text = HEAD + "triggers: *missing\nindicators: []\n"
+    errors = validate_pack(_write(tmp_path, text))
+    assert len(errors) == 1
+    assert "found undefined alias 'missing'" in errors[0].message
+    assert errors[0].line == _line_of(text, "triggers: *missing")
+
+
 def test_duplicate_yaml_key_is_an_error(tmp_path: Path) -> None:
     text = HEAD.replace('version: "1"\n', 'version: "1"\nversion: "2"\n') + _triggers()
     text += _indicators()
