@@ -41,8 +41,9 @@ __all__ = [
 ]  # fmt: skip
 
 # Items are parsed outside the write lock and stored in batches: one commit per batch keeps the
-# intake fast, and a crash loses only an uncommitted batch, which a retry stores again.
-BATCH_ITEMS = 200
+# intake fast, and a crash loses only an uncommitted batch, which a retry stores again. (A batch
+# holds the write lock for well under a second; other writers wait, up to the busy timeout.)
+BATCH_ITEMS = 1000
 BATCH_BYTES = 16 * 1024 * 1024
 # Parsing and rules are CPU work done file by file; above this many items they run in worker
 # processes while this one stores. Below it, starting the workers costs more than it saves.
@@ -51,7 +52,7 @@ PARALLEL_MIN_ITEMS = 256
 _BLOCKS_MIN_BYTES = 256 * 1024
 CALL_ROWS_PER_BLOCK = 1000
 # Files go to workers in small chunks (fewer round trips), at most _BYTES_PER_TASK of them unless
-# one file is bigger. A window of chunks is in flight: it must hold well over one commit's worth,
+# one file is bigger. A window of chunks is in flight: it must hold about a commit's worth or more,
 # or the workers sit idle while this process stores a batch; and it is bounded in number and in
 # the memory its results take once back here, so large files or call logs cannot fill memory.
 _FILES_PER_TASK = 8
