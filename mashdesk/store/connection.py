@@ -63,9 +63,13 @@ class Checkpointer:
         self._failed: BaseException | None = None
         self._thread: threading.Thread | None = None
         self._restore: int | None = None
+        self._size_limit = -1
         if conn is not None:
             self._restore = int(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+            self._size_limit = int(conn.execute("PRAGMA journal_size_limit").fetchone()[0])
             conn.execute("PRAGMA wal_autocheckpoint = 0")
+            # A WAL started again is cut back to the bound, so its file size says how long it is.
+            conn.execute(f"PRAGMA journal_size_limit = {self.WAL_BOUND_BYTES}")
 
     def committed(self) -> None:
         """The writer has committed: checkpoint beside it. The thread starts at the first call,
@@ -110,6 +114,7 @@ class Checkpointer:
     def _give_back(self) -> None:
         if self._conn is not None and self._restore is not None:
             self._conn.execute(f"PRAGMA wal_autocheckpoint = {self._restore}")
+            self._conn.execute(f"PRAGMA journal_size_limit = {self._size_limit}")
             self._restore = None
 
     def close(self) -> None:

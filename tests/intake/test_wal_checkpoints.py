@@ -39,6 +39,7 @@ def test_checkpoints_move_to_a_thread_and_the_wal_stays_about_one_batch_long(tmp
     # the WAL was started again from its beginning between commits, not grown to hold them all
     assert largest < 5_000_000, largest
     assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    assert conn.execute("PRAGMA journal_size_limit").fetchone()[0] == -1
     assert conn.execute("SELECT count(*) FROM filler").fetchone()[0] == 2400
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -71,3 +72,24 @@ def test_the_writer_gets_its_own_setting_back_when_the_work_fails(tmp_path: Path
     with pytest.raises(RuntimeError), store.checkpoints_aside():
         raise RuntimeError("a bug mid-ingest")
     assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 500
+
+
+def test_a_thread_falling_behind_leaves_the_writer_to_bound_the_wal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.conn.execute("CREATE TABLE filler (x BLOB)")
+    real = connection.connect
+    gate = connection.threading.Event()
+
+    def slow(path: object) -> object:
+        gate.wait(10)  # the thread cannot start checkpointing yet
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(connection.Checkpointer, "WAL_BOUND_BYTES", 1_000_000)
+    with store.checkpoints_aside() as checkpoints:
+        monkeypatch.setattr(connection, "connect", slow)
+        largest = _fill(store, checkpoints, 30)  # about 7 MB
+        gate.set()
+    assert largest < 2_000_000, largest
+    assert store.conn.execute("SELECT count(*) FROM filler").fetchone()[0] == 1800
