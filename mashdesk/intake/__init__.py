@@ -238,9 +238,8 @@ def ingest(
     batch: list[ParsedItem] = []
     batch_bytes = 0
 
-    big = expected >= PARALLEL_MIN_ITEMS
     aside: contextlib.AbstractContextManager[Checkpointer | None] = (
-        store.checkpoints_aside() if big else contextlib.nullcontext()
+        store.checkpoints_aside() if expected >= PARALLEL_MIN_ITEMS else contextlib.nullcontext()
     )
 
     def flush() -> None:

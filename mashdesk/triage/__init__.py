@@ -129,7 +129,7 @@ class SuggestContext:
             self.model,
             abstain_below=self.abstain_below,
             strategy_raise_at=self.strategy_raise_at,
-            scan=TextScan(self.pack, facts.text, possible=possible) if possible is not None else None,
+            scan=TextScan(self.pack, facts.text, possible=possible),
         )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -98,35 +100,17 @@ def test_worker_chunks_hold_a_few_files_or_a_few_megabytes(tmp_path) -> None:
 def test_the_chunks_in_flight_are_bounded_in_number_and_in_bytes(tmp_path, monkeypatch) -> None:
     """Workers get chunks ahead of the storing process (so they parse while it commits), but
     no more than the window's number of chunks or bytes: results wait in memory until stored."""
-    from concurrent.futures import Future
-
     import mashdesk.intake as intake
 
     submitted: list[tuple[int, int]] = []  # (files in the chunk, tasks handed on when submitted)
     taken: list[object] = []
 
-    class Pool:
-        def __init__(self, **kwargs: object) -> None:
-            pass
+    def parsed(chunk: list) -> bool:
+        submitted.append((len(chunk), len(taken)))
+        return True
 
-        def __enter__(self) -> Pool:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            return None
-
-        def submit(self, fn: object, chunk: list, *args: object) -> Future:
-            submitted.append((len(chunk), len(taken)))
-            future: Future = Future()
-            future.set_result([[] for _ in chunk])
-            return future
-
-    monkeypatch.setattr(intake, "ProcessPoolExecutor", Pool)
-    tasks = []
-    for i in range(30 * intake._FILES_PER_TASK):
-        f = tmp_path / f"m{i}.eml"
-        f.write_bytes(b"x" * 100)
-        tasks.append((f, None))
+    _fake_pool(monkeypatch, parsed)
+    tasks = _email_files(tmp_path, 30 * intake._FILES_PER_TASK, 100)
     chunk_bytes = intake._result_bytes(intake._FILES_PER_TASK, 100 * intake._FILES_PER_TASK)
 
     def run() -> None:
@@ -155,34 +139,17 @@ def test_objects_alive_before_the_workers_fork_are_frozen_for_the_ingest_only(tm
     """The garbage collector skips what the ingest inherits (pack, model) while workers run, and
     a long-running app gets it back afterwards, also when the ingest stops early."""
     import gc
-    from concurrent.futures import Future
 
     import mashdesk.intake as intake
 
     frozen_at_submit: list[int] = []
 
-    class Pool:
-        def __init__(self, **kwargs: object) -> None:
-            pass
+    def parsed(chunk: list) -> bool:
+        frozen_at_submit.append(gc.get_freeze_count())
+        return True
 
-        def __enter__(self) -> Pool:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            return None
-
-        def submit(self, fn: object, chunk: list, *args: object) -> Future:
-            frozen_at_submit.append(gc.get_freeze_count())
-            future: Future = Future()
-            future.set_result([[] for _ in chunk])
-            return future
-
-    monkeypatch.setattr(intake, "ProcessPoolExecutor", Pool)
-    tasks = []
-    for i in range(40):
-        f = tmp_path / f"m{i}.eml"
-        f.write_bytes(b"x")
-        tasks.append((f, None))
+    _fake_pool(monkeypatch, parsed)
+    tasks = _email_files(tmp_path, 40, 1)
     assert gc.get_freeze_count() == 0
     assert len(list(intake._prepared(tasks, None, None, 2, "db"))) == 40  # type: ignore[arg-type]
     assert frozen_at_submit and min(frozen_at_submit) > 1000
@@ -195,10 +162,21 @@ def test_objects_alive_before_the_workers_fork_are_frozen_for_the_ingest_only(tm
 
 
 def test_chunks_not_started_are_cancelled_when_an_ingest_stops_early(tmp_path, monkeypatch) -> None:
-    from concurrent.futures import Future
-
     import mashdesk.intake as intake
 
+    # only the first chunk has been parsed
+    futures = _fake_pool(monkeypatch, lambda chunk: not futures)
+    tasks = _email_files(tmp_path, 10 * intake._FILES_PER_TASK, 1)
+    running = intake._prepared(tasks, None, None, 2, "db")  # type: ignore[arg-type]
+    next(running)
+    running.close()  # ingest raising Cancelled, say
+    assert len(futures) == 10 and all(f.cancelled() for f in futures[1:])
+
+
+def _fake_pool(monkeypatch, parsed: Callable[[list], bool]) -> list[Future]:
+    """The intake's worker pool replaced by one in this process: each chunk submitted is shown to
+    `parsed`, and its future holds its (empty) results when that says True, else stays pending.
+    Returns the futures, in order of submission."""
     futures: list[Future] = []
 
     class Pool:
@@ -213,18 +191,20 @@ def test_chunks_not_started_are_cancelled_when_an_ingest_stops_early(tmp_path, m
 
         def submit(self, fn: object, chunk: list, *args: object) -> Future:
             future: Future = Future()
-            if not futures:
-                future.set_result([[] for _ in chunk])  # only the first chunk has been parsed
+            if parsed(chunk):
+                future.set_result([[] for _ in chunk])
             futures.append(future)
             return future
 
     monkeypatch.setattr(intake, "ProcessPoolExecutor", Pool)
+    return futures
+
+
+def _email_files(folder: Path, n: int, size: int) -> list[tuple[Path, None]]:
+    """n files of `size` bytes, as the intake's tasks."""
     tasks = []
-    for i in range(10 * intake._FILES_PER_TASK):
-        f = tmp_path / f"m{i}.eml"
-        f.write_bytes(b"x")
+    for i in range(n):
+        f = folder / f"m{i}.eml"
+        f.write_bytes(b"x" * size)
         tasks.append((f, None))
-    running = intake._prepared(tasks, None, None, 2, "db")  # type: ignore[arg-type]
-    next(running)
-    running.close()  # ingest raising Cancelled, say
-    assert len(futures) == 10 and all(f.cancelled() for f in futures[1:])
+    return tasks
