@@ -28,7 +28,7 @@ from mashdesk.intake.sources import (
     parse_file,
     parse_paths,
 )
-from mashdesk.intake.store_ops import IngestReport, prepare_rows, store_item, store_items
+from mashdesk.intake.store_ops import PREPARED_BANDS, IngestReport, prepare_rows, store_item, store_items
 from mashdesk.progress import Cancelled, NullProgress, Progress
 from mashdesk.settings import working_calendar
 from mashdesk.store import Store
@@ -55,9 +55,9 @@ CALL_ROWS_PER_BLOCK = 1000
 # one file is bigger. A window of chunks is in flight: it must hold about a commit's worth or more,
 # or the workers sit idle while this process stores a batch; and it is bounded in number and in
 # the memory its results take once back here, so large files or call logs cannot fill memory.
-_FILES_PER_TASK = 8
+_FILES_PER_TASK = 64
 _BYTES_PER_TASK = 2 * 1024 * 1024
-_WINDOW_PER_WORKER = 64
+_WINDOW_PER_WORKER = 16
 _WINDOW_BYTES = 64 * 1024 * 1024  # of results, estimated as below
 # A parsed contact held here takes several times its bytes (an email's about 5x pickled, more as
 # objects; a synthetic call row 489 bytes on disk, 7.6 KB as objects): chunks are counted at
@@ -102,14 +102,17 @@ def _prepare(
         if key not in _WORKER_CONTEXT:
             _WORKER_CONTEXT[key] = _context(Store(db_path), opts)
         ctx = _WORKER_CONTEXT[key]
-    # Every file of the chunk is parsed before any is suggested: the rules' RE2 automata stay
-    # warm from one text to the next instead of being pushed out of the CPU's caches by parsing.
+    # Every file of the chunk is parsed before any is suggested, and the rules' filter runs over
+    # all their texts before the rest of the suggestions (SuggestContext.prepare_all): RE2's
+    # automata stay in the CPU's caches from one text to the next instead of being pushed out by
+    # parsing and the Python patterns.
     out = [[apply_local_domains(item, opts) for item in parse_file(file, opts, block)] for file, block in tasks]
     if ctx is not None:
-        for items in out:
-            for item in items:
-                if item.draft is not None:
-                    item.rows = prepare_rows(item, calendar, ctx)
+        parsed = [item for items in out for item in items if item.draft is not None]
+        prepared = ctx.prepare_all([item.draft for item in parsed], PREPARED_BANDS)
+        for item, suggestion in zip(parsed, prepared, strict=True):
+            item.rows = prepare_rows(item, calendar)
+            item.rows.suggestion = suggestion
     return out
 
 

@@ -151,8 +151,8 @@ class StoreRows:
     suggestion: PreparedSuggestion | None = None
 
 
-def prepare_rows(item: ParsedItem, calendar: WorkingCalendar, ctx: Any = None) -> StoreRows:
-    """The rows of a parsed contact, and with a suggestion context its history-free suggestion."""
+def prepare_rows(item: ParsedItem, calendar: WorkingCalendar) -> StoreRows:
+    """The rows of a parsed contact (an intake worker adds its history-free suggestion)."""
     draft = item.draft
     assert draft is not None
     r = draft.referrer
@@ -201,7 +201,6 @@ def prepare_rows(item: ParsedItem, calendar: WorkingCalendar, ctx: Any = None) -
         )
         for ch in draft.children
     ]
-    suggestion = ctx.prepare(draft, PREPARED_BANDS) if ctx is not None else None
     return StoreRows(
         contact=contact,
         blobs=[(a.sha256, a.data) for a in draft.attachments if a.data],
@@ -213,7 +212,6 @@ def prepare_rows(item: ParsedItem, calendar: WorkingCalendar, ctx: Any = None) -
             " ".join(filter(None, [r.name, r.email, r.organisation, r.phone])),
             " ".join(filter(None, [c.name for c in draft.children])),
         ),
-        suggestion=suggestion,
     )
 
 

@@ -12,13 +12,14 @@ import datetime as dt
 import functools
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mashdesk.domain import ROUTING_CODES, ROUTING_RANK
 from mashdesk.progress import Cancelled, NullProgress, Progress
-from mashdesk.rules.engine import RulesResult, TextScan, evaluate
-from mashdesk.rules.facts import RuleFacts, facts_from_draft
+from mashdesk.rules.engine import RulesResult, TextScan, evaluate, scan_hints
+from mashdesk.rules.facts import RuleFacts, contact_text, facts_from_draft
 from mashdesk.rules.pack import Pack, default_pack
 from mashdesk.store import Store
 
@@ -85,16 +86,19 @@ class SuggestContext:
         starts = [0, *sorted(edges)]
         return tuple((lo, hi - 1) for lo, hi in zip(starts, starts[1:], strict=False)) + ((starts[-1], None),)
 
-    def prepare(self, draft: ContactDraft, bands: int | None = None) -> PreparedSuggestion:
+    def prepare(
+        self, draft: ContactDraft, bands: int | None = None, possible: frozenset[int] | None = None
+    ) -> PreparedSuggestion:
         """The contact's suggestion for every history band (or the first `bands`), serialised
         before its history is known (in an intake worker): the storing process then picks the
         band and inserts, or suggests itself for a history no prepared band covers. The text is
-        scanned once; the other bands only judge the facts again."""
+        scanned once; the other bands only judge the facts again. `possible`: the pack's filter
+        answer for the contact's text, from `scan_hints` (None runs the filter)."""
         prepared = []
         scan: TextScan | None = None
         for low, high in self.history_bands[:bands]:
             facts = facts_from_draft(draft, low)
-            scan = scan or TextScan(self.pack, facts.text)
+            scan = scan or TextScan(self.pack, facts.text, possible=possible)
             suggestion = suggest_facts(
                 facts,
                 self.pack,
@@ -108,6 +112,12 @@ class SuggestContext:
                 return PreparedSuggestion(self.key, (), *_hint(scan))
             prepared.append((low, high, *template))
         return PreparedSuggestion(self.key, tuple(prepared), *_hint(scan))
+
+    def prepare_all(self, drafts: Sequence[ContactDraft], bands: int | None = None) -> list[PreparedSuggestion]:
+        """`prepare` for many contacts, the pack's filter run over all their texts first (see
+        `scan_hints`): what an intake worker does with a chunk of files."""
+        hints = scan_hints(self.pack, [contact_text(d.subject, d.body_text) for d in drafts])
+        return [self.prepare(d, bands, possible) for d, possible in zip(drafts, hints, strict=True)]
 
     @property
     def key(self) -> str:

@@ -162,6 +162,43 @@ def test_a_history_no_band_covers_reuses_what_the_worker_filter_found(monkeypatc
     assert prepared[0].scan_hint(ctx, text + " and more") is None  # made for another text
 
 
+def test_prepare_all_filters_every_text_first_and_prepares_as_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker's chunk: the filter runs over every text in one pass, each TextScan is handed its
+    answer instead of filtering again, and the suggestions are what `prepare` makes one by one,
+    including for texts the filter does not take (a Turkish dotless i) and non-ASCII ones."""
+    from mashdesk import triage
+    from mashdesk.rules import engine, re2filter
+    from mashdesk.synthetic import generate_contacts
+    from mashdesk.synthetic.render import to_draft
+
+    if not re2filter.enabled():
+        pytest.skip("google-re2 is a dependency; CI has it")
+    ctx = triage.suggest_context(None)
+    drafts = [to_draft(c) for c in generate_contacts(30, seed=11)]
+    drafts[3].body_text += " \u0131 dad hit him"  # not filtered: its case folds differently
+    drafts[4].body_text = "Café owner rang \u2014 “mum’s boyfriend whacked him”. " + drafts[4].body_text
+    expected = [ctx.prepare(d) for d in drafts]
+    flt = re2filter.pack_filter(ctx.pack)
+    assert flt is not None
+    order: list[str] = []
+    real_match, real_scan = flt.filter._filter, engine.TextScan.__init__
+
+    class Counted:  # RE2's filter, each run of it recorded
+        def Match(self, data: bytes, potential: bool) -> object:  # noqa: N802 (RE2's name)
+            order.append("RE2")
+            return real_match.Match(data, potential)
+
+    def scanning(self: engine.TextScan, *args: object, **kwargs: object) -> None:
+        order.append("scan")
+        real_scan(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(flt.filter, "_filter", Counted())
+    monkeypatch.setattr(engine.TextScan, "__init__", scanning)
+    assert ctx.prepare_all(drafts) == expected
+    filtered = len(drafts) - 1  # the dotless-i text is never handed to RE2
+    assert order == ["RE2"] * filtered + ["scan"] * len(drafts)
+
+
 def test_with_a_model_only_no_history_is_prepared() -> None:
     from mashdesk import triage
 
