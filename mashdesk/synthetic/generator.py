@@ -1050,5 +1050,18 @@ def split_train_phrasings(part: int, parts: int = 2) -> tuple[Concern, ...]:
     return tuple(replace(c, train=pick(c.train), neg_train=pick(c.neg_train)) for c in CONCERNS)
 
 
+def dev_concerns() -> tuple[Concern, ...]:
+    """The concerns with the dev family's phrasings in place of the train ones.
+
+    "train" contacts generated from these have the train layouts, voices and background, and
+    concern sentences from mashdesk/synthetic/concerns_dev.py, which nothing is trained on: the
+    rules pack and the strategy safety margin are tuned on them (benchmarks/tune_dev.py), so the
+    heldout, fresh and blind families are left for measuring.
+    """
+    from mashdesk.synthetic.concerns_dev import DEV, NEG_DEV
+
+    return tuple(replace(c, train=DEV[c.key], neg_train=NEG_DEV.get(c.key, ())) for c in CONCERNS)
+
+
 def labels(contacts: Sequence[SyntheticContact]) -> list[str]:
     return [c.routing for c in contacts]

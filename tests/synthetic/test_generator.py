@@ -212,3 +212,32 @@ def test_the_fifth_and_sixth_train_families_add_no_word_4gram_shared_with_the_ev
     new = set().union(*(ngrams(p, 4) for p in own)) - set().union(*(ngrams(p, 4) for p in earlier))
     assert new, f"{module} brings word 4-grams of its own"
     assert not new & set().union(*(ngrams(p, 4) for p in evaluation))
+
+
+def test_the_dev_family_covers_every_concern_expands_and_replaces_only_the_concern_sentences():
+    import random as _random
+
+    from mashdesk.synthetic.concerns import CONCERNS as _CONCERNS
+    from mashdesk.synthetic.concerns_dev import DEV, NEG_DEV
+    from mashdesk.synthetic.generator import _pronouns, _usable, dev_concerns, expand, phrasing_digest
+
+    by_key = {c.key: c for c in _CONCERNS}
+    assert set(DEV) == set(by_key)
+    assert set(NEG_DEV) == {k for k, c in by_key.items() if c.trigger}
+    slots = dict(_pronouns("male"), c="Leo", age="13", age_m="5", adult="the lodger", parent="Dad", sib="Bo")
+    rng = _random.Random(0)
+    for key, pool in [*DEV.items(), *NEG_DEV.items()]:
+        concern = by_key[key]
+        least = 6 if pool is NEG_DEV.get(key) else (24 if concern.level == 4 else 8)
+        assert len(pool) >= least and len(set(pool)) == len(pool), key
+        for phrasing in pool:
+            assert phrasing not in concern.train + concern.heldout + concern.fresh + concern.blind, phrasing
+            text = expand(phrasing, slots, rng)
+            assert text.strip() and not re.search(r"[\[\]{}|]", text), phrasing
+            assert not concern.unborn or _usable(phrasing, True), phrasing
+    dev = {c.key: c for c in dev_concerns()}
+    assert all(dev[k].train == DEV[k] and dev[k].heldout == by_key[k].heldout for k in by_key)
+    contacts = generate_contacts(300, 5, "train", concerns=dev_concerns())
+    dev_digests = {phrasing_digest(p) for pool in DEV.values() for p in pool}
+    assert all(c.extra["phrasing"] in dev_digests for c in contacts)
+    assert {c.routing for c in contacts} == set(ROUTING_CODES)
