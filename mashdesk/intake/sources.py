@@ -69,6 +69,11 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+# What sniffing a file reads of it, and up to what size a file is read whole at the first read.
+_HEAD_BYTES = 8192
+_READ_WHOLE_BYTES = 1024 * 1024
+
+
 def _file_time(path: Path) -> dt.datetime:
     try:
         return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
@@ -261,9 +266,13 @@ def parse_file(
     """
     opts = opts or IntakeOptions()
     try:
-        size = path.stat().st_size
+        # One open and one stat: a small file (most messages) is read whole at once, a large one
+        # only its head until it is known to be within the limit.
         with path.open("rb") as fh:
-            head = fh.read(8192)
+            st = os.fstat(fh.fileno())
+            size = st.st_size
+            data: bytes | None = fh.read() if size <= min(_READ_WHOLE_BYTES, opts.max_bytes) else None
+            head = data[:_HEAD_BYTES] if data is not None else fh.read(_HEAD_BYTES)
     except OSError as exc:
         yield ParsedItem(
             source=str(path),
@@ -285,13 +294,14 @@ def parse_file(
         )
         return
     if kind == "mbox":
-        yield from _parse_mbox(path, sha256_file(path), opts)
+        yield from _parse_mbox(path, sha256_bytes(data) if data is not None else sha256_file(path), opts)
         return
-    data = path.read_bytes()
+    if data is None:
+        data = path.read_bytes()
     if kind == "csv":
         yield from _parse_csv(path, data, sha256_bytes(data), opts, block)
         return
-    yield parse_bytes(data, str(path), fallback_time=_file_time(path), kind=kind)
+    yield parse_bytes(data, str(path), fallback_time=dt.datetime.fromtimestamp(st.st_mtime, dt.UTC), kind=kind)
 
 
 def call_log_blocks(path: Path, opts: IntakeOptions, rows_per_block: int) -> list[tuple[int, int]] | None:

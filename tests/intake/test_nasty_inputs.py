@@ -150,3 +150,29 @@ def test_whole_fixture_folder_ingests_with_nothing_lost(store: Store, fixtures: 
             assert raw_bytes(store, sha) == path.read_bytes()
     c = get_contact(store, report.contact_ids[0])
     assert json.dumps(c, default=str)  # the contact view is serialisable for --json
+
+
+def test_an_oversized_file_is_never_read_whole_and_a_large_one_under_the_limit_is(tmp_path: Path) -> None:
+    """parse_file reads a small file whole at its first read, a larger one in two steps, and of
+    a file over the limit only the head it sniffs: memory stays bounded whatever lands."""
+    import tracemalloc
+
+    from mashdesk.intake.sources import _READ_WHOLE_BYTES, parse_file
+
+    header = b"From: a@b.example\nSubject: big\nDate: Mon, 2 Nov 2026 10:00:00 +0000\n\n"
+    large = tmp_path / "large.eml"
+    large.write_bytes(header + b"Concern about Ava.\n" * (2 * _READ_WHOLE_BYTES // 19))
+    (item,) = parse_file(large, IntakeOptions(max_bytes=8 * _READ_WHOLE_BYTES))
+    assert item.draft is not None and item.raw == large.read_bytes()
+    assert item.raw_sha256 == hashlib.sha256(large.read_bytes()).hexdigest()
+
+    huge = tmp_path / "huge.eml"
+    huge.write_bytes(header + b"X" * (6 * _READ_WHOLE_BYTES))
+    tracemalloc.start()
+    try:
+        (item,) = parse_file(huge, IntakeOptions(max_bytes=4 * _READ_WHOLE_BYTES))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert item.quarantine_reason is not None and item.quarantine_reason.startswith("oversized")
+    assert peak < huge.stat().st_size // 2  # the head and a hash read in blocks, never the whole file
