@@ -573,17 +573,32 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         pseq = v.sequence(raw, _line(d, "patterns"), f"{where}: 'patterns'")
         if pseq is None:
             return (), None, (), ()
-        branches: list[tuple[str, frozenset[str] | None]] = []
-        parts: list[str] = []
-        pats: list[str] = []
-        gap_names: list[str] = []
+        expanded_all: list[tuple[str, int, str]] = []
         for p, line in zip(pseq, pseq.item_lines, strict=True):
             if not isinstance(p, str) or not p.strip():
                 v.err(line, f"{where}: each pattern must be non-empty text")
                 continue
             expanded = _expand(p, synonyms, v, line, where)
-            if expanded is None:
-                continue
+            if expanded is not None:
+                expanded_all.append((p, line, expanded))
+        # Usually every pattern is good, and compiling them joined shows it: one compile each, not
+        # two (most of a pack's load time). Otherwise each is compiled alone to say which is bad.
+        gap_names: list[str] = []
+        sources = [_to_regex(expanded, gap_names) for _, _, expanded in expanded_all]
+        combined: re.Pattern[str] | None = None
+        joined_error: re.error | None = None
+        try:
+            combined = re.compile("|".join(sources), re.IGNORECASE) if sources else None
+        except re.error as exc:
+            joined_error = exc
+        if combined is not None and not combined.search(""):
+            pats = [p for p, _, _ in expanded_all]
+            branches = [(rx, literal_prefixes(rx, re.IGNORECASE)) for rx in sources]
+            return tuple(pats), combined, tuple(gap_names), tuple(branches)
+        parts: list[str] = []
+        pats = []
+        gap_names = []
+        for p, line, expanded in expanded_all:
             n_before = len(gap_names)
             rx = _to_regex(expanded, gap_names)
             try:
@@ -598,15 +613,9 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
                 continue
             parts.append(rx)
             pats.append(p)
-            branches.append((rx, literal_prefixes(compiled)))
-        if not parts:
-            return tuple(pats), None, (), ()
-        try:
-            combined = re.compile("|".join(parts), re.IGNORECASE)
-        except re.error as exc:
-            v.err(_line(d, "patterns"), f"{where}: patterns cannot be combined: {exc.msg}")
-            return tuple(pats), None, (), ()
-        return tuple(pats), combined, tuple(gap_names), tuple(branches)
+        if joined_error is not None and len(parts) == len(expanded_all):
+            v.err(_line(d, "patterns"), f"{where}: patterns cannot be combined: {joined_error.msg}")
+        return tuple(pats), None, (), ()
 
     # triggers
     triggers: dict[str, TriggerDef] = {}

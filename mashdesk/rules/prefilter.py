@@ -80,12 +80,14 @@ def _expand(seq: list[Any], prefix: str, out: set[str]) -> None:
         out.add(prefix)
 
 
-def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lowercase prefixes every match of `pattern` starts with, or None if unknown."""
+def literal_prefixes(pattern: re.Pattern[str] | str, flags: int = 0) -> frozenset[str] | None:
+    """Lowercase prefixes every match of `pattern` (compiled, or a source compiled with `flags`)
+    starts with, or None if unknown."""
     if _p is None:
         return None
+    source, flags = (pattern, flags) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
     try:
-        tree = _p.parse(pattern.pattern, pattern.flags)
+        tree = _p.parse(source, flags)
         out: set[str] = set()
         _expand(list(tree.data), "", out)
     except (_Unknown, RecursionError, Exception):

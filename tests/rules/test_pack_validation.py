@@ -105,6 +105,22 @@ def test_each_error_has_file_line_and_message(tmp_path: Path) -> None:
     assert len(exc.value.errors) == len(errors)
 
 
+def test_a_bad_or_empty_pattern_among_good_ones_is_named_with_its_own_line(tmp_path: Path) -> None:
+    # The patterns are compiled joined first; when that fails or matches empty text, each is
+    # compiled alone, so the error names the pattern at fault and its line, not the indicator.
+    bad = (
+        '  - id: mixed\n    level: 1\n    domain: d\n    clause: "1"\n    patterns:\n'
+        "      - 'good one'\n      - 'half (open'\n      - 'fine too'\n      - '(?:maybe)?'\n"
+        '    examples: ["good one"]\n    near_misses: ["nothing"]\n'
+    )
+    text = HEAD + _triggers() + _indicators() + bad
+    errors = validate_pack(_write(tmp_path, text))
+    assert [(e.line, e.message) for e in errors] == [
+        (_line_of(text, "half (open"), "indicator mixed: bad pattern 'half (open': missing ), unterminated subpattern"),
+        (_line_of(text, "(?:maybe)?"), "indicator mixed: pattern '(?:maybe)?' matches empty text"),
+    ]
+
+
 def test_missing_and_unknown_triggers(tmp_path: Path) -> None:
     triggers = _triggers().replace("code: fgm,", "code: fgm_typo,")
     text = HEAD + triggers + _indicators()
