@@ -229,7 +229,11 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
             elif (m := _INLINE_FLAGS.match(pattern, i)) is not None:
                 if "x" in m.group(0):
                     raise _Unsupported("verbose group")
-                out.append("(?s:" if "s" in m.group(0).split("-")[0] else "(?:")
+                on, _, off = m.group(0)[2:-1].partition("-")
+                # Dot-all and case-sensitivity keep their meaning in RE2 ("(?-i:DA)" matches "DA",
+                # not "today"); the other flags have no RE2 counterpart that could narrow a match.
+                kept = ("s" if "s" in on else "") + ("-i" if "i" in off else "")
+                out.append(f"(?{kept}:" if kept else "(?:")
                 i = m.end()
             else:
                 raise _Unsupported(f"group {pattern[i : i + 4]!r}")
