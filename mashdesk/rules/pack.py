@@ -592,11 +592,14 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         except re.error as exc:
             joined_error = exc
         if combined is not None and not combined.search(""):
-            pats = [p for p, _, _ in expanded_all]
-            branches = [(rx, literal_prefixes(rx, re.IGNORECASE)) for rx in sources]
-            return tuple(pats), combined, tuple(gap_names), tuple(branches)
+            try:  # each source parses alone too ("a(" and ")b" join into a valid pattern)
+                branches = [(rx, literal_prefixes(rx, re.IGNORECASE)) for rx in sources]
+            except re.error:
+                pass
+            else:
+                return tuple(p for p, _, _ in expanded_all), combined, tuple(gap_names), tuple(branches)
         parts: list[str] = []
-        pats = []
+        pats: list[str] = []
         gap_names = []
         for p, line, expanded in expanded_all:
             n_before = len(gap_names)

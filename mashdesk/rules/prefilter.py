@@ -82,12 +82,12 @@ def _expand(seq: list[Any], prefix: str, out: set[str]) -> None:
 
 def literal_prefixes(pattern: re.Pattern[str] | str, flags: int = 0) -> frozenset[str] | None:
     """Lowercase prefixes every match of `pattern` (compiled, or a source compiled with `flags`)
-    starts with, or None if unknown."""
+    starts with, or None if unknown. A source that is not a valid pattern raises re.error."""
     if _p is None:
         return None
     source, flags = (pattern, flags) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
+    tree = _p.parse(source, flags)  # re.error for a bad source; a compiled pattern parses
     try:
-        tree = _p.parse(source, flags)
         out: set[str] = set()
         _expand(list(tree.data), "", out)
     except (_Unknown, RecursionError, Exception):

@@ -111,6 +111,7 @@ def test_a_bad_or_empty_pattern_among_good_ones_is_named_with_its_own_line(tmp_p
     bad = (
         '  - id: mixed\n    level: 1\n    domain: d\n    clause: "1"\n    patterns:\n'
         "      - 'good one'\n      - 'half (open'\n      - 'fine too'\n      - '(?:maybe)?'\n"
+        "      - '(?:left'\n      - 'right)'\n"
         '    examples: ["good one"]\n    near_misses: ["nothing"]\n'
     )
     text = HEAD + _triggers() + _indicators() + bad
@@ -118,7 +119,21 @@ def test_a_bad_or_empty_pattern_among_good_ones_is_named_with_its_own_line(tmp_p
     assert [(e.line, e.message) for e in errors] == [
         (_line_of(text, "half (open"), "indicator mixed: bad pattern 'half (open': missing ), unterminated subpattern"),
         (_line_of(text, "(?:maybe)?"), "indicator mixed: pattern '(?:maybe)?' matches empty text"),
+        (_line_of(text, "(?:left"), "indicator mixed: bad pattern '(?:left': missing ), unterminated subpattern"),
+        (_line_of(text, "right)"), "indicator mixed: bad pattern 'right)': unbalanced parenthesis"),
     ]
+
+
+def test_patterns_that_are_bad_alone_but_join_into_a_valid_pattern_are_refused(tmp_path: Path) -> None:
+    bad = (
+        '  - id: halves\n    level: 1\n    domain: d\n    clause: "1"\n    patterns:\n'
+        "      - '(?:left'\n      - 'right)'\n"
+        '    examples: ["left"]\n    near_misses: ["nothing"]\n'
+    )
+    text = HEAD + _triggers() + _indicators() + bad
+    errors = validate_pack(_write(tmp_path, text))
+    bad_patterns = [e.line for e in errors if "bad pattern" in e.message]
+    assert bad_patterns == [_line_of(text, "(?:left"), _line_of(text, "right)")]
 
 
 def test_missing_and_unknown_triggers(tmp_path: Path) -> None:
