@@ -9,7 +9,7 @@ or the model, mashdesk/synthetic/concerns_fresh.py), "blind" (a fourth such fami
 mashdesk/synthetic/concerns_blind.py, that nobody tunes on: measured once, at the end), "both"
 (heldout then fresh: the default, so `make bench` prints those two and never blind) or "all"
 (heldout, fresh, blind). "dev" (train layouts with the dev family's concern sentences,
-mashdesk/synthetic/concerns_dev.py) is the set the rules pack and the strategy margin are tuned on.
+mashdesk/synthetic/concerns_dev.py) is the set the rules pack is tuned on.
 
 Targets (issue 4): held-out macro-F1 >= 0.80; strategy_discussion recall (rules and classifier
 combined) >= 0.97; training on 50,000 contacts < 60 s on 2 cores; suggestion < 5 ms p50; model
@@ -64,7 +64,7 @@ def _evaluate_set(
     from sklearn.metrics import f1_score
 
     print(f"\n== EVALUATION SET: {ts} ({args.heldout} contacts, seed {args.seed + 1})")
-    if ts == "dev":  # train layouts, dev concern sentences: what the rules and margin are tuned on
+    if ts == "dev":  # train layouts, dev concern sentences: what the rules pack is tuned on
         contacts = generate_contacts(args.heldout, args.seed + 1, "train", concerns=dev_concerns())
     else:
         contacts = generate_contacts(args.heldout, args.seed + 1, ts)

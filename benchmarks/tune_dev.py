@@ -1,4 +1,4 @@
-"""The rules pack on the dev phrasing family: what the pack is tuned on, never heldout/fresh/blind.
+"""The rules pack on the dev phrasing family: what the pack is tuned on, never heldout or blind.
 
 Run: python benchmarks/tune_dev.py [--n N] [--seed S] [--misses] [--false-sd] [--train-check N]
 

@@ -13,8 +13,8 @@ English as an additional language.
 
 Not used to train. `dev_concerns()` (generator) puts them in the train pools in place of the
 train phrasings, so contacts generated from them have the train layouts and only the concern
-sentences are new: the rules pack and the strategy safety margin are tuned on these contacts,
-and the heldout, fresh and blind families stay for measuring. Written apart from those families, they
+sentences are new: the rules pack is tuned on these contacts (with `fresh`, its development set
+since pack 2026.11.3), and the heldout and blind families stay for measuring. Written apart from those families, they
 still share everyday word 4-grams with them ("{c} came to the", "walked into a door"): 212 of
 the 726 phrasings have one the train families do not. Nothing is trained on them, so this
 measures how alike independent writers are, not a leak into the model.

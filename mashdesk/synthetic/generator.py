@@ -1055,8 +1055,8 @@ def dev_concerns() -> tuple[Concern, ...]:
 
     "train" contacts generated from these have the train layouts, voices and background, and
     concern sentences from mashdesk/synthetic/concerns_dev.py, which nothing is trained on: the
-    rules pack and the strategy safety margin are tuned on them (benchmarks/tune_dev.py), so the
-    heldout, fresh and blind families are left for measuring.
+    rules pack is tuned on them (benchmarks/tune_dev.py), so the heldout and blind families are
+    left for measuring.
     """
     from mashdesk.synthetic.concerns_dev import DEV, NEG_DEV
 
