@@ -24,19 +24,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mashdesk.rules import default_pack, evaluate, facts_from_draft  # noqa: E402
 from mashdesk.synthetic import generate_contacts, to_draft  # noqa: E402
-from mashdesk.synthetic.concerns import CONCERNS  # noqa: E402
+from mashdesk.synthetic.concerns import CONCERNS, Concern  # noqa: E402
 from mashdesk.synthetic.generator import dev_concerns, phrasing_digest  # noqa: E402
 
 SD = "strategy_discussion"
 MIX = {SD: 0.55, "child_and_family_assessment": 0.15, "early_help": 0.15, "information_advice": 0.15}
 
 
-def measure(name: str, concerns: tuple, n: int, seed: int, misses: bool, false_sd: bool) -> None:  # type: ignore[type-arg]
+def measure(name: str, concerns: tuple[Concern, ...], n: int, seed: int, misses: bool, false_sd: bool) -> None:
     pack = default_pack()
     contacts = generate_contacts(n, seed, "train", mix=MIX, concerns=concerns)
     phrasing = {phrasing_digest(p): (c.key, p) for c in concerns for p in c.train}
     missed: dict[str, list[str]] = defaultdict(list)
-    raised: dict[str, int] = Counter()
+    raised: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     per_key: Counter[str] = Counter()
     per_key_missed: Counter[str] = Counter()
