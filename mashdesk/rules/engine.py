@@ -401,14 +401,14 @@ def _match(
 
 
 def scan_hints(pack: Pack, texts: Sequence[str]) -> list[frozenset[int] | None]:
-    """What `TextScan(pack, text).possible` is for each text, the pack's filter run over all of
+    """What `TextScan(pack, text).hits` is for each text, the pack's filter run over all of
     them in one pass: a caller about to scan many texts (an intake worker's chunk) hands each
     TextScan its hint. RE2's automata then stay in the CPU's caches from one text to the next
     instead of being pushed out by the Python patterns run between them."""
     flt = pack_filter(pack)
     if flt is None:
         return [None] * len(texts)
-    return [flt.possible(text.translate(_FOLD)) for text in texts]
+    return [flt.hits(text.translate(_FOLD)) for text in texts]
 
 
 class TextScan:
@@ -416,20 +416,21 @@ class TextScan:
     match at, and each tried indicator's match. Evaluating the same text again under other facts
     (another number of previous contacts, say) reuses it, so only the facts are judged again."""
 
-    def __init__(self, pack: Pack, text: str, use_filter: bool = True, possible: frozenset[int] | None = None) -> None:
-        """`possible`: what the pack's filter found for this text before (an intake worker's
-        TextScan.possible), so the filter is not run again; None runs it."""
+    def __init__(self, pack: Pack, text: str, use_filter: bool = True, hits: frozenset[int] | None = None) -> None:
+        """`hits`: what the pack's filter found for this text before (an intake worker's
+        TextScan.hits, from `scan_hints`), so the filter is not run again; None runs it."""
         self.pack_sha256 = pack.sha256
         self.source = text
         self.text = text.translate(_FOLD)
         lower = self.lower = lowercase(self.text)
         self.analysis = Analysis(self.text, lower)
         flt = pack_filter(pack) if use_filter else None
-        filtered = None if flt is None else flt.text(self.text, possible)
-        # Indicators RE2 says can match (filtered is None: this text is not filtered). Each is
-        # tried with Python's pattern only where its loosened pattern starts a match
-        # (FilteredText.matches).
+        filtered = None if flt is None else flt.text(self.text, hits)
+        # Indicators RE2 says can match (filtered is None: this text is not filtered), and the
+        # filter entries it confirmed. Each indicator is tried with Python's pattern only where
+        # one of its confirmed entries starts a match (FilteredText.matches).
         self.possible: frozenset[int] | None = None if filtered is None else filtered.possible
+        self.hits: frozenset[int] | None = None if filtered is None else filtered.hits
         self.filter = filtered
         if filtered is None:
             self.candidates = _candidates(pack, lower)

@@ -9,9 +9,14 @@ the patterns whose atoms are present. We give it a *looser* copy of every indica
 one that matches wherever the Python pattern does (and sometimes elsewhere):
 
 - lookarounds and other zero-width assertions are dropped;
-- named groups become plain groups, and `(?-i:...)` becomes case-insensitive like the rest;
+- a repeat counted up to more than three ("{0,20}") has no upper bound;
+- named groups become plain groups; `(?-i:...)` stays case-sensitive ("DA" is not in "today");
 - `\\w`, `\\d` and `\\s` outside a negated class also admit every non-ASCII character (RE2's
   classes are ASCII, Python's are Unicode); a negated class is already wider in RE2.
+
+Each top-level alternative of a loosened pattern is one entry of the filter, and the entries RE2
+confirms in a text (its "hits") are also what the engine searches for places to try Python's
+pattern: one small automaton per confirmed alternative rather than the whole indicator's.
 
 RE2 then says "no" only where Python's pattern cannot match, so the engine's result is the same
 with or without the filter: tests compare the two on the pack's examples and on thousands of
@@ -50,7 +55,12 @@ _CASE_DIFFERENT = re.compile("[\u0130\u0131]")
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
 _WIDEN = {"w": _NON_ASCII, "d": _NON_ASCII, "s": r"\x0b\x1c-\x1f" + _NON_ASCII}
 _DROP_ESCAPES = frozenset("bBAZ")
-_OPEN_REPEAT = re.compile(r"\{,(\d*)\}")  # Python reads "{,n}" as "{0,n}", "{,}" as "{0,}"; RE2 as text
+# A counted repeat: Python reads "{,n}" as "{0,n}" and "{,}" as "{0,}", RE2 reads both as text.
+_REPEAT = re.compile(r"\{(\d*),(\d*)\}")
+# Above this many, a repeat is loosened to no upper bound: "(?:word gap){0,20}" would make RE2's
+# automaton count words, several times larger and slower to build, for a bound the Python
+# pattern checks anyway.
+_MAX_COUNTED = 3
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]*-?[imsx]*:")
 
 
@@ -211,8 +221,9 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
             out.append(piece)
         elif c in "^$":
             i += 1
-        elif c == "{" and (m := _OPEN_REPEAT.match(pattern, i)) is not None:
-            out.append(f"{{0,{m.group(1)}}}")
+        elif c == "{" and (m := _REPEAT.match(pattern, i)) is not None:
+            low, high = m.group(1) or "0", m.group(2)
+            out.append(f"{{{low},{high}}}" if high and int(high) <= _MAX_COUNTED else f"{{{low},}}")
             i = m.end()
         elif c == "(" and pattern.startswith("(?", i):
             if pattern.startswith(("(?<!", "(?<=", "(?!", "(?="), i) or pattern.startswith("(?#", i):
@@ -277,36 +288,47 @@ def _alternatives(src: str) -> list[str]:
 
 @dataclass(frozen=True)
 class PackFilter:
-    """The RE2 filter of one pack: the loosened patterns of every indicator it covers."""
+    """The RE2 filter of one pack: every top-level alternative of every covered indicator's
+    loosened patterns is one entry. An entry RE2 confirms in a text is a "hit"."""
 
     pack_sha256: str
     filter: Any
-    indicator_of: tuple[int, ...]  # filter index (one per pattern) -> indicator index
-    loose: dict[int, Any]  # indicator index -> its loosened pattern, compiled by RE2
+    indicator_of: tuple[int, ...]  # entry -> indicator index (-1: an entry of an uncovered indicator)
+    entries_of: dict[int, tuple[int, ...]]  # covered indicator -> its entries
     covered: frozenset[int]
     uncovered: frozenset[int]  # indicators with a pattern the filter does not take
 
     @functools.cached_property
-    def _raw(self) -> dict[int, Any]:
-        """The loosened patterns' RE2 objects, searched directly on the text's UTF-8 bytes: the
+    def _raw(self) -> tuple[Any, ...]:
+        """Each entry's RE2 object, the very one the filter confirmed it with (its automaton is
+        warm for the text just filtered), searched directly on the text's UTF-8 bytes: the
         package's Python-level search encodes the whole text again on every call."""
-        return {idx: regexp._regexp for idx, regexp in self.loose.items()}
+        return tuple(self.filter._filter.GetRE2(i) for i in range(len(self.indicator_of)))
 
-    def text(self, text: str, possible: frozenset[int] | None = None) -> FilteredText | None:
-        """The text as the filter sees it, or None when this text is not filtered. `possible`,
-        when given, is what `possible(text)` returned earlier for the same text (an intake
-        worker's answer, say): the filter is then not run again."""
+    def possible_of(self, hits: frozenset[int]) -> frozenset[int]:
+        """The covered indicators with an entry among `hits`."""
+        of = self.indicator_of
+        return frozenset(idx for idx in (of[h] for h in hits) if idx >= 0)
+
+    def text(self, text: str, hits: frozenset[int] | None = None) -> FilteredText | None:
+        """The text as the filter sees it, or None when this text is not filtered. `hits`, when
+        given, is what `hits(text)` returned earlier for the same text (an intake worker's
+        answer, say): the filter is then not run again."""
         if _CASE_DIFFERENT.search(text):
             return None
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate
             return None
-        if possible is None:
-            hits = self.filter._filter.Match(data, False)
-            of = self.indicator_of
-            possible = frozenset(of[h] for h in hits) if hits else frozenset()
-        return FilteredText(self, text, data, possible)
+        if hits is None:
+            found = self.filter._filter.Match(data, False)
+            hits = frozenset(found) if found else frozenset()
+        return FilteredText(self, text, data, hits)
+
+    def hits(self, text: str) -> frozenset[int] | None:
+        """The entries RE2 confirms in `text`, or None when this text is not filtered."""
+        found = self.text(text)
+        return None if found is None else found.hits
 
     def possible(self, text: str) -> frozenset[int] | None:
         """Covered indicators that can match `text`, or None when this text is not filtered."""
@@ -314,22 +336,24 @@ class PackFilter:
         return None if found is None else found.possible
 
     def matches(self, idx: int, regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-        """What `regex.finditer(text)` yields, for a covered indicator's `regex` (see
-        FilteredText.matches); for a text the filter does not take, finditer itself."""
-        found = self.text(text, frozenset())
+        """What `regex.finditer(text)` yields, for a covered indicator's `regex`, searching all
+        its entries (see FilteredText.matches); for a text the filter does not take, finditer."""
+        found = self.text(text, frozenset(self.entries_of[idx]))
         return regex.finditer(text) if found is None else found.matches(idx, regex)
 
 
 class FilteredText:
-    """One text, encoded once, and the covered indicators the filter says can match it."""
+    """One text, encoded once, the entries the filter confirmed in it (`hits`) and so the
+    covered indicators that can match it (`possible`)."""
 
-    __slots__ = ("_flt", "text", "data", "possible", "_ascii", "_mark")
+    __slots__ = ("_flt", "text", "data", "hits", "possible", "_ascii", "_mark")
 
-    def __init__(self, flt: PackFilter, text: str, data: bytes, possible: frozenset[int]) -> None:
+    def __init__(self, flt: PackFilter, text: str, data: bytes, hits: frozenset[int]) -> None:
         self._flt = flt
         self.text = text
         self.data = data
-        self.possible = possible
+        self.hits = hits
+        self.possible = flt.possible_of(hits) if hits else frozenset()
         self._ascii = len(data) == len(text)
         self._mark = (0, 0)  # a (character, byte) offset pair known to match
 
@@ -355,16 +379,38 @@ class FilteredText:
 
     def matches(self, idx: int, regex: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """What `regex.finditer(text)` yields, for a covered indicator's `regex`, trying the
-        Python pattern only where its loosened pattern matches: every match of the real pattern
-        starts where a match of the loosened one does, so none is skipped."""
-        loose = self._flt._raw[idx]
+        Python pattern only where one of the indicator's confirmed entries starts a match.
+
+        Every match of the real pattern starts where a match of its loosened pattern does, and
+        so where one of its alternatives (entries) does; an entry the filter did not confirm
+        matches nowhere in the text. Searching the confirmed entries alone, each with its own
+        small automaton, skips none, and costs a fraction of searching the whole indicator's
+        loosened pattern (tens of kilobytes of automaton for the largest)."""
+        flt = self._flt
+        raw = flt._raw
+        searched = [raw[e] for e in flt.entries_of[idx] if e in self.hits]
         text, data, ascii_only = self.text, self.data, self._ascii
         match = regex.match
+        size = len(data)
+        # Per entry, the byte offset of its leftmost match at or after the last position asked
+        # (-2: not searched yet, -1: none left).
+        nexts = [-2] * len(searched)
         pos = 0
         end = len(text)
-        size = len(data)
         while pos <= end:
-            start_byte = loose.Match(_UNANCHORED, data, pos if ascii_only else self._byte(pos), size)[0][0]
+            pos_byte = pos if ascii_only else self._byte(pos)
+            start_byte = -1
+            for k, loose in enumerate(searched):
+                found = nexts[k]
+                if found == -1:
+                    continue
+                if found < pos_byte:
+                    found = nexts[k] = loose.Match(_UNANCHORED, data, pos_byte, size)[0][0]
+                    if found < 0:
+                        nexts[k] = -1
+                        continue
+                if start_byte < 0 or found < start_byte:
+                    start_byte = found
             if start_byte < 0:
                 return
             start = start_byte if ascii_only else self._char(start_byte)
@@ -398,34 +444,37 @@ def build(pack: Pack) -> PackFilter | None:
     options = _options()
     flt = _re2.Filter()
     indicator_of: list[int] = []
-    loose: dict[int, Any] = {}
+    entries_of: dict[int, tuple[int, ...]] = {}
     uncovered: set[int] = set()
     for idx, ind in enumerate(pack.indicators):
         if ind.regex is None:
             continue
         try:
-            # The indicator's patterns must all be ones RE2 takes before any reaches the filter.
-            # Each loosened pattern has balanced groups (loosen keeps Python's), so the joined
-            # pattern compiles only if each does.
             branches = [loosen(src, ind.regex.flags) for src, _ in ind.branches]
-            loose[idx] = _re2.compile("|".join(branches), options)
-        except Exception:
+            alternatives = [alternative for branch in branches for alternative in _alternatives(branch)]
+        except _Unsupported:
             uncovered.add(idx)
             continue
-        alternatives = [alternative for branch in branches for alternative in _alternatives(branch)]
+        first = len(indicator_of)
         try:
             for alternative in alternatives:
                 flt.Add(alternative, options)
+                indicator_of.append(idx)
         except Exception:
-            return None  # a filter holding part of an indicator would skip it: filter nothing
-        indicator_of += [idx] * len(alternatives)
-    if not indicator_of:
+            # RE2 refused one (a construct loosen passes through that RE2 lacks): the entries
+            # added before it stay in the filter, owned by no indicator, and the indicator goes
+            # through the prefix table instead.
+            indicator_of[first:] = [-1] * (len(indicator_of) - first)
+            uncovered.add(idx)
+            continue
+        entries_of[idx] = tuple(range(first, len(indicator_of)))
+    if not entries_of:
         return None
     try:
         flt.Compile()
     except Exception:
         return None
-    return PackFilter(pack.sha256, flt, tuple(indicator_of), loose, frozenset(loose), frozenset(uncovered))
+    return PackFilter(pack.sha256, flt, tuple(indicator_of), entries_of, frozenset(entries_of), frozenset(uncovered))
 
 
 _FILTERS: dict[str, PackFilter | None] = {}

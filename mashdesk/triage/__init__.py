@@ -87,18 +87,18 @@ class SuggestContext:
         return tuple((lo, hi - 1) for lo, hi in zip(starts, starts[1:], strict=False)) + ((starts[-1], None),)
 
     def prepare(
-        self, draft: ContactDraft, bands: int | None = None, possible: frozenset[int] | None = None
+        self, draft: ContactDraft, bands: int | None = None, hits: frozenset[int] | None = None
     ) -> PreparedSuggestion:
         """The contact's suggestion for every history band (or the first `bands`), serialised
         before its history is known (in an intake worker): the storing process then picks the
         band and inserts, or suggests itself for a history no prepared band covers. The text is
-        scanned once; the other bands only judge the facts again. `possible`: the pack's filter
+        scanned once; the other bands only judge the facts again. `hits`: the pack's filter
         answer for the contact's text, from `scan_hints` (None runs the filter)."""
         prepared = []
         scan: TextScan | None = None
         for low, high in self.history_bands[:bands]:
             facts = facts_from_draft(draft, low)
-            scan = scan or TextScan(self.pack, facts.text, possible=possible)
+            scan = scan or TextScan(self.pack, facts.text, hits=hits)
             suggestion = suggest_facts(
                 facts,
                 self.pack,
@@ -117,7 +117,7 @@ class SuggestContext:
         """`prepare` for many contacts, the pack's filter run over all their texts first (see
         `scan_hints`): what an intake worker does with a chunk of files."""
         hints = scan_hints(self.pack, [contact_text(d.subject, d.body_text) for d in drafts])
-        return [self.prepare(d, bands, possible) for d, possible in zip(drafts, hints, strict=True)]
+        return [self.prepare(d, bands, hits) for d, hits in zip(drafts, hints, strict=True)]
 
     @property
     def key(self) -> str:
@@ -132,14 +132,14 @@ class SuggestContext:
         """The suggestion for this history. `prepared` (made for the same draft, under any
         context) saves running the pack's filter on the text again when made under this pack."""
         facts = facts_from_draft(draft, previous_contacts)
-        possible = prepared.scan_hint(self, facts.text) if prepared is not None else None
+        hits = prepared.scan_hint(self, facts.text) if prepared is not None else None
         return suggest_facts(
             facts,
             self.pack,
             self.model,
             abstain_below=self.abstain_below,
             strategy_raise_at=self.strategy_raise_at,
-            scan=TextScan(self.pack, facts.text, possible=possible),
+            scan=TextScan(self.pack, facts.text, hits=hits),
         )
 
 
@@ -347,9 +347,9 @@ def _history_template(suggestion: Suggestion) -> tuple[tuple[Any, ...], str, str
 def _hint(scan: TextScan | None) -> tuple[frozenset[int] | None, int | None]:
     """What a prepared suggestion keeps of its scan for suggesting again: the filter's answer
     and the text's hash (a worker forked from this process hashes strings the same way)."""
-    if scan is None or scan.possible is None:
+    if scan is None or scan.hits is None:
         return None, None
-    return scan.possible, hash(scan.source)
+    return scan.hits, hash(scan.source)
 
 
 @dataclass(frozen=True)
@@ -359,16 +359,16 @@ class PreparedSuggestion:
 
     context: str  # SuggestContext.key of the context that made it
     bands: tuple[tuple[int, int | None, tuple[Any, ...], str, str], ...]
-    # The indicators the pack's filter found possible in the text (TextScan.possible), so that
-    # suggesting again for a history no band covers does not run the filter again.
-    possible: frozenset[int] | None = None
+    # The entries the pack's filter confirmed in the text (TextScan.hits), so that suggesting
+    # again for a history no band covers does not run the filter again.
+    hits: frozenset[int] | None = None
     text_hash: int | None = None  # hash() of the text it was found in
 
     def scan_hint(self, context: SuggestContext, text: str) -> frozenset[int] | None:
-        """`possible`, when made for this text under the same pack as `context`'s."""
-        if self.possible is None or self.text_hash != hash(text):
+        """`hits`, when made for this text under the same pack as `context`'s."""
+        if self.hits is None or self.text_hash != hash(text):
             return None
-        return self.possible if self.context.split("|", 1)[0] == context.pack.sha256 else None
+        return self.hits if self.context.split("|", 1)[0] == context.pack.sha256 else None
 
     def row(self, previous_contacts: int, context: SuggestContext) -> tuple[Any, ...] | None:
         """The suggestion_row for this history, or None when it was not prepared or was made

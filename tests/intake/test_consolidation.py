@@ -141,16 +141,16 @@ def test_a_history_no_band_covers_reuses_what_the_worker_filter_found(monkeypatc
     ctx = triage.suggest_context(None)
     drafts = [to_draft(c) for c in generate_contacts(30, seed=8)]
     prepared = [ctx.prepare(d, 1) for d in drafts]
-    assert all(p.possible is not None for p in prepared) and any(p.possible for p in prepared)
+    assert all(p.hits is not None for p in prepared) and any(p.hits for p in prepared)
     expected = [triage.suggestion_row(ctx.suggest(d, 5)) for d in drafts]
     flt = re2filter.pack_filter(ctx.pack)
     assert flt is not None
     runs: list[frozenset[int] | None] = []
     real = re2filter.PackFilter.text
 
-    def counted(self: re2filter.PackFilter, text: str, possible: frozenset[int] | None = None) -> object:
-        runs.append(possible)
-        return real(self, text, possible)
+    def counted(self: re2filter.PackFilter, text: str, hits: frozenset[int] | None = None) -> object:
+        runs.append(hits)
+        return real(self, text, hits)
 
     monkeypatch.setattr(re2filter.PackFilter, "text", counted)
     assert [triage.suggestion_row(ctx.suggest(d, 5, p)) for d, p in zip(drafts, prepared, strict=True)] == expected
@@ -158,7 +158,7 @@ def test_a_history_no_band_covers_reuses_what_the_worker_filter_found(monkeypatc
     other_pack = dataclasses.replace(ctx.pack, sha256="another pack")
     text = facts_from_draft(drafts[0], 5).text
     assert prepared[0].scan_hint(triage.SuggestContext(other_pack), text) is None
-    assert prepared[0].scan_hint(triage.SuggestContext(ctx.pack, strategy_raise_at=0.01), text) == prepared[0].possible
+    assert prepared[0].scan_hint(triage.SuggestContext(ctx.pack, strategy_raise_at=0.01), text) == prepared[0].hits
     assert prepared[0].scan_hint(ctx, text + " and more") is None  # made for another text
 
 
@@ -187,6 +187,9 @@ def test_prepare_all_filters_every_text_first_and_prepares_as_one_by_one(monkeyp
         def Match(self, data: bytes, potential: bool) -> object:  # noqa: N802 (RE2's name)
             order.append("RE2")
             return real_match.Match(data, potential)
+
+        def GetRE2(self, index: int) -> object:  # noqa: N802
+            return real_match.GetRE2(index)
 
     def scanning(self: engine.TextScan, *args: object, **kwargs: object) -> None:
         order.append("scan")

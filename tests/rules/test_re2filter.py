@@ -52,6 +52,10 @@ def test_loosen_drops_assertions_and_widens_classes() -> None:
     assert loosen(r"[\w'] [^\w.!?]") == r"[\w\x{80}-\x{10FFFF}'] [^\w.!?]"
     assert loosen(r"a{,3}\u2019") == r"a{0,3}\x{2019}"
     assert loosen("xa{,}b") == "xa{0,}b"  # an open repeat, not the text "{,}"
+    # a long counted repeat loses its bound (RE2's automaton need not count); short ones keep it
+    assert (
+        loosen(r"a(?:\w+ ){0,20}?b{2,5}c{1,3}d{4}e{x,y}") == r"a(?:[\w\x{80}-\x{10FFFF}]+ ){0,}?b{2,}c{1,3}d{4}e{x,y}"
+    )
     turkish = ("k\u0131l", "x[\u0100-\u017f]y", "[\u0130-\u0131]", r"x\u0130")  # Python's i matches them
     for unsupported in (r"(a)\1", r"(?P<x>a)(?(x)b|c)", r"[^\W]", r"(?x)a b", r"(?>a)", *turkish):
         with pytest.raises(_Unsupported):
@@ -65,10 +69,11 @@ def test_every_python_match_is_among_the_filters_possibles() -> None:
     checked = unfiltered = 0
     for facts in _awkward_and_generated():
         text = TextScan(pack, facts.text).text
-        possible = flt.possible(text)
-        if possible is None:
+        found = flt.text(text)
+        if found is None:
             unfiltered += 1
             continue
+        possible = found.possible
         for idx, ind in enumerate(pack.indicators):
             if ind.regex is None:
                 continue
@@ -76,6 +81,8 @@ def test_every_python_match_is_among_the_filters_possibles() -> None:
             if expected:
                 assert idx in possible, (ind.id, text)
             if idx in possible:
+                # searching only the entries RE2 confirmed in this text, and searching them all
+                assert [m.span() for m in found.matches(idx, ind.regex)] == expected, (ind.id, text)
                 assert [m.span() for m in flt.matches(idx, ind.regex, text)] == expected, (ind.id, text)
             checked += 1
     assert checked > 100_000
@@ -140,11 +147,13 @@ def test_matches_follows_finditer_after_an_empty_match() -> None:
 
     import re2
 
-    from mashdesk.rules.re2filter import PackFilter, _options
+    from mashdesk.rules.re2filter import PackFilter, _alternatives, _options
 
     for pattern, text in (("(?<=a)|b", "ab"), (r"\b(?:ab)?|c", "x c"), ("(?<=-)|\\.\\.", "-..")):
         regex = re.compile(pattern, re.IGNORECASE)
-        flt = PackFilter("t", None, (0,), {0: re2.compile(loosen(pattern), _options())}, frozenset({0}), frozenset())
+        entries = _alternatives(loosen(pattern))
+        flt = PackFilter("t", None, (0,) * len(entries), {0: tuple(range(len(entries)))}, frozenset({0}), frozenset())
+        flt.__dict__["_raw"] = tuple(re2.compile(entry, _options())._regexp for entry in entries)
         assert [m.span() for m in flt.matches(0, regex, text)] == [m.span() for m in regex.finditer(text)], pattern
 
 
@@ -164,7 +173,7 @@ def test_alternatives_are_filtered_one_by_one() -> None:
     assert len(everywhere) <= 3, everywhere
 
 
-def test_a_filtered_text_given_the_possible_set_does_not_run_the_filter_again(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_filtered_text_given_its_hits_does_not_run_the_filter_again(monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
 
     pack = load_pack("default")
@@ -173,8 +182,9 @@ def test_a_filtered_text_given_the_possible_set_does_not_run_the_filter_again(mo
     text = "Mum says her boyfriend kicked the baby. The baby (4 months) has a bruise on his cheek."
     facts = RuleFacts(text, child_ages=[0])
     expected = evaluate(pack, facts).to_dict()
-    possible = flt.possible(text)
-    assert possible
+    hits = flt.hits(text)
+    assert hits and flt.possible_of(hits) == flt.possible(text)
+    real = flt.filter._filter
 
     class Refuses:
         def __init__(self) -> None:
@@ -183,8 +193,11 @@ def test_a_filtered_text_given_the_possible_set_does_not_run_the_filter_again(mo
         def Match(self, *args: object) -> None:  # noqa: N802 - the package's name
             raise AssertionError("the filter ran again")
 
+        def GetRE2(self, index: int) -> object:  # noqa: N802 - each entry's automaton is still searched
+            return real.GetRE2(index)
+
     monkeypatch.setitem(re2filter._FILTERS, pack.sha256, dataclasses.replace(flt, filter=Refuses()))
-    assert evaluate(pack, facts, TextScan(pack, text, possible=possible)).to_dict() == expected
-    assert not evaluate(pack, facts, TextScan(pack, text, possible=frozenset())).indicators  # taken as given
+    assert evaluate(pack, facts, TextScan(pack, text, hits=hits)).to_dict() == expected
+    assert not evaluate(pack, facts, TextScan(pack, text, hits=frozenset())).indicators  # taken as given
     with pytest.raises(AssertionError, match="ran again"):
         TextScan(pack, text)
