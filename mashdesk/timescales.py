@@ -96,6 +96,15 @@ def _bank_holidays(year: int) -> frozenset[dt.date]:
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
 
 
+def warm_bank_holidays(today: dt.date | None = None) -> None:
+    """Work out last, this and next year's bank holidays now, so that intake workers forked
+    afterwards share them instead of each loading the holidays package's calendars again (about
+    0.1 s of CPU a worker)."""
+    year = (today or dt.date.today()).year
+    for y in (year - 1, year, year + 1):
+        _bank_holidays(y)
+
+
 def calendar_from_settings(settings: dict[str, str]) -> WorkingCalendar:
     """A calendar from stored settings (keys working_day_start, working_day_end, rag_*_hours)."""
     kwargs: dict[str, object] = {}

@@ -33,7 +33,7 @@ from mashdesk.progress import Cancelled, NullProgress, Progress
 from mashdesk.settings import working_calendar
 from mashdesk.store import Store
 from mashdesk.store.connection import Checkpointer
-from mashdesk.timescales import WorkingCalendar
+from mashdesk.timescales import WorkingCalendar, warm_bank_holidays
 
 __all__ = [
     "ContactDraft", "IngestReport", "IntakeOptions", "ParsedItem", "ingest", "ingest_bytes",
@@ -234,6 +234,8 @@ def ingest(
     if workers <= 1:
         tasks = whole  # one process reads each file whole
     calendar = working_calendar(store)
+    if workers > 1:
+        warm_bank_holidays()  # before the workers fork, as the pack below
     ctx = _context(store, opts)
     # Workers started by fork inherit the loaded pack and model instead of loading their own.
     _WORKER_CONTEXT[f"{store.path}|{opts.rules_pack}"] = ctx

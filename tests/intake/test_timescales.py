@@ -34,3 +34,14 @@ def test_rag_timescales_and_elapsed_working_time() -> None:
     assert cal.working_time_between(start, at("2026-11-24 11:00")) == dt.timedelta(hours=4)
     with pytest.raises(ValueError, match="timezone"):
         cal.add_working_time(dt.datetime(2026, 1, 1), dt.timedelta(hours=1))
+
+
+def test_bank_holidays_are_worked_out_once_before_intake_workers_fork() -> None:
+    from mashdesk import timescales
+
+    timescales._bank_holidays.cache_clear()
+    timescales.warm_bank_holidays(dt.date(2026, 5, 1))
+    assert timescales._bank_holidays.cache_info().currsize == 3
+    assert dt.date(2026, 12, 25) in timescales._bank_holidays(2026)
+    assert dt.date(2027, 1, 1) in timescales._bank_holidays(2027)
+    assert timescales._bank_holidays.cache_info().hits == 2  # already worked out, not again
