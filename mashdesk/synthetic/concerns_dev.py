@@ -11,6 +11,10 @@ probation and youth-justice notes, call-handler notes, form fields, hurried text
 transcribed voicemails, long letters from relatives and neighbours, young people's own words,
 English as an additional language.
 
+A second round of writers (families D and E, concerns_dev_d.py and concerns_dev_e.py) added 16
+more phrasings for each level 4 concern and 6 more negated ones for each trigger under the same
+rules, after pack 2026.11.5: the pack's next round is tuned on what the rules missed of them.
+
 Not used to train. `dev_concerns()` (generator) puts them in the train pools in place of the
 train phrasings, so contacts generated from them have the train layouts and only the concern
 sentences are new: the rules pack is tuned on these contacts (with `fresh`, its development set
@@ -889,5 +893,20 @@ NEG_DEV_C: dict[str, tuple[str, ...]] = {
 }
 
 
-DEV: dict[str, tuple[str, ...]] = {**DEV_A, **DEV_B, **DEV_C}
-NEG_DEV: dict[str, tuple[str, ...]] = dict(NEG_DEV_C)
+# A second round (families D and E, concerns_dev_d.py and concerns_dev_e.py): two more writers
+# under the same rules, 16 more phrasings for each level 4 concern and 6 more negated ones for
+# each trigger, added after pack 2026.11.5 for the next round of rules.
+from mashdesk.synthetic.concerns_dev_d import DEV_D, NEG_DEV_D  # noqa: E402
+from mashdesk.synthetic.concerns_dev_e import DEV_E, NEG_DEV_E  # noqa: E402
+
+
+def _joined(*families: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for family in families:
+        for key, phrasings in family.items():
+            out[key] = out.get(key, ()) + phrasings
+    return out
+
+
+DEV: dict[str, tuple[str, ...]] = _joined({**DEV_A, **DEV_B, **DEV_C}, DEV_D, DEV_E)
+NEG_DEV: dict[str, tuple[str, ...]] = _joined(NEG_DEV_C, NEG_DEV_D, NEG_DEV_E)

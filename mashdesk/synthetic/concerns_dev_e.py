@@ -1,0 +1,213 @@
+# ruff: noqa: E501  (prose data reads better unwrapped)
+"""A development ("dev") extension, family E: invented concern phrasings for eight level 4 concerns.
+
+Written by one new writer (a helper session) working from ../shared/domain.md sections 2 and 6
+only; concerns_dev.py was opened solely to copy its file format and to avoid repeating its
+sentences. The writer opened no other phrasing family, no rules pack, no model card and no
+evaluation figures, and ran neither the rules nor the model on what was written. Everything here
+is fictional: no real person, address or organisation is described.
+
+16 phrasings for each of forced_marriage, fii, serious_neglect, radicalisation, hsb,
+serious_self_harm, emotional_abuse and prebirth_removed (each on its own gives reasonable cause to
+suspect significant harm), mostly told as what was seen, heard or said rather than with the
+category's label words; and 6 negated, explained-away or historic-and-closed phrasings for each of
+the five of those concerns that carry a mandatory trigger. Registers: school DSL emails, nursery
+notes, health visitor, midwife, GP, ward and A&E liaison notes, ambulance crews, police
+notifications, housing, probation, youth justice, Cafcass, call-handler notes, filled-in form
+fields, transcribed voicemails, hurried one-liners, neighbours, anonymous callers, long letters
+from relatives, parents, young people's own words in chat style, English as an additional
+language. prebirth_removed never uses the child placeholders: there is no born child.
+Same placeholders and "[a|b]" alternatives as concerns.py.
+"""
+
+from __future__ import annotations
+
+DEV_E: dict[str, tuple[str, ...]] = {
+    "forced_marriage": (
+        "Stayed behind after maths and showed me a photo on {his} phone of a man who looks about thirty. {c} says {his} family have 'chosen' him, the ceremony is booked for the Easter holidays, and {he} has been told that saying no would 'kill {his} grandmother'. {He} is {age}.",
+        "miss i cant come back in september they said im staying over there and getting engaged to my cousin. pls dont ring my house they check everything",
+        "999 call from YP {c} ({age}). States older bro threatened to 'put {him} in the ground' after finding pics of {him} with a boy. Passport held by father. Officers en route. HBA risk assessed HIGH.",
+        "Dear colleagues, I saw {c}, aged {age}, today with an aunt for what was described as a pre-travel check. The aunt asked whether I could confirm {c} was 'still intact' before the journey. When she stepped out {c} told me {he} is being taken abroad to be married and does not want to go.",
+        "The woman next door keeps telling everyone on the street that her girl is 'spoken for' and the wedding is in the summer. That girl is in Year 9. Last night I heard screaming and something smash, and {c} shouting over and over that {he} won't do it.",
+        "My friend daughter {c}, {he} only {age}. The father say {he} go to the village for marry after the exams. {He} not want. He take {his} phone and {he} not come to school now one week. I am scared for {him}, please do something.",
+        "Concern: YP says {he} has been promised to a family friend's son overseas / Risk: travel in 3 wks, passport locked away by father, YP says {he} will run or 'do something stupid' / Parents aware of referral: NO, do not contact.",
+        "I'm writing about my niece {c}. I don't live near them now and I've gone back and forth about whether to send this. At Christmas my brother and his wife were passing round photographs of a young man and talking about 'when {c} goes over'. {c} took me out into the garden and cried, and said that if {he} refused {he} would be sent to live with an uncle [abroad|overseas] for good and would never finish school. {He} is {age}. I don't want to cause trouble for the family but I couldn't live with myself if I said nothing.",
+        "Yr10 {c} says dad has fixed {his} wedding abroad for next month, terrified, begging us not to call home.",
+        "{c} turned up to girls' football with a split lip. Eventually {he} told me {his} older brother hit {him} because someone saw {him} at the cinema with a lad from school, and that the family are now talking about 'getting {him} married before {he} embarrasses us again'.",
+        "Voicemail: hello, it's the receptionist at the dental surgery, um, a young {boygirl}, {c}, {he}'s {age}, came in with {his} mum and when mum went to the toilet {he} said please call somebody, they're sending {him} away to get married on Friday. {He} said not to ring the house. Please call me back.",
+        "ED liaison: {c} ({age}) attended after taking paracetamol, now medically stable. Told the nurse {he} took them because {his} parents have set a wedding date with a man {he} has met once, and an uncle said {he} would be 'finished' if {he} shamed them by refusing.",
+        "Intel: female youth {c}, 16, left home yesterday and is staying with a friend. Relatives reported to be driving round looking for {him}. An uncle was overheard on the phone: 'when we find {him} {he}'s on the first plane and {he}'ll be married by the end of the month'.",
+        "Anon female caller, would not give name. Says a Year 9 girl on her road, {c}, has been kept off school and is 'being got ready' for a wedding in the holidays. Says {c}'s mum told her in the shop that {c} 'has no say, it was agreed years ago'.",
+        "I'm {c} and I'm {age}. I'm emailing from the library because they go through my phone. My parents have accepted a proposal for me from a man I don't know and they say it's happening this summer whatever I think. Last time I argued my dad dragged me down the stairs by my hair. Please don't tell them I wrote.",
+        "Attendance officer: family told us {c} has moved abroad, but friends have screenshots from {him} last week saying {he} is being kept at a relative's house in this country until 'the ceremony' and is not allowed out of the back bedroom.",
+    ),
+    "fii": (
+        "Ward sister: on three occasions {parent} has been seen altering {c}'s feed pump while alone in the bay; each time the rate had been turned right up and {c} vomited shortly after. {parent} then told the doctors that {c} 'can't keep anything down'.",
+        "Night staff saw {parent} hold a hand over {c}'s nose and mouth moments before the monitor alarmed. {parent} then called for help saying {c} had 'stopped breathing again'. This is the fourth such episode this admission, all with {parent} alone at the bedside.",
+        "{parent} has sent us a care plan apparently signed by a consultant listing epilepsy, a heart condition and a 'rare blood disorder', and says {c} must never run. The hospital named has no record of that consultant. {c} has never once been unwell in school.",
+        "Dear Duty Team, over 18 months {parent} has asked me for nine specialist referrals for {c}; every one has found nothing. {parent} now says {c} has lost the sight in one eye, but the optician found normal vision. I have noticed {c} now describes {his} symptoms in exactly {parent}'s words.",
+        "my mum makes {c} drink really salty water before we go to the hospital and then tells them {he}s been sick all week. {he} isnt ill at home. im scared to say anything",
+        "Info from hospital security: {parent} found in the ward kitchen with {c}'s feed and an unlabelled bottle of tablets. Tablets not prescribed to {c}. Toxicology requested. Child remains an inpatient.",
+        "{c} arrives at nursery with a bag of medicines and a list of when to give them. None of it matches what the GP has prescribed and one bottle is an adult sleeping medicine. {c} is often too drowsy to stand by mid-morning.",
+        "I am {c}'s grandfather. For a long time I went along with it when my daughter said {c} was very poorly. But when {c} stayed with us for a fortnight in the summer {he} ate everything, ran about, had none of the 'attacks', and needed none of the medicines. The day {he} went home the hospital trips started again. My daughter is furious with us for saying so and has stopped us seeing {him}.",
+        "The mother tell the doctor the child have fits every night. I live with them three months, I never see one fit. She give {c} the fits medicine every day, a big amount, and {c} is sleeping all the time, even at the table.",
+        "Concern: parent-reported symptoms never witnessed by staff / Evidence: investigations normal x multiple, urine sample found to have sugar added, second opinion now sought at a third hospital / Risk: surgery being proposed on the basis of the parent's history.",
+        "{parent} bought oxygen cylinders online and puts {c} on them every night for 'breathing stops'. Two sleep studies were normal and no doctor has prescribed oxygen. {parent} has now asked the GP to refer {c} for a tracheostomy.",
+        "Case discussed at the perplexing presentations meeting: repeated central line infections with gut organisms, only ever after periods when {parent} is alone with {c}, and none during supervised weeks. Consensus that illness may be being induced. Strategy discussion requested.",
+        "{c} told us today: 'Mummy puts the special drops in my juice so the doctors can see I'm poorly.' {He} has been in and out of hospital with unexplained drowsiness since September.",
+        "Crew: third call to {c} this month for 'choking fits'. {parent} shows clips on a phone of {c} apparently gasping; crew felt the clips looked set up, and {c} was well and chatty on arrival each time. {parent} asked us to take {c} to a hospital 40 miles away.",
+        "Mum's stories about {c}'s illnesses keep getting bigger, every test clear, now she wants {him} to have an operation.",
+        "DSL: {parent} has told us {c} is waiting for a heart transplant and can only attend mornings. The children's hospital {parent} named says {c} has never been a patient there. {c} is frightened and keeps asking staff whether {he} is going to die.",
+    ),
+    "serious_neglect": (
+        "HV: {c} spends most of the day strapped into a car seat facing the TV in a room with the curtains drawn. No toys anywhere in the flat. At today's check {c} was not babbling or reaching out, weight has dropped across two centile lines, and {parent} said {c} 'doesn't need feeding that often'.",
+        "{c} has been coming in wearing the same shoes held together with tape, soaked through, and {his} feet are red raw and blistered. Today {he} took bread from the canteen kitchen and said {he} was saving it for {sib}. The phone number we hold for home is disconnected.",
+        "Attd address re welfare concern. 2 x children inc {c} in property, no adult present. No heating, only dry cereal in the cupboards, bedroom floor covered in urine-soaked clothes and dog mess. Parent located in the pub 3 hrs later. PP considered.",
+        "the kids at number 4 are always rooting through my bins and the little one was out on the walkway at 11 last night in just a nappy. you can smell the flat from the stairs. ive rung before and nothing happens",
+        "Tenancy inspection: kitchen unusable, sink full of rotting food, maggots in the bin bags stacked along the hall, no bed for {c}, who sleeps on a pile of coats. Windows boarded. {c} looked pale and thin and did not say a word.",
+        "Dear Duty Team, {c} was reviewed in clinic today. Weight has fallen from the 25th to below the 0.4th centile over eight months. On a supervised diet in hospital last month {c} gained quickly. Since discharge every weigh-in has been missed, today {c} was lighter again, with raw sores in the nappy area and a flat head from lying on {his} back all day.",
+        "Came in Monday in the same clothes as Friday, nappy sodden and hard with dried wee, hair matted. Ate four bowls of porridge and cried when the bowl was taken away. {c} doesn't play, just sits and rocks. Third week like this.",
+        "Sorry my English. In the house upstairs the children eat nothing, they knock on my door to ask food. The small one {c} have sores on the skin, very dirty, the mother sleep all day. No light in the house, they cut the electric.",
+        "I'm {c}'s great aunt. I stayed over last weekend for the first time in a year and I haven't slept properly since. There are no sheets on {his} bed, just a bare mattress with a huge stain, and the whole house stinks of cat wee and bins. {He} hasn't got a toothbrush. Tea was a packet of crisps. {parent} was on the phone the entire time and didn't speak to {him} once. {He} is covered in flea bites and {his} teeth are black. I don't know if you can do anything but somebody has to.",
+        "Concern: chronic, worsening / Presentation: underweight, unkempt, ear discharging for weeks untreated, constantly hungry / Home: no food, no working cooker, rubbish throughout / Engagement: parent refused early help twice.",
+        "Voicemail: hi, it's the head at the primary, calling about {c}, {he}'s collapsed in PE, says {he} hasn't eaten since Friday lunchtime and it's Monday, {he}'s grey, we've called an ambulance and mum isn't answering. Can somebody ring me straight back please.",
+        "Crew: {c} found in a cot soaked in urine and vomit, wasted appearance, ribs visible. No food or formula anywhere in the property. Parent asleep on the sofa surrounded by empty cans. Conveyed for assessment.",
+        "YOT visit: no adult has been living at the address for weeks. Fridge switched off and empty, electric on emergency credit. {c} is feeding {himself} on what {he} shoplifts and sleeping in {his} clothes.",
+        "theres no food again and mums not been back since tuesday. me and {sib} had dry pasta. the house stinks and theres mice in the kitchen. dont want to get her in trouble but im so hungry",
+        "Started school barely able to say more than a few words, not toilet trained, eats with {his} hands and backs away from toys as if {he} has never had any. {parent} says {c} 'mostly stays in {his} room'. On a home visit the room was empty except for a mattress on the floor.",
+        "Toddler left in cot all day in a dirty nappy, no food in the flat, mum out, neighbours feeding the older ones.",
+    ),
+    "radicalisation": (
+        "Over the last month {c} has been handing out stickers at break with a symbol I have since learned belongs to a banned group, and told a younger pupil of colour that 'people like you will be dealt with soon'. {His} locker held printed instructions for making a petrol bomb.",
+        "{c}s sent me a video of some guy reading out a list of names and said {he}s going to be like him. said theres an older guy whos going to get {him} a gun. idk if its a joke but {he} wasnt laughing",
+        "CTP intel: YP {c} ({age}) identified as admin of an online channel sharing attack manuals and calling for violence against named communities. Has asked contacts where to get parts for an IED. Resides with {parent}. Safeguarding strategy discussion requested.",
+        "{c} has become a stranger to me. {He} burned {his} sister's books, calls me an unbeliever, and is always on the phone to a grown man abroad who tells {him} what to do. Last week I found a one-way plane booking in {his} name, travelling alone. {He} is {age}.",
+        "YOS case manager: during a session {c} drew a map of the town centre marked with crosses and said it showed 'where to hit them on the day', naming a local march. {He} is in online contact with adults from an extreme group who send {him} money.",
+        "My child {c}, only {age}, now {he} has new friends on the internet, older men. They tell {him} leave the family and go for the war. {He} stop eating with us, say we are not clean. I find in the phone a photo of {him} with a gun. Please help me, I am afraid {he} go.",
+        "The {boygirl} at number 9, about {age}, has painted a banned group's logo on the garage door, and I've seen men I don't know picking {him} up late at night. Yesterday {he} shouted at the kids next door that they'd 'be the first to go when it starts'.",
+        "Platform report: account linked to {c} uploaded a video of {himself} masked, holding a knife and reading a pledge of loyalty to a terrorist organisation. Location data places the upload at the family home.",
+        "{c} (Yr 8) printing pages on making explosives in the library, says it's 'for the war that's coming'. Pls advise.",
+        "Concern: radicalisation / Detail: YP groomed through a gaming platform by an adult who sends extremist videos; meet-up arranged; YP told to keep it from parents / Risk to self: travel, violence / Risk to others: YP has said {he} wants to attack the school.",
+        "Dear Sir or Madam, I am writing about my grandchild {c}. Since lockdown {he} has spent every waking hour online and has changed completely. At {his} birthday meal {he} said the people who attacked the [concert|festival] were heroes and that {he} has 'brothers' online who are preparing {him}. {He} showed my husband a picture of {himself} holding what looked like a real gun. {His} parents say it is a phase. I do not believe it is.",
+        "Voicemail: hi, it's the pastoral lead at the academy. {c} has told staff {he}'s been invited to a 'training camp' in the countryside this weekend by men {he} met on a forum, and {his} mum had no idea. {He} says they'll show {him} how to use weapons. Please call back today.",
+        "Bus driver reports a child of about {age}, known as {c}, threatening other pupils on the school bus with a blade and shouting slogans about 'cleansing' the estate of certain families.",
+        "Stop search: {c} ({age}) found carrying a homemade flag of a proscribed org, leaflets inciting violence and a lock knife. States older associates gave {him} them and told {him} to 'prove {himself}' at Saturday's demo.",
+        "i dont care any more. the people in the group say im a soldier and i have to be ready. they sent me a list of stuff to buy and said dont tell my mum. they want me to bring a knife to the protest on saturday and i think im going to",
+        "{c} is fixated on school shootings: {he} keeps a wall of pictures of past attackers in {his} room, is in chat groups that celebrate them, and told a teacher last week 'you'll all see what happens'. {He} has asked a classmate whether {his} dad keeps a shotgun.",
+    ),
+    "hsb": (
+        "Lunchtime: {c} (Yr 5) found in a toilet cubicle with a Reception pupil whose pants were round their ankles, {c} holding the door shut. The little one told the TA '{c} says it's our secret game and I get a sweet after'.",
+        "Report from the parent of a 9yo that {c} ({age}), a neighbour, filmed the 9yo naked on {his} phone and shared the video in a group chat. Phone seized. Both children to be safeguarded.",
+        "Foster carer: {c} has been creeping into the younger foster child's room at night. Last night I heard crying and found {c} under the duvet with the child, who is 5 and said {c} had 'hurt my bottom'.",
+        "theres this year 11 {c} who made my friend do stuff to {him} behind the sports hall and filmed it and now {he}s saying {he}ll send it round unless she does it again. shes only year 8",
+        "Camp leader: two younger scouts told us that {c}, aged {age}, had them take turns going into {his} tent, where {he} made them touch {him}, and warned them they would be thrown out of the troop if they said anything.",
+        "My daughter she is 7. She come home crying, she say the big {boygirl} {c} in the park put the hand in her knickers and hold her mouth. She have red marks. Now she not want sleep alone.",
+        "I have been looking after my two grandchildren over the holidays, {c}, who is {age}, and {sib}, who is much younger. On Tuesday it went quiet so I went upstairs and found {c} with {sib}'s trousers pulled down, doing something I can only call sexual. {sib} was crying and saying 'stop it'. {c} said they were 'practising'. Since then I've found things on {c}'s tablet no child should see. I love them both and I don't know who to turn to.",
+        "Child of concern: {c} ({age}) / Harmed child: 6yo, same estate / Behaviour: sexual contact, bribed with sweets, threats / Frequency: at least 3 times / Families aware: no.",
+        "A Year 3 girl told the school nurse that {c}, in Year 6, makes her lie on the floor of the den at breaktime and 'sits on me and does rude things', and that it happens most days.",
+        "Voicemail: hi, it's the leisure centre. One of our lifeguards saw {c}, I think {he}'s about {age}, in the changing village pulling a much younger child into a cubicle and, um, touching them, the little one was screaming. The child's parent is here with me now.",
+        "YOT: {c} admitted in session that {he} has been getting {his} 8-year-old neighbour to undress on video calls and do what {he} says, and has kept the recordings. Said 'I know it's wrong but I keep doing it'.",
+        "Allegation of rape: victim M 11, suspect {c} ({age}), cousin. Occurred in a bedroom during a family gathering. Victim disclosed to mother same night. Suspect not yet interviewed.",
+        "{c} ({age}) keeps trying to get the toddlers I mind to touch {his} private parts when {he} comes here after school, and today I caught {him} with a 2-year-old on {his} lap and {his} hand inside the nappy.",
+        "Yr 7 {c} groping younger girls on the school bus every day, pinned one down on the back seat yesterday, driver had to pull over.",
+        "After Sunday school a parent told me their 6-year-old said {c}, one of the older children, took them into the store cupboard, touched them inside their pants and said God would be cross if they told.",
+        "Parent of a Year 6 girl found messages on her tablet from {c} ({age}): pictures of {his} genitals, demands for her to send the same, and threats to tell the whole school she's a slag if she refused. She has since sent two images.",
+    ),
+    "serious_self_harm": (
+        "{c} didn't come back to class after lunch. We found {him} in the locked accessible toilet with a scarf tied tight around {his} neck, still conscious. {He} said {he} 'just wanted it to be over'. Ambulance called, parents on their way.",
+        "been cutting again but its way worse now, had to hold a towel on it for an hour and it wont stop. and ive got the pills saved for friday. dont tell anyone",
+        "Conc for welfare: {c} ({age}) sent a friend a photo of tablets and the word 'goodbye'. Located by officers in the park, drowsy, empty blister packs nearby. Conveyed ED.",
+        "ED liaison: {c}, {age}, third attendance this term with deep cuts to the thighs needing glue and sutures. Today also disclosed a plan to take {his} grandmother's heart tablets. Reviewed by psych liaison; discharged home awaiting CAMHS.",
+        "Voicemail: hi, I'm calling about {c}, {he}'s locked {himself} in the bathroom with a razor and says if I come in {he}'ll do it. I've rung 999 as well, I just didn't know who else to ring.",
+        "My son's friend {c} was sleeping over and I found {him} on the landing at 3am with a dressing-gown cord round {his} neck, tied to the banister. We got it off. {He} begged me not to tell {his} parents.",
+        "My child {c} stop eating, stay in the room, and this morning I find many burns on the arm from a lighter and a paper saying 'sorry mum'. {He} tell me {he} want to sleep forever.",
+        "{c} told me {he} has been walking to the railway line at night 'to see what it feels like', and last time stood on the track until the train lights came round the bend. {He} thinks next time {he}'ll stay there.",
+        "Seen today. Deep burns to both forearms from hair straighteners, some infected. Describes suicidal thoughts with intent and has looked up lethal doses online. Declines crisis team. Parent unaware of the extent.",
+        "Concern: suicide risk / Method: overdose, tablets stockpiled / Intent: high, note written / Previous: 2 attempts, 1 needing intensive care / Supervision at home: limited, parent works nights.",
+        "A parent forwarded us a post from {c}'s account this morning: a photo of a bleeding wrist captioned 'last one'. {c} is absent today, not answering, and we cannot reach the family.",
+        "Residential staff: {c} swallowed batteries and a razor blade last night, the second time this month, and told staff {he} wants {his} insides to 'stop working'. Now on the children's ward.",
+        "{c} says the voices tell {him} to jump from the roof at home, and {he} has climbed out through the skylight twice this week. {His} parents screwed it shut and {he} forced it open again.",
+        "Yr 9 {c} tried to hang {himself} at the weekend, back in today saying {he}'ll try again.",
+        "Call handler: caller {sib}, says they are {c}'s older sibling. Says {c} has been cutting {his} arms with broken glass, showed them a video about how to tie a noose, and said 'I won't make it to my birthday'.",
+        "On the residential trip staff found about forty paracetamol in {c}'s washbag and a sealed letter addressed to {his} mum. {He} admitted {he} had planned to take them all on the last night.",
+    ),
+    "emotional_abuse": (
+        "{c} flinches and wets {himself} when {parent} arrives. Today at collection {parent} said in front of the whole room 'here comes the little freak that ruined my life' and pulled {c} out by the sleeve while {he} sobbed. Staff have heard similar at most pick-ups this term.",
+        "{c} told {his} teacher that when {he} is 'bad' {he} has to sleep in the garden shed, and {parent} bolts the door and says the foxes will come for {him} in the night. {He} asked whether foxes eat children.",
+        "she says im the reason dad left and that she'd be happier if i was dead. she says it every day like its normal. i dont eat at home any more i just stay in my room",
+        "DA incident: {adult} held {c} ({age}) by the shoulders and made {him} watch while the phone belonging to {c}'s mum was smashed, saying 'next time it's your mum's face'. Child found rigid with fear behind the sofa on arrival.",
+        "I'm {c}'s gran on {his} dad's side. I've watched this for years and kept quiet for the sake of peace. {parent} treats {c} completely differently from {sib}: {sib} gets the bedroom, the presents, the days out, and {c} gets told {he}'s ugly, stupid and a waste of space. Last Christmas {c} had to sit on the stairs while the rest of us opened presents. {He} is {age} now and has started saying {he}'d be better off not here. I won't keep quiet any more.",
+        "The father always tell {c}: you are not my child, your mother is a bad woman, I send you back. {c} is afraid, cry every night. In the house {c} is not allowed to speak, only silence, or he shout.",
+        "Concern: persistent rejection / Observed: carer calls YP 'parasite' and 'retard', threatens to have YP 'put away', YP left out of family meals / Impact: YP silent at home, wetting again, says 'I'm bad' / Duration: 18 months+.",
+        "HV: {c} ({age}) freezes whenever {parent} speaks to {him}. {parent} told me {c} is 'possessed' and makes {him} watch horror films 'to scare the badness out'. {c} has night terrors every night.",
+        "{c} described {adult} waking {him} at night to scream at {him} about things {he} did during the day, and threatening to kill the family cat if {he} tells anyone. {He} is exhausted, jumpy and says {he} 'deserves it'.",
+        "Every single day I hear {parent} next door screaming at the little {boygirl} that {he}'s worthless and should have died when {he} was born. Never hear it said to the other kids.",
+        "Voicemail: hi, it's {c}'s class teacher, quick one. {c} has just told me that {parent} makes {him} stand on the front doorstep in {his} pants when {he} gets spellings wrong, so the neighbours can 'see what a dunce looks like'. {He}'s really upset. Can someone call me.",
+        "I'm {c}'s dad. When {he} comes back from {his} mum's {he} tells me she's said that I'm dead to {him}, that nobody loves {him}, and that if {he} tells me anything she'll leave {him} at a children's home. {He} has started pulling {his} hair out in clumps and won't sleep without the light on.",
+        "{c} ({age}) showed me texts from {adult}: dozens a day calling {him} a waste of oxygen, saying no one will ever love {him} and that {he} should 'do everyone a favour and disappear'. {He} is not allowed out or to have any money of {his} own.",
+        "Attended re neighbour call. {adult} had made {c} ({age}) kneel in the hallway holding a card reading LIAR for over an hour, filming it to send to relatives. No injuries. Child distressed, says this is 'normal in our house'.",
+        "CAMHS: we are concerned {c} is being emotionally abused. Across six sessions {he} has consistently described being scapegoated, humiliated and threatened with abandonment by {parent}; in session {parent} referred to {him} as 'the problem child' and refused to engage with any plan.",
+        "At circle time {c} said: 'Mummy says the monster under the stairs will eat me if I'm naughty, and she shuts me in there with the light off.'",
+    ),
+    "prebirth_removed": (
+        "Booking at 12 weeks. The expectant mother told me her four older children are all in long-term foster care because of neglect and her drinking; she is still drinking about a bottle of vodka a day and says she doesn't see a problem. Baby due in the autumn.",
+        "Probation: supervisee, convicted of causing serious injury to his infant son (since adopted), has disclosed that his partner is expecting in late summer. He is living with her, contrary to his licence conditions.",
+        "DA incident: female IP approx 7 months pregnant, kicked to the abdomen by partner. Both parties had 2 previous children removed by another LA following DA and drug use. IP not supporting prosecution.",
+        "It's about my daughter. She's pregnant again, due around Christmas. Her last baby was taken off her at three weeks old because of the drugs and the man she was with. She's using again and she's back with him. She doesn't want anyone to know and says she'll walk out of the hospital straight after the birth.",
+        "My wife is pregnant, seven month. Before, the court take our two children because I hit her and the children see it. The lawyer say I must tell you she is pregnant. Nothing is different, we still fight very much.",
+        "Unborn, due June. Mother's three previous children removed (neglect, heroin). Still injecting.",
+        "Homeless application from a woman about 30 weeks pregnant, sofa-surfing with a partner who has a conviction for harming a child. She told our officer her last two babies were 'taken by social' and she expects the same this time.",
+        "Anon caller says the woman living above the shop is pregnant and showing, has hidden it from everyone, and had her other kids removed a few years back for leaving them alone at night. Says nothing has changed, same men coming and going at all hours.",
+        "Perinatal psychiatry: expectant mother, 24 weeks, with a history of post-partum psychosis during which she tried to smother her previous baby, who is now adopted. She has disengaged since booking and stopped her medication.",
+        "Pre-birth / EDD: end of next month / Previous children: 3, all subject to placement orders / Reasons: DV, cannabis, chronic neglect / Now: same partner, 2 DV call-outs this pregnancy / Engagement: none.",
+        "Sonographer: at the 20-week scan the baby's father was aggressive, would not let the expectant mother answer questions and gripped her arm hard enough to leave marks. Records show their previous baby was removed with a skull fracture.",
+        "Voicemail: hi, it's the community midwife. I've a lady due in about eight weeks who has missed every appointment since booking, and I've just found out from another trust's notes that two children were removed from her care for neglect and she's still with the same partner, who drinks heavily. I'm worried she'll deliver at home with nobody knowing.",
+        "i'm pregnant and im scared you'll take my baby like last time. i know im still drinking and he's still here but i dont want to lose another one. im due in march",
+        "Cafcass: at the final hearing for her previous child (placement order made last month), the mother disclosed she is 14 weeks pregnant by the same partner whose violence led to the proceedings. Neither parent has done any of the work the court set.",
+        "Substance misuse worker: client 16 weeks pregnant, using crack and heroin daily, selling sex, refusing antenatal care. Her two previous babies were born withdrawing and removed at birth; nothing about her situation is different now.",
+        "I feel awful writing this. The couple next door had their toddler taken off them last year after the police came round; there was always screaming and the little one had bruises. Now she's heavily pregnant, the baby's due in a few weeks I'd guess, and the shouting and banging have started again. Same bloke. Someone should know before that baby comes home.",
+    ),
+}
+
+NEG_DEV_E: dict[str, tuple[str, ...]] = {
+    "forced_marriage": (
+        "The trip in the summer is for {c}'s sister's wedding, a match the sister chose herself. Seen alone, {c} said nobody has talked about {him} marrying and {he} is back before {his} exams; return ticket seen.",
+        "A referral in 2019 about a possible arranged marriage was looked into, {c} was spoken to alone and it was closed with no concerns. Mentioned for the history only.",
+        "The rumour among friends that {c} was 'getting married' turned out to be about a cousin's henna night. {c} laughed and said {his} parents would go mad if anyone tried to marry {him} off before university.",
+        "No indication of honour-based abuse: {c} chooses who {he} sees, keeps {his} own phone and has no travel planned.",
+        "Police checks: no HBA or forced marriage markers for any family member. YP seen alone, settled, denies any pressure to marry.",
+        "Form: Risk of being made to marry? No. Notes: family holiday with parents, back on the 12th, {c} looking forward to it.",
+    ),
+    "fii": (
+        "{c}'s repeated admissions are explained by {his} confirmed cystic fibrosis; the team has no worry that symptoms are being exaggerated or caused.",
+        "The query school raised last year about made-up illness was looked at by the paediatrician: {c} has a genuine diagnosis, clinic letters seen, closed.",
+        "{parent} worries a great deal and rings the ward often, but everything reported has been seen by staff and matches the tests. No suspicion that illness is invented or induced.",
+        "Nursery asked whether the medicines sent in were prescribed: checked with the GP, all prescribed and at the right doses. Nothing of concern.",
+        "Old alert on file from 2017 about possible induced illness in an older sibling: investigated, unfounded, and of no relevance to {c}.",
+        "Seizures witnessed by ward staff and captured on EEG; {parent}'s account is accurate. No FII.",
+    ),
+    "serious_neglect": (
+        "Visited after the anonymous call: kitchen stocked, beds made with clean sheets, {c} chatty and well. The mess in the garden is from building work next door. No concerns about basic care.",
+        "{c}'s weight drop last spring was coeliac disease, now diagnosed and treated; {he} is back on {his} centile. Not neglect.",
+        "Closed case from 2016 about home conditions noted on the history; housing inspected the current home this month and found it clean and safe.",
+        "School say {c} is always hungry at break, but {he} brings a good packed lunch and has breakfast at home, and is growing well. Nothing to suggest {he} is going without.",
+        "Welfare check: children with grandmother as arranged while mum is at work; house tidy, food in, no issues.",
+        "HV: warm interaction between {parent} and {c}, plenty of toys and books, development on track. No concerns.",
+    ),
+    "radicalisation": (
+        "{c} was watching documentaries about wars for {his} history coursework; teacher confirmed. No extremist views, nobody contacting {him}.",
+        "A Prevent referral in Year 7 (2021) was assessed and closed with no support needed. Nothing since.",
+        "The 'bomb' comment in the group chat was about a level in a game; seen in context by the DSL. No concern about extremism.",
+        "Police checks: no counter-terrorism markers for {c} or anyone in the household. No links to any extreme group.",
+        "Parents say {c} has become more religious lately and goes to the local place of worship with friends. Nothing suggests anything violent or extreme; staff have no worries.",
+        "The flag in {his} window is a football supporters' flag, not an extremist symbol. Spoke to {c}; nothing to follow up.",
+    ),
+    "hsb": (
+        "Two six-year-olds found comparing bottoms in the toilets: giggling, mutual, same age, stopped when asked. Staff judged it ordinary curiosity and informed parents. Not harmful.",
+        "The 'inappropriate touching' in PE was a tackle during tag rugby, seen on the video. Nothing sexual.",
+        "{c} was assessed by the specialist team in 2020 after an incident at primary; the work was completed and the case closed. No further behaviour reported.",
+        "{c} is going out with a classmate of the same age; both say it is kissing only, by choice, no pressure and no age gap. Not HSB.",
+        "The drawing was a biology diagram copied from a textbook, not sexualised. Teacher confirmed.",
+        "Allegation that {c} touched a younger child at the party was looked into: the younger child said nobody touched them, and the adult who reported it has withdrawn it, saying she misunderstood.",
+    ),
+}
