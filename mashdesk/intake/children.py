@@ -32,6 +32,8 @@ _SCHOOL_RE = re.compile(
     r"(?:Primary|Junior|Infant|Infants|High|Secondary|Grammar|Community)?\s*(?:School|Academy|College|Nursery))\b"
 )
 
+_SCHOOL_WORDS = ("School", "Academy", "College", "Nursery")
+
 _LABELS = (
     r"child(?:'s|s'|’s|ren's|ren’s)?\s*(?:full\s*)?names?|name of (?:the )?child(?:ren)?|"
     r"young person'?s? name|subject(?:'s)? name|subject child|child/young person|young person|child|"
@@ -255,7 +257,9 @@ def find_children(text: str, source_field: str = "body") -> list[ChildDraft]:
             continue
         children.append(child)
         known.add(name_key(child.name))
-    school = _SCHOOL_RE.search(text)
+    # Every school name _SCHOOL_RE finds ends with one of these words (its only case-sensitive
+    # literals): a text without them is not searched, one capital letter at a time, for nothing.
+    school = _SCHOOL_RE.search(text) if any(word in text for word in _SCHOOL_WORDS) else None
     for child in children:
         if child.school is None and school and not child.unborn:
             child.school = school.group(1).strip()

@@ -55,3 +55,22 @@ def _texts_matching_alike(fast: re.Pattern[str], plain: re.Pattern[str], texts: 
         assert matches == [(m.span(), m.groups()) for m in plain.finditer(text)], text
         found += bool(matches)
     return found
+
+
+def test_a_school_is_looked_for_only_where_its_last_word_appears(monkeypatch: pytest.MonkeyPatch) -> None:
+    # find_children searches for a school name only in texts holding one of the words every such
+    # name ends with: it finds the same children, schools included, as searching every text.
+    texts = [
+        "Leo Fakes (7) attends Oak Tree Primary School; Ava Fakes (3) goes to St Mary's C of E Nursery.",
+        "Kai Ward, aged 9, Harbour Academy and Fakesley College; oak tree primary school (lower case)",
+        "Zoe Lee (5) is at the Nursery run by Little Acorns; SCHOOL: none; Schoolhouse Lane",
+        "Mia Lee (4) attends Little Acorns Nursery.",  # each word alone
+        "Ola Lee (15) is at Riverside Academy.",
+        "Sam Lee (17) studies at Fakesley Sixth Form College.",
+        "Ben Lee (8) is at Hill Top Primary School.",
+    ] + [to_draft(c).body_text for c in generate_contacts(400, 23)]
+    skipping = [children.find_children(t) for t in texts]
+    monkeypatch.setattr(children, "_SCHOOL_WORDS", ("",))  # "" is in every text: always searched
+    assert [children.find_children(t) for t in texts] == skipping
+    assert sum(any(c.school for c in found) for found in skipping) >= 20
+    assert sum(not any(w in t for w in ("School", "Academy", "College", "Nursery")) for t in texts) >= 100
