@@ -29,6 +29,9 @@ Same placeholders and "[a|b]" alternatives as concerns.py.
 
 from __future__ import annotations
 
+from mashdesk.synthetic.concerns_dev_d import DEV_D, NEG_DEV_D
+from mashdesk.synthetic.concerns_dev_e import DEV_E, NEG_DEV_E
+
 DEV_A: dict[str, tuple[str, ...]] = {
     "physical_disclosure": (
         "During registration {c} told {his} class teacher that {adult} hit {him} with a belt [last night|at the weekend] because {he} had spilt a drink. {He} showed a raised red line across the back of {his} leg.",
@@ -897,9 +900,7 @@ NEG_DEV_C: dict[str, tuple[str, ...]] = {
 
 # A second round (families D and E, concerns_dev_d.py and concerns_dev_e.py): two more writers
 # under the same rules, 16 more phrasings for each level 4 concern and 6 more negated ones for
-# each trigger, added after pack 2026.11.5 for the next round of rules.
-from mashdesk.synthetic.concerns_dev_d import DEV_D, NEG_DEV_D  # noqa: E402
-from mashdesk.synthetic.concerns_dev_e import DEV_E, NEG_DEV_E  # noqa: E402
+# each trigger, added after pack 2026.11.5 (the rules round tuned on them was not adopted).
 
 
 def _joined(*families: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
