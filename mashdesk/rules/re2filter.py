@@ -6,13 +6,20 @@ about one of them matches. Google's RE2 (the `google-re2` package) has FilteredR
 picks, for each pattern, literal strings ("atoms") one of which every match must contain, finds
 the atoms present in a text in one automaton pass, and runs RE2's linear-time matcher only on
 the patterns whose atoms are present. We give it a *looser* copy of every indicator's pattern,
-one that matches wherever the Python pattern does (and sometimes elsewhere):
+one that matches wherever the Python pattern does (and sometimes elsewhere). RE2 reads each
+text "separated" (`separated`): every character that is not a word character becomes a space,
+one for one, and a space is added at each end. The loosened copy is written for that text:
 
-- lookarounds and other zero-width assertions are dropped;
+- a character or class that admits only non-word characters is a space: the pack's gap
+  "[^\\w.!?]+" is " +", "y/o" is "y o";
+- a pattern's leading "no word character before" and trailing "none after" are spaces (there
+  is one at each end of the text), so RE2's atoms for "(?<![\\w])od(?![\\w])" are " od ", not
+  "od", which is in "good": about half as many entries need confirming in a text;
+- other lookarounds and zero-width assertions are dropped;
 - a repeat counted up to more than three ("{0,20}") has no upper bound;
 - named groups become plain groups; `(?-i:...)` stays case-sensitive ("DA" is not in "today");
-- `\\w`, `\\d` and `\\s` outside a negated class also admit every non-ASCII character (RE2's
-  classes are ASCII, Python's are Unicode); a negated class is already wider in RE2.
+- `\\w` and `\\d` outside a negated class also admit every non-ASCII character (RE2's classes
+  are ASCII, Python's are Unicode); a negated class is already wider in RE2.
 
 Each top-level alternative of a loosened pattern is one entry of the filter, and the entries RE2
 confirms in a text (its "hits") are also what the engine searches for places to try Python's
@@ -23,9 +30,8 @@ with or without the filter: tests compare the two on the pack's examples and on 
 texts. An indicator whose pattern RE2 cannot take (a backreference, a conditional group, an
 inline flag that changes the syntax, the Turkish dotted or dotless i) is simply not filtered,
 and goes through the prefix table as before. A text with the Turkish dotted or dotless I (which
-Python's case-insensitive `i` matches and RE2's does not), or that is not valid Unicode, is not
-filtered either. Without the package (a platform with no wheel) nothing is filtered: slower, the
-same results.
+Python's case-insensitive `i` matches and RE2's does not) is not filtered either. Without the
+package (a platform with no wheel) nothing is filtered: slower, the same results.
 """
 
 from __future__ import annotations
@@ -52,9 +58,16 @@ except (ImportError, AttributeError):  # pragma: no cover - a dependency; result
 
 # Characters RE2's case folding treats differently from Python's case-insensitive ASCII letters.
 _CASE_DIFFERENT = re.compile("[\u0130\u0131]")
+# What the filter reads of a text: every character that is not a word character (Python's \w:
+# letters, digits and "_" in any script) becomes a space, and a space is added at each end.
+# Offsets are kept (one character for one).
+_ASCII_SEPARATED = bytes(b if (chr(b).isalnum() or b == 0x5F) else 0x20 for b in range(128)) + bytes(range(128, 256))
+_NON_ASCII_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
-_WIDEN = {"w": _NON_ASCII, "d": _NON_ASCII, "s": r"\x0b\x1c-\x1f" + _NON_ASCII}
+_WIDE_WORD = {"w": r"\w" + _NON_ASCII, "d": r"\d" + _NON_ASCII}
+_ANY = "(?s:.)"
 _DROP_ESCAPES = frozenset("bBAZ")
+_CONTROL_ESCAPES = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 # A counted repeat: Python reads "{,n}" as "{0,n}" and "{,}" as "{0,}", RE2 reads both as text.
 _REPEAT = re.compile(r"\{(\d*),(\d*)\}")
 # Above this many, a repeat is loosened to no upper bound: "(?:word gap){0,20}" would make RE2's
@@ -62,6 +75,13 @@ _REPEAT = re.compile(r"\{(\d*),(\d*)\}")
 # pattern checks anyway.
 _MAX_COUNTED = 3
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]*-?[imsx]*:")
+# "No word character before" and "none after", as the pack writes them around each pattern.
+_LEAD = "(?<![\\w])"
+_TRAIL = "(?![\\w])"
+_SYNTAX = frozenset("()|*+?.")
+_EXACT_REPEAT = re.compile(r"\{\d+\}")
+# A quantifier after an assertion that is dropped goes with it (it would repeat what came before).
+_QUANTIFIER = re.compile(r"(?:[*+?]|\{\d+(?:,\d*)?\}|\{,\d*\})[?+]?")
 
 
 class _Unsupported(Exception):
@@ -104,57 +124,134 @@ def _group_end(src: str, i: int) -> int:
     raise _Unsupported("unbalanced group")
 
 
-def _escape(src: str, i: int) -> tuple[str, int]:
-    """An escape outside a class, as RE2 should see it, and the index after it."""
+def separated(text: str) -> bytes:
+    """What the filter reads for `text`: its UTF-8 with each non-word character a space and a
+    space added at each end. Characters are replaced one for one, so a match of a pattern
+    rewritten by `loosen` starts one byte later than in the text's own UTF-8, where that has no
+    other non-word characters than ASCII ones. A lone surrogate raises UnicodeEncodeError."""
+    if not text.isascii():
+        text = _NON_ASCII_NON_WORD.sub(" ", text)
+    return (" " + text + " ").encode("utf-8").translate(_ASCII_SEPARATED)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _char_of_escape(src: str, i: int) -> tuple[str | None, int]:
+    """The character an escape at src[i] == '\\' stands for (None for a class such as \\w or an
+    assertion such as \\b), and the index after it."""
     if i + 1 >= len(src):
         raise _Unsupported("trailing backslash")
     ch = src[i + 1]
-    if ch in _WIDEN:
-        return f"[\\{ch}{_WIDEN[ch]}]", i + 2
-    if ch in _DROP_ESCAPES:
-        return "", i + 2
-    if ch in "uU":
-        width = 4 if ch == "u" else 8
+    if ch in "uUx":
+        width = {"u": 4, "U": 8, "x": 2}[ch]
         digits = src[i + 2 : i + 2 + width]
         if len(digits) != width or not all(c in "0123456789abcdefABCDEF" for c in digits):
-            raise _Unsupported("bad \\u escape")
-        return f"\\x{{{digits}}}", i + 2 + width
+            raise _Unsupported(f"bad \\{ch} escape")
+        return chr(int(digits, 16)), i + 2 + width
+    if ch in _CONTROL_ESCAPES:
+        return _CONTROL_ESCAPES[ch], i + 2
     if ch.isdigit() or ch in "Ng":
-        raise _Unsupported("backreference or named character")
-    return src[i : i + 2], i + 2
+        raise _Unsupported("backreference, octal or named character")
+    if ch.isalpha():
+        return None, i + 2
+    return ch, i + 2
+
+
+def _literal(ch: str) -> str:
+    """A literal character as RE2 should see it in the separated text."""
+    if not _is_word(ch):
+        return " "
+    return ch if ch.isascii() else f"\\x{{{ord(ch):x}}}"
+
+
+def _escape(src: str, i: int) -> tuple[str, int]:
+    """An escape outside a class, as RE2 should see it in the separated text, and the index
+    after it."""
+    literal, end = _char_of_escape(src, i)
+    if literal is not None:
+        return _literal(literal), end
+    ch = src[i + 1]
+    if ch in _WIDE_WORD:
+        return f"[{_WIDE_WORD[ch]}]", end
+    if ch in "sW":
+        return " ", end
+    if ch in _DROP_ESCAPES:
+        return "", end
+    return _ANY, end  # \S, \D: a word character or a space
 
 
 def _class(src: str, i: int) -> tuple[str, int]:
-    """A character class as RE2 should see it, and the index after it."""
+    """A character class as RE2 should see it in the separated text, and the index after it:
+    its word characters, and a space where it admits any non-word character."""
     end = _class_end(src, i)
     body = src[i + 1 : end - 1]
     negated = body.startswith("^")
-    out: list[str] = []
+    if negated:
+        body = body[1:]
+    words: list[str] = []  # word characters, ranges of them and \w, \d
+    space = False  # the class admits a non-word character
+    every = False  # it admits every character
+    all_words = False  # it admits every word character (\w)
     j = 0
+    previous: str | None = None  # the last single character, which a "-" may make a range from
     while j < len(body):
-        if body[j] == "\\" and j + 1 < len(body):
-            ch = body[j + 1]
-            if ch in "WSD" and negated:
-                raise _Unsupported("negated class of a negated category")
-            if ch in _WIDEN and not negated:
-                out.append(f"\\{ch}{_WIDEN[ch]}")
-            elif ch in "uU":
-                esc, k = _escape(body, j)
-                out.append(esc)
+        if body[j] == "\\":
+            literal, k = _char_of_escape(body, j)
+            if literal is None:
+                ch = body[j + 1]
+                if ch in "WSD" and negated:
+                    raise _Unsupported("negated class of a negated category")
+                if ch in _WIDE_WORD:
+                    # Widened to non-ASCII letters, except in a negated class (which that would narrow).
+                    words.append("\\" + ch if negated else _WIDE_WORD[ch])
+                    all_words = all_words or ch == "w"
+                elif ch == "s" or ch == "W":
+                    space = True
+                elif ch in "SD":
+                    every = True
+                else:
+                    raise _Unsupported(f"escape \\{ch} in a class")
+                previous = None
                 j = k
                 continue
-            elif ch.isdigit() or ch == "N":
-                raise _Unsupported("octal or named character in a class")
-            else:
-                out.append(body[j : j + 2])
-            j += 2
-            continue
-        if body[j] == "[":
-            out.append("\\[")  # a literal in Python; RE2 would read "[:" as a POSIX class
         else:
-            out.append(body[j])
-        j += 1
-    return "[" + "".join(out) + "]", end
+            literal, k = body[j], j + 1
+        if literal == "-" and previous is not None and k < len(body):
+            if body[k] == "\\":
+                high, k = _char_of_escape(body, k)
+                if high is None:
+                    raise _Unsupported("a range to a category")
+            else:
+                high, k = body[k], k + 1
+            low = previous
+            if ord(high) < ord(low):
+                raise _Unsupported("bad range")
+            if ord(high) - ord(low) > 0xFFFF or not all(_is_word(chr(c)) for c in range(ord(low), ord(high) + 1)):
+                space = True
+            if ord(high) > ord(low):  # the low end is in already
+                words.append(f"\\x{{{ord(low):x}}}-\\x{{{ord(high):x}}}")
+            previous = None
+            j = k
+            continue
+        if _is_word(literal):
+            words.append(_literal(literal))
+        else:
+            space = True
+        previous = literal
+        j = k
+    if negated:
+        # Every character outside the class, as separated: a non-word one outside it becomes a
+        # space (assume there is one), a word character stays unless the class names it.
+        if all_words:
+            return " ", end
+        return (f"[^{''.join(words)}]" if words else _ANY), end
+    if every:
+        return _ANY, end
+    if not words:
+        return (" " if space else "[^\\x00-\\x{10FFFF}]"), end
+    return "[" + "".join(words) + (" " if space else "") + "]", end
 
 
 _TURKISH_I = (0x130, 0x131)
@@ -202,7 +299,8 @@ def _mentions_turkish_i(pattern: str, flags: int) -> bool:
 
 
 def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
-    """A pattern RE2 can compile that matches wherever `pattern` (a Python pattern) matches.
+    """A pattern RE2 can compile that matches the separated text (`separated`) wherever
+    `pattern` (a Python pattern) matches the text, one byte later.
 
     Raises _Unsupported for constructs with no looser RE2 equivalent."""
     if flags & (re.VERBOSE | re.ASCII | re.LOCALE):
@@ -216,18 +314,27 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
         if c == "\\":
             piece, i = _escape(pattern, i)
             out.append(piece)
+            if not piece and (q := _QUANTIFIER.match(pattern, i)) is not None:
+                i = q.end()
         elif c == "[":
             piece, i = _class(pattern, i)
             out.append(piece)
         elif c in "^$":
             i += 1
+            if (q := _QUANTIFIER.match(pattern, i)) is not None:
+                i = q.end()
         elif c == "{" and (m := _REPEAT.match(pattern, i)) is not None:
             low, high = m.group(1) or "0", m.group(2)
             out.append(f"{{{low},{high}}}" if high and int(high) <= _MAX_COUNTED else f"{{{low},}}")
             i = m.end()
+        elif c == "{" and (m := _EXACT_REPEAT.match(pattern, i)) is not None:
+            out.append(m.group(0))
+            i = m.end()
         elif c == "(" and pattern.startswith("(?", i):
             if pattern.startswith(("(?<!", "(?<=", "(?!", "(?="), i) or pattern.startswith("(?#", i):
                 i = _group_end(pattern, i)
+                if (q := _QUANTIFIER.match(pattern, i)) is not None:
+                    i = q.end()
             elif pattern.startswith("(?:", i):
                 out.append("(?:")
                 i += 3
@@ -249,7 +356,7 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
             else:
                 raise _Unsupported(f"group {pattern[i : i + 4]!r}")
         else:
-            out.append(c)
+            out.append(c if c in _SYNTAX else _literal(c))
             i += 1
     return "".join(out)
 
@@ -286,6 +393,47 @@ def _alternatives(src: str) -> list[str]:
     return [alt for part in parts for alt in _alternatives(part)]
 
 
+def _top_level_bar(src: str) -> bool:
+    """Whether a Python pattern has a "|" outside every group and class."""
+    i = 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+        elif c == "[":
+            i = _class_end(src, i)
+        elif c == "(":
+            i = _group_end(src, i)
+        elif c == "|":
+            return True
+        else:
+            i += 1
+    return False
+
+
+def entries(pattern: str, flags: int = re.IGNORECASE) -> list[tuple[str, bool]]:
+    """The filter entries of one Python pattern: its loosened top-level alternatives, each with
+    whether it starts with the space that stands for the pattern's leading "no word character
+    before" (the match of the pattern then starts one byte after the entry's, not at it).
+
+    The pack writes each pattern as "(?<![\\w])...(?![\\w])". In the separated text a
+    character before and after is a space (there is one at each end), so the entry requires one:
+    a literal RE2 can look for (" od ", not "od", which is in "good"), where a lookaround would
+    have been dropped. With a "|" outside the groups the assertions belong to the first and the
+    last alternative only, and they are dropped."""
+    lead = trail = False
+    middle = pattern
+    if middle.startswith(_LEAD):
+        middle, lead = middle[len(_LEAD) :], True
+    if middle.endswith(_TRAIL) and not middle.endswith("\\" + _TRAIL):
+        middle, trail = middle[: -len(_TRAIL)], True
+    if (lead or trail) and _top_level_bar(middle):
+        middle, lead, trail = pattern, False, False
+    loose = loosen(middle, flags)
+    before, after = (" " if lead else ""), (" " if trail else "")
+    return [(before + alternative + after, lead) for alternative in _alternatives(loose)]
+
+
 @dataclass(frozen=True)
 class PackFilter:
     """The RE2 filter of one pack: every top-level alternative of every covered indicator's
@@ -297,6 +445,7 @@ class PackFilter:
     entries_of: dict[int, tuple[int, ...]]  # covered indicator -> its entries
     covered: frozenset[int]
     uncovered: frozenset[int]  # indicators with a pattern the filter does not take
+    leads: tuple[bool, ...]  # entry -> it starts with the space before its pattern's match
 
     @functools.cached_property
     def _raw(self) -> tuple[Any, ...]:
@@ -317,8 +466,8 @@ class PackFilter:
         if _CASE_DIFFERENT.search(text):
             return None
         try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate
+            data = separated(text)
+        except UnicodeEncodeError:  # not expected: a lone surrogate is a non-word character, a space
             return None
         if hits is None:
             found = self.filter._filter.Match(data, False)
@@ -343,10 +492,10 @@ class PackFilter:
 
 
 class FilteredText:
-    """One text, encoded once, the entries the filter confirmed in it (`hits`) and so the
-    covered indicators that can match it (`possible`)."""
+    """One text as the filter reads it (`separated`), the entries the filter confirmed in it
+    (`hits`) and so the covered indicators that can match it (`possible`)."""
 
-    __slots__ = ("_flt", "text", "data", "hits", "possible", "_ascii", "_mark")
+    __slots__ = ("_flt", "text", "data", "hits", "possible", "_ascii", "_mark", "_separated")
 
     def __init__(self, flt: PackFilter, text: str, data: bytes, hits: frozenset[int]) -> None:
         self._flt = flt
@@ -354,16 +503,20 @@ class FilteredText:
         self.data = data
         self.hits = hits
         self.possible = flt.possible_of(hits) if hits else frozenset()
-        self._ascii = len(data) == len(text)
+        self._ascii = len(data) == len(text) + 2
         self._mark = (0, 0)  # a (character, byte) offset pair known to match
+        self._separated: str | None = None
 
+    # Byte offsets below are into the separated text without its leading space (data[1:]).
     def _byte(self, char: int) -> int:
         """The UTF-8 offset of a character offset (moving forward, as matches() does)."""
+        if self._separated is None:
+            self._separated = _NON_ASCII_NON_WORD.sub(" ", self.text)
         last_char, last_byte = self._mark
         if char >= last_char:
-            byte = last_byte + len(self.text[last_char:char].encode("utf-8"))
+            byte = last_byte + len(self._separated[last_char:char].encode("utf-8"))
         else:
-            byte = len(self.text[:char].encode("utf-8"))
+            byte = len(self._separated[:char].encode("utf-8"))
         self._mark = (char, byte)
         return byte
 
@@ -371,9 +524,9 @@ class FilteredText:
         """The character offset of a UTF-8 offset at a character boundary."""
         last_char, last_byte = self._mark
         if byte >= last_byte:
-            char = last_char + len(self.data[last_byte:byte].decode("utf-8"))
+            char = last_char + len(self.data[1 + last_byte : 1 + byte].decode("utf-8"))
         else:
-            char = len(self.data[:byte].decode("utf-8"))
+            char = len(self.data[1 : 1 + byte].decode("utf-8"))
         self._mark = (char, byte)
         return char
 
@@ -387,13 +540,17 @@ class FilteredText:
         small automaton, skips none, and costs a fraction of searching the whole indicator's
         loosened pattern (tens of kilobytes of automaton for the largest)."""
         flt = self._flt
-        raw = flt._raw
-        searched = [raw[e] for e in flt.entries_of[idx] if e in self.hits]
+        raw, leads = flt._raw, flt.leads
+        confirmed = [e for e in flt.entries_of[idx] if e in self.hits]
+        searched = [raw[e] for e in confirmed]
+        # An entry's match starts at data[q]; the pattern's at offset q (after the entry's
+        # leading space) or q - 1 (data has a space first).
+        shifts = [0 if leads[e] else 1 for e in confirmed]
         text, data, ascii_only = self.text, self.data, self._ascii
         match = regex.match
         size = len(data)
-        # Per entry, the byte offset of its leftmost match at or after the last position asked
-        # (-2: not searched yet, -1: none left).
+        # Per entry, the offset where the pattern could start for its leftmost match at or after
+        # the last position asked (-2: not searched yet, -1: none left).
         nexts = [-2] * len(searched)
         pos = 0
         end = len(text)
@@ -405,10 +562,12 @@ class FilteredText:
                 if found == -1:
                     continue
                 if found < pos_byte:
-                    found = nexts[k] = loose.Match(_UNANCHORED, data, pos_byte, size)[0][0]
+                    shift = shifts[k]
+                    found = loose.Match(_UNANCHORED, data, pos_byte + shift, size)[0][0]
                     if found < 0:
                         nexts[k] = -1
                         continue
+                    found = nexts[k] = found - shift
                 if start_byte < 0 or found < start_byte:
                     start_byte = found
             if start_byte < 0:
@@ -444,27 +603,29 @@ def build(pack: Pack) -> PackFilter | None:
     options = _options()
     flt = _re2.Filter()
     indicator_of: list[int] = []
+    leads: list[bool] = []
     entries_of: dict[int, tuple[int, ...]] = {}
     uncovered: set[int] = set()
     for idx, ind in enumerate(pack.indicators):
         if ind.regex is None:
             continue
         try:
-            branches = [loosen(src, ind.regex.flags) for src, _ in ind.branches]
-            alternatives = [alternative for branch in branches for alternative in _alternatives(branch)]
+            alternatives = [entry for src, _ in ind.branches for entry in entries(src, ind.regex.flags)]
         except _Unsupported:
             uncovered.add(idx)
             continue
         first = len(indicator_of)
         try:
-            for alternative in alternatives:
+            for alternative, lead in alternatives:
                 flt.Add(alternative, options)
                 indicator_of.append(idx)
+                leads.append(lead)
         except Exception:
             # RE2 refused one (a construct loosen passes through that RE2 lacks): the entries
             # added before it stay in the filter, owned by no indicator, and the indicator goes
             # through the prefix table instead.
             indicator_of[first:] = [-1] * (len(indicator_of) - first)
+            leads[first:] = [False] * (len(leads) - first)
             uncovered.add(idx)
             continue
         entries_of[idx] = tuple(range(first, len(indicator_of)))
@@ -474,7 +635,9 @@ def build(pack: Pack) -> PackFilter | None:
         flt.Compile()
     except Exception:
         return None
-    return PackFilter(pack.sha256, flt, tuple(indicator_of), entries_of, frozenset(entries_of), frozenset(uncovered))
+    return PackFilter(
+        pack.sha256, flt, tuple(indicator_of), entries_of, frozenset(entries_of), frozenset(uncovered), tuple(leads)
+    )
 
 
 _FILTERS: dict[str, PackFilter | None] = {}
