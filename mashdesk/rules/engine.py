@@ -15,7 +15,7 @@ from mashdesk.rules.facts import RuleFacts
 from mashdesk.rules.negation import LEXICON_VERSION, Analysis, Cue, lowercase
 from mashdesk.rules.pack import Conditions, Indicator, Pack
 from mashdesk.rules.prefilter import MAX_PREFIX
-from mashdesk.rules.re2filter import pack_filter
+from mashdesk.rules.re2filter import PackFilter, pack_filter
 
 ENGINE_VERSION = "1"
 
@@ -222,6 +222,22 @@ def _untargeted(pack: Pack) -> frozenset[int]:
     return found
 
 
+_UNTARGETED_UNCOVERED: dict[str, frozenset[int]] = {}
+
+
+def _untargeted_unfiltered(pack: Pack, flt: PackFilter) -> frozenset[int]:
+    """Of the indicators judged in every text (`_untargeted`), those the filter does not cover:
+    asked without working out the prefix table when the filter covers every pattern."""
+    found = _UNTARGETED_UNCOVERED.get(pack.sha256)
+    if found is None:
+        found = _UNTARGETED_UNCOVERED[pack.sha256] = frozenset(
+            idx
+            for idx, ind in enumerate(pack.indicators)
+            if ind.regex is None or (idx in flt.uncovered and idx in pack.always)
+        )
+    return found
+
+
 _WORD_BEFORE_NOT = r"(?<![\w])"
 _UNCOMPILED: Any = object()
 _AT_WORD_START: dict[str, list[Any]] = {}
@@ -243,8 +259,11 @@ def warm(pack: Pack) -> None:
     default pack), so that intake workers forked afterwards share it instead of each building it
     again. The word-start patterns of the prefix path are compiled per indicator when a text
     first needs them (texts the filter does not take, indicators it does not cover)."""
-    _untargeted(pack)
-    pack_filter(pack)
+    flt = pack_filter(pack)
+    if flt is None:
+        _untargeted(pack)
+    else:
+        _untargeted_unfiltered(pack, flt)
 
 
 def _word_start_pattern(pack: Pack, idx: int) -> re.Pattern[str] | None:
@@ -444,7 +463,7 @@ class TextScan:
             self.order = sorted(
                 filtered.possible
                 | {idx for idx in self.candidates if idx in uncovered}
-                | {idx for idx in _untargeted(pack) if idx not in flt.covered}
+                | _untargeted_unfiltered(pack, flt)
             )
         self.memo: dict[str, Any] = {}
         self.matches: dict[int, tuple[Evidence | None, str | None, ConsideredIndicator | None]] = {}

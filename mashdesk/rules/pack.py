@@ -19,7 +19,7 @@ import yaml
 
 from mashdesk.domain import ROUTING_CODES, TRIGGER_CODES
 from mashdesk.rules.negation import KINDS
-from mashdesk.rules.prefilter import literal_prefixes
+from mashdesk.rules.prefilter import literal_prefixes, stands_alone
 
 BUILTIN_PACKS: tuple[str, ...] = ("default", "early_help_l3")
 
@@ -147,6 +147,13 @@ class Example:
     facts: dict[str, Any] = field(default_factory=dict)
 
 
+def _prefixes_or_none(source: str) -> frozenset[str] | None:
+    try:
+        return literal_prefixes(source, re.IGNORECASE)
+    except re.error:  # not expected: the pack checked each source stands alone
+        return None
+
+
 @dataclass(frozen=True)
 class Indicator:
     id: str
@@ -164,12 +171,19 @@ class Indicator:
     examples: tuple[Example, ...]
     near_misses: tuple[Example, ...]
     line: int
-    # Each pattern's regex source and the lowercase prefixes its matches start with (None: any).
-    branches: tuple[tuple[str, frozenset[str] | None], ...] = field(default=(), repr=False, compare=False)
+    # Each pattern's regex source (the indicator's regex is them joined with "|").
+    sources: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @functools.cached_property
     def has_conditions(self) -> bool:
         return not self.conditions.is_empty()
+
+    @functools.cached_property
+    def branches(self) -> tuple[tuple[str, frozenset[str] | None], ...]:
+        """Each pattern's regex source and the lowercase prefixes its matches start with (None:
+        any). Worked out when first asked (the prefix table's texts, which RE2 does not filter):
+        parsing every source again is a third of a pack's load time."""
+        return tuple((src, _prefixes_or_none(src)) for src in self.sources)
 
 
 @dataclass(frozen=True)
@@ -205,9 +219,36 @@ class Pack:
     indicators: tuple[Indicator, ...]
     triggers: dict[str, TriggerDef]
     escalation: tuple[Escalation, ...]
-    # Prefilter: indicator indexes by the lowercase prefix a match must start with.
-    dispatch: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
-    always: frozenset[int] = field(default_factory=frozenset, repr=False)
+
+    @functools.cached_property
+    def _prefix_table(self) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+        dispatch: dict[str, list[int]] = {}
+        always: set[int] = set()
+        for idx, ind in enumerate(self.indicators):
+            if ind.regex is None:
+                continue
+            # The indicator's pattern is its patterns joined with "|": its prefixes are theirs.
+            union: set[str] = set()
+            for _, prefixes in ind.branches:
+                if prefixes is None:
+                    always.add(idx)
+                    break
+                union |= prefixes
+            if idx in always:
+                continue
+            for prefix in sorted(union):
+                dispatch.setdefault(prefix, []).append(idx)
+        return {k: tuple(v) for k, v in dispatch.items()}, frozenset(always)
+
+    @property
+    def dispatch(self) -> dict[str, tuple[int, ...]]:
+        """Prefilter: indicator indexes by the lowercase prefix a match must start with."""
+        return self._prefix_table[0]
+
+    @property
+    def always(self) -> frozenset[int]:
+        """Indicators with a pattern whose matches can start with anything: always tried."""
+        return self._prefix_table[1]
 
     def routing_for(self, level: int) -> str:
         return self.levels[level].routing
@@ -566,7 +607,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
 
     def compile_patterns(
         d: _LDict, where: str
-    ) -> tuple[tuple[str, ...], re.Pattern[str] | None, tuple[str, ...], tuple[tuple[str, frozenset[str] | None], ...]]:
+    ) -> tuple[tuple[str, ...], re.Pattern[str] | None, tuple[str, ...], tuple[str, ...]]:
         raw = d.get("patterns")
         if raw is None:
             return (), None, (), ()
@@ -591,13 +632,9 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
             combined = re.compile("|".join(sources), re.IGNORECASE) if sources else None
         except re.error as exc:
             joined_error = exc
-        if combined is not None and not combined.search(""):
-            try:  # each source parses alone too ("a(" and ")b" join into a valid pattern)
-                branches = [(rx, literal_prefixes(rx, re.IGNORECASE)) for rx in sources]
-            except re.error:
-                pass
-            else:
-                return tuple(p for p, _, _ in expanded_all), combined, tuple(gap_names), tuple(branches)
+        # Each source must stand alone too ("a(" and ")b" join into a valid pattern).
+        if combined is not None and not combined.search("") and all(map(stands_alone, sources)):
+            return tuple(p for p, _, _ in expanded_all), combined, tuple(gap_names), tuple(sources)
         parts: list[str] = []
         pats: list[str] = []
         gap_names = []
@@ -676,7 +713,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         clause = v.text(d, "clause", where)
         if clause and clause not in clauses:
             v.err(_line(d, "clause"), f"{where}: clause '{clause}' is not in 'clauses'")
-        pats, regex, gaps, branches = compile_patterns(d, where)
+        pats, regex, gaps, sources = compile_patterns(d, where)
         conds = _conditions(v, d["conditions"], _line(d, "conditions"), where) if "conditions" in d else Conditions()
         if not pats and conds.is_empty():
             v.err(_line(d), f"{where}: needs 'patterns' or 'conditions' (or both)")
@@ -720,7 +757,7 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
                 examples=_examples(v, d, "examples", where),
                 near_misses=_examples(v, d, "near_misses", where),
                 line=line,
-                branches=branches,
+                sources=sources,
             )
         )
     for code, tdef in triggers.items():
@@ -758,22 +795,6 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
 
     if v.errors:
         return None, sorted(v.errors, key=lambda e: e.line)
-    dispatch: dict[str, list[int]] = {}
-    always: set[int] = set()
-    for idx, ind in enumerate(indicators):
-        if ind.regex is None:
-            continue
-        # The indicator's pattern is its patterns joined with "|": its prefixes are theirs.
-        union: set[str] = set()
-        for _, prefixes in ind.branches:
-            if prefixes is None:
-                always.add(idx)
-                break
-            union |= prefixes
-        if idx in always:
-            continue
-        for prefix in sorted(union):
-            dispatch.setdefault(prefix, []).append(idx)
     pack = Pack(
         name=name,
         version=version,
@@ -787,8 +808,6 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
         indicators=tuple(indicators),
         triggers=triggers,
         escalation=tuple(escalation),
-        dispatch={k: tuple(v) for k, v in dispatch.items()},
-        always=frozenset(always),
     )
     return pack, []
 

@@ -95,3 +95,52 @@ def literal_prefixes(pattern: re.Pattern[str] | str, flags: int = 0) -> frozense
     if "" in out or any(not (p[0].isalnum() or p[0] == "_") for p in out):
         return None
     return frozenset(out)
+
+
+def stands_alone(source: str) -> bool:
+    """Whether a pattern source that is one alternative of a valid joined pattern is valid
+    alone as well: its groups and classes close within it and it does not end in a backslash.
+    Checked by reading the source once; one that refers to a group (which could be another
+    alternative's) is parsed."""
+    depth = 0
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            if i + 1 >= n:
+                return False  # a trailing backslash
+            if source[i + 1] in "123456789":
+                return _parses(source)  # a backreference
+            i += 2
+        elif c == "[":
+            i += 1
+            if i < n and source[i] == "^":
+                i += 1
+            if i < n and source[i] == "]":
+                i += 1
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+            if i >= n:
+                return False  # the class does not close
+            i += 1
+        elif c == "(":
+            if source.startswith(("(?P=", "(?("), i):
+                return _parses(source)  # a reference to a group
+            depth += 1
+            i += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+            i += 1
+        else:
+            i += 1
+    return depth == 0
+
+
+def _parses(source: str) -> bool:
+    try:
+        re.compile(source)
+    except re.error:
+        return False
+    return True

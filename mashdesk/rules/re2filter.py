@@ -393,21 +393,20 @@ def _alternatives(src: str) -> list[str]:
     return [alt for part in parts for alt in _alternatives(part)]
 
 
+# What a "|" outside every group and class can hide in: an escape or a class, else a paren or "|".
+_STRUCTURE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]", re.DOTALL)
+
+
 def _top_level_bar(src: str) -> bool:
     """Whether a Python pattern has a "|" outside every group and class."""
-    i = 0
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-        elif c == "[":
-            i = _class_end(src, i)
-        elif c == "(":
-            i = _group_end(src, i)
-        elif c == "|":
+    depth = 0
+    for token in _STRUCTURE.findall(src):
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        elif token == "|" and depth == 0:
             return True
-        else:
-            i += 1
     return False
 
 
@@ -610,7 +609,7 @@ def build(pack: Pack) -> PackFilter | None:
         if ind.regex is None:
             continue
         try:
-            alternatives = [entry for src, _ in ind.branches for entry in entries(src, ind.regex.flags)]
+            alternatives = [entry for src in ind.sources for entry in entries(src, ind.regex.flags)]
         except _Unsupported:
             uncovered.add(idx)
             continue

@@ -9,7 +9,7 @@ from pathlib import Path
 from mashdesk.rules import RuleFacts, evaluate, load_pack
 from mashdesk.rules.engine import _candidates, _matches, _word_start_patterns
 from mashdesk.rules.negation import lowercase
-from mashdesk.rules.prefilter import literal_prefixes
+from mashdesk.rules.prefilter import literal_prefixes, stands_alone
 
 DATA = Path(__file__).parents[1] / "data" / "rules_eval" / "contacts.jsonl"
 
@@ -20,6 +20,24 @@ def test_literal_prefixes() -> None:
     assert literal_prefixes(re.compile(r"\d{1,2} ?wk")) == set("0123456789")
     assert literal_prefixes(re.compile(r"\w+ hit")) is None
     assert literal_prefixes(re.compile(r"(?-i:DV)", re.I)) == {"dv"}
+
+
+def test_stands_alone_tells_which_alternatives_of_a_valid_joined_pattern_are_valid_alone() -> None:
+    # Each pair joins with "|" into a valid pattern; the check must agree with compiling each alone.
+    pairs = [("a(", ")b"), ("[a", "b]"), ("a\\", "b"), ("(?#x", "y)"), ("(?P<g>a)", "(?P=g)"), ("(a)", "(?(1)b|c)")]
+    sources = [src for pair in pairs for src in pair]
+    sources += ["(a)\\1", "[]a]", "[^]]x", r"[\]]", r"\(", "(?:a|b)(?![\\w])", "a)"]
+    for src in sources:
+        try:
+            re.compile(src)
+            valid = True
+        except re.error:
+            valid = False
+        assert stands_alone(src) == valid, src
+    for first, second in pairs:
+        re.compile(first + "|" + second)  # the joined pattern is valid
+    pack = load_pack("default")
+    assert all(stands_alone(src) for ind in pack.indicators for src in ind.sources)
 
 
 def test_prefilter_finds_the_same_first_match_as_a_full_scan() -> None:
@@ -78,3 +96,21 @@ def test_escalation_ignores_requests_for_help() -> None:
     pack = load_pack("default")
     res = evaluate(pack, RuleFacts("He is being bullied. Mum would like a parenting course."))
     assert res.level == 2
+
+
+def test_prefixes_are_worked_out_only_when_the_prefix_table_is_used(tmp_path: Path) -> None:
+    from mashdesk.rules import re2filter
+    from mashdesk.rules.engine import TextScan, warm
+    from mashdesk.rules.pack import resolve
+
+    copy = tmp_path / "pack.yaml"
+    copy.write_bytes(resolve("default").read_bytes())
+    pack = load_pack(copy)
+    warm(pack)
+    if re2filter.enabled():  # the filter covers every default pattern: no prefix is needed
+        assert not any("branches" in vars(ind) for ind in pack.indicators)
+        evaluate(pack, RuleFacts("Dad hit him with a belt."))
+        assert not any("branches" in vars(ind) for ind in pack.indicators)
+    scan = TextScan(pack, "Dad hit him with a belt.", use_filter=False)
+    assert scan.candidates and all("branches" in vars(ind) for ind in pack.indicators if ind.regex is not None)
+    assert pack.dispatch and not pack.always
