@@ -61,23 +61,26 @@ def sanitise_html(html: str) -> str:
     )
 
 
-_QUOTE_STARTS = [
-    re.compile(r"^-{2,}\s*Original Message\s*-{2,}\s*$", re.I | re.M),
-    re.compile(r"^-{2,}\s*Forwarded message\s*-{2,}\s*$", re.I | re.M),
-    re.compile(r"^Begin forwarded message:\s*$", re.I | re.M),
-    re.compile(r"^On .{4,200}wrote:\s*$", re.M),
-    re.compile(r"^From: .+\n(?:Sent|Date): .+\n(?:To|Subject): ", re.M),
-    re.compile(r"^_{10,}\s*\nFrom: ", re.M),
-    re.compile(r"^(?:>.*\n?){2,}", re.M),
-]
+# Where quoted or forwarded material starts: each at the start of a line. One pattern, so one
+# pass over the text finds the first of them (its leftmost match is the earliest of any).
+_QUOTE_STARTS = (
+    r"(?i:-{2,}\s*Original Message\s*-{2,}\s*$)",
+    r"(?i:-{2,}\s*Forwarded message\s*-{2,}\s*$)",
+    r"(?i:Begin forwarded message:\s*$)",
+    r"On .{4,200}wrote:\s*$",
+    r"From: .+\n(?:Sent|Date): .+\n(?:To|Subject): ",
+    r"_{10,}\s*\nFrom: ",
+    r"(?:>.*\n?){2,}",
+)
+_QUOTE_START = re.compile("^(?:" + "|".join(_QUOTE_STARTS) + ")", re.M)
 
 
 def split_quoted(text: str) -> int | None:
     """Offset where quoted or forwarded material begins, or None when it is all new text."""
-    starts = [m.start() for pattern in _QUOTE_STARTS if (m := pattern.search(text))]
-    if not starts:
+    m = _QUOTE_START.search(text)
+    if m is None:
         return None
-    cut = min(starts)
+    cut = m.start()
     return cut if text[:cut].strip() else None
 
 
