@@ -27,9 +27,11 @@ def _row(*cells: str) -> str:
 def _docx(body: str, *, declaration: str = "", compress: int = zipfile.ZIP_DEFLATED) -> bytes:
     xml = f'<?xml version="1.0"?>{declaration}<w:document {_NS}><w:body>{body}</w:body></w:document>'
     buf = io.BytesIO()
+    # A fixed timestamp: the bytes (and so the test ids) must not depend on when they were built,
+    # or two pytest-xdist workers collecting a second apart see different tests.
     with zipfile.ZipFile(buf, "w", compress) as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("word/document.xml", xml)
+        for name, data in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", xml)):
+            zf.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data, compress_type=compress)
     return buf.getvalue()
 
 
@@ -97,6 +99,7 @@ def test_a_table_with_a_heading_row_names_every_child_in_it() -> None:
         (b"PK\x03\x04" + b"\x00" * 200, "not a readable zip"),
         (_docx("<w:p><w:r><w:t>unclosed", compress=zipfile.ZIP_STORED), "malformed"),
     ],
+    ids=["zip bomb", "entities", "not a zip", "malformed"],
 )
 def test_a_document_that_is_not_a_readable_form_is_flagged_and_the_contact_kept(data: bytes, reason: str) -> None:
     with pytest.raises(UnreadableDocument, match=reason):
