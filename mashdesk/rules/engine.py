@@ -222,15 +222,16 @@ def _untargeted(pack: Pack) -> frozenset[int]:
     return found
 
 
-_UNTARGETED_UNCOVERED: dict[str, frozenset[int]] = {}
+_UNTARGETED_UNCOVERED: dict[tuple[str, frozenset[int]], frozenset[int]] = {}
 
 
 def _untargeted_unfiltered(pack: Pack, flt: PackFilter) -> frozenset[int]:
     """Of the indicators judged in every text (`_untargeted`), those the filter does not cover:
     asked without working out the prefix table when the filter covers every pattern."""
-    found = _UNTARGETED_UNCOVERED.get(pack.sha256)
+    key = (pack.sha256, flt.uncovered)  # a filter built otherwise (a test's) covers otherwise
+    found = _UNTARGETED_UNCOVERED.get(key)
     if found is None:
-        found = _UNTARGETED_UNCOVERED[pack.sha256] = frozenset(
+        found = _UNTARGETED_UNCOVERED[key] = frozenset(
             idx
             for idx, ind in enumerate(pack.indicators)
             if ind.regex is None or (idx in flt.uncovered and idx in pack.always)

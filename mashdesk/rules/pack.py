@@ -653,8 +653,9 @@ def _parse(path: Path, data: bytes) -> tuple[Pack | None, list[PackError]]:
                 continue
             parts.append(rx)
             pats.append(p)
-        if joined_error is not None and len(parts) == len(expanded_all):
-            v.err(_line(d, "patterns"), f"{where}: patterns cannot be combined: {joined_error.msg}")
+        if expanded_all and len(parts) == len(expanded_all):  # each is fine alone: never drop them silently
+            why = f": {joined_error.msg}" if joined_error is not None else ""
+            v.err(_line(d, "patterns"), f"{where}: patterns cannot be combined{why}")
         return tuple(pats), None, (), ()
 
     # triggers

@@ -101,7 +101,11 @@ def stands_alone(source: str) -> bool:
     """Whether a pattern source that is one alternative of a valid joined pattern is valid
     alone as well: its groups and classes close within it and it does not end in a backslash.
     Checked by reading the source once; one that refers to a group (which could be another
-    alternative's) is parsed."""
+    alternative's) or that the reading doubts is parsed."""
+    return _reads_whole(source) or _parses(source)
+
+
+def _reads_whole(source: str) -> bool:
     depth = 0
     i, n = 0, len(source)
     while i < n:
@@ -110,7 +114,7 @@ def stands_alone(source: str) -> bool:
             if i + 1 >= n:
                 return False  # a trailing backslash
             if source[i + 1] in "123456789":
-                return _parses(source)  # a backreference
+                return False  # a backreference
             i += 2
         elif c == "[":
             i += 1
@@ -125,7 +129,13 @@ def stands_alone(source: str) -> bool:
             i += 1
         elif c == "(":
             if source.startswith(("(?P=", "(?("), i):
-                return _parses(source)  # a reference to a group
+                return False  # a reference to a group
+            if source.startswith("(?#", i):  # a comment: may hold any bracket, ends at the first ")"
+                end = source.find(")", i)
+                if end < 0:
+                    return False
+                i = end + 1
+                continue
             depth += 1
             i += 1
         elif c == ")":

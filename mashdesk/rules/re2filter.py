@@ -28,10 +28,12 @@ pattern: one small automaton per confirmed alternative rather than the whole ind
 RE2 then says "no" only where Python's pattern cannot match, so the engine's result is the same
 with or without the filter: tests compare the two on the pack's examples and on thousands of
 texts. An indicator whose pattern RE2 cannot take (a backreference, a conditional group, an
-inline flag that changes the syntax, the Turkish dotted or dotless i) is simply not filtered,
-and goes through the prefix table as before. A text with the Turkish dotted or dotless I (which
-Python's case-insensitive `i` matches and RE2's does not) is not filtered either. Without the
-package (a platform with no wheel) nothing is filtered: slower, the same results.
+inline flag that changes the syntax, the Turkish dotted or dotless i, U+0345) is simply not
+filtered, and goes through the prefix table as before. A text with the Turkish dotted or
+dotless I (which Python's case-insensitive `i` matches and RE2's does not) or with U+0345 (a
+combining mark, so a space to RE2, that Python's case-insensitive iota matches) is not filtered
+either. Without the package (a platform with no wheel) nothing is filtered: slower, the same
+results.
 """
 
 from __future__ import annotations
@@ -56,8 +58,8 @@ except (ImportError, AttributeError):  # pragma: no cover - a dependency; result
     _re2 = None
     _UNANCHORED = None
 
-# Characters RE2's case folding treats differently from Python's case-insensitive ASCII letters.
-_CASE_DIFFERENT = re.compile("[\u0130\u0131]")
+# Characters Python's case-insensitive letters match and RE2's, on the separated text, do not.
+_CASE_DIFFERENT = re.compile("[\u0130\u0131\u0345]")
 # What the filter reads of a text: every character that is not a word character (Python's \w:
 # letters, digits and "_" in any script) becomes a space, and a space is added at each end.
 # Offsets are kept (one character for one).
@@ -179,7 +181,9 @@ def _escape(src: str, i: int) -> tuple[str, int]:
         return " ", end
     if ch in _DROP_ESCAPES:
         return "", end
-    return _ANY, end  # \S, \D: a word character or a space
+    if ch in "SD":
+        return _ANY, end  # a word character or a space
+    raise _Unsupported(f"escape \\{ch}")
 
 
 def _class(src: str, i: int) -> tuple[str, int]:
@@ -194,10 +198,12 @@ def _class(src: str, i: int) -> tuple[str, int]:
     space = False  # the class admits a non-word character
     every = False  # it admits every character
     all_words = False  # it admits every word character (\w)
+    non_ascii = False  # it names a character beyond ASCII
     j = 0
     previous: str | None = None  # the last single character, which a "-" may make a range from
     while j < len(body):
-        if body[j] == "\\":
+        escaped = body[j] == "\\"
+        if escaped:
             literal, k = _char_of_escape(body, j)
             if literal is None:
                 ch = body[j + 1]
@@ -218,7 +224,7 @@ def _class(src: str, i: int) -> tuple[str, int]:
                 continue
         else:
             literal, k = body[j], j + 1
-        if literal == "-" and previous is not None and k < len(body):
+        if literal == "-" and not escaped and previous is not None and k < len(body):
             if body[k] == "\\":
                 high, k = _char_of_escape(body, k)
                 if high is None:
@@ -230,11 +236,13 @@ def _class(src: str, i: int) -> tuple[str, int]:
                 raise _Unsupported("bad range")
             if ord(high) - ord(low) > 0xFFFF or not all(_is_word(chr(c)) for c in range(ord(low), ord(high) + 1)):
                 space = True
+            non_ascii = non_ascii or not high.isascii()
             if ord(high) > ord(low):  # the low end is in already
                 words.append(f"\\x{{{ord(low):x}}}-\\x{{{ord(high):x}}}")
             previous = None
             j = k
             continue
+        non_ascii = non_ascii or not literal.isascii()
         if _is_word(literal):
             words.append(_literal(literal))
         else:
@@ -243,10 +251,13 @@ def _class(src: str, i: int) -> tuple[str, int]:
         j = k
     if negated:
         # Every character outside the class, as separated: a non-word one outside it becomes a
-        # space (assume there is one), a word character stays unless the class names it.
+        # space (assume there is one), a word character stays unless the class names it. Beyond
+        # ASCII, Python's case-insensitive negated class is not RE2's (astral letters): any.
         if all_words:
             return " ", end
-        return (f"[^{''.join(words)}]" if words else _ANY), end
+        if non_ascii or not words:
+            return _ANY, end
+        return f"(?:[^{''.join(words)}]| )", end
     if every:
         return _ANY, end
     if not words:
@@ -254,7 +265,9 @@ def _class(src: str, i: int) -> tuple[str, int]:
     return "[" + "".join(words) + (" " if space else "") + "]", end
 
 
-_TURKISH_I = (0x130, 0x131)
+# The dotted and dotless I (Python's case-insensitive "i" matches them, RE2's does not), and
+# U+0345, a combining mark (a non-word character, so a space to RE2) that Python folds with iota.
+_FOLDS_APART = (0x130, 0x131, 0x345)
 _NON_ASCII_ESCAPE = re.compile(r"\\[uUxN0-7]")
 
 
@@ -264,7 +277,7 @@ def _plainly_ascii(pattern: str) -> bool:
     return pattern.isascii() and _NON_ASCII_ESCAPE.search(pattern) is None
 
 
-def _mentions_turkish_i(pattern: str, flags: int) -> bool:
+def _folds_apart(pattern: str, flags: int) -> bool:
     """Whether the pattern can match U+0130 or U+0131 as a literal or in a class range: under
     IGNORECASE Python's matches "I" and "i" there, RE2's does not."""
     try:
@@ -277,9 +290,9 @@ def _mentions_turkish_i(pattern: str, flags: int) -> bool:
 
     def walk(items: Any) -> bool:
         for op, av in items:
-            if op is c.LITERAL and av in _TURKISH_I:
+            if op is c.LITERAL and av in _FOLDS_APART:
                 return True
-            if op is c.RANGE and av[0] <= _TURKISH_I[1] and av[1] >= _TURKISH_I[0]:
+            if op is c.RANGE and any(av[0] <= x <= av[1] for x in _FOLDS_APART):
                 return True
             if op is c.IN and walk(av):
                 return True
@@ -305,7 +318,7 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
     Raises _Unsupported for constructs with no looser RE2 equivalent."""
     if flags & (re.VERBOSE | re.ASCII | re.LOCALE):
         raise _Unsupported("flags")
-    if not _plainly_ascii(pattern) and _mentions_turkish_i(pattern, flags):
+    if not _plainly_ascii(pattern) and _folds_apart(pattern, flags):
         raise _Unsupported("the dotted or dotless i, which RE2 case-folds differently")
     out: list[str] = []
     i = 0
@@ -331,7 +344,9 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
             out.append(m.group(0))
             i = m.end()
         elif c == "(" and pattern.startswith("(?", i):
-            if pattern.startswith(("(?<!", "(?<=", "(?!", "(?="), i) or pattern.startswith("(?#", i):
+            if pattern.startswith("(?#", i):
+                i = pattern.index(")", i) + 1  # a comment: a quantifier after it repeats what came before
+            elif pattern.startswith(("(?<!", "(?<=", "(?!", "(?="), i):
                 i = _group_end(pattern, i)
                 if (q := _QUANTIFIER.match(pattern, i)) is not None:
                     i = q.end()
@@ -350,7 +365,7 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
                 on, _, off = m.group(0)[2:-1].partition("-")
                 # Dot-all and case-sensitivity keep their meaning in RE2 ("(?-i:DA)" matches "DA",
                 # not "today"); the other flags have no RE2 counterpart that could narrow a match.
-                kept = ("s" if "s" in on else "") + ("-i" if "i" in off else "")
+                kept = ("i" if "i" in on else "") + ("s" if "s" in on else "") + ("-i" if "i" in off else "")
                 out.append(f"(?{kept}:" if kept else "(?:")
                 i = m.end()
             else:
@@ -422,7 +437,7 @@ def entries(pattern: str, flags: int = re.IGNORECASE) -> list[tuple[str, bool]]:
     last alternative only, and they are dropped."""
     lead = trail = False
     middle = pattern
-    if middle.startswith(_LEAD):
+    if middle.startswith(_LEAD) and _QUANTIFIER.match(middle, len(_LEAD)) is None:
         middle, lead = middle[len(_LEAD) :], True
     if middle.endswith(_TRAIL) and not middle.endswith("\\" + _TRAIL):
         middle, trail = middle[: -len(_TRAIL)], True

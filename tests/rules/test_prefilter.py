@@ -26,7 +26,7 @@ def test_stands_alone_tells_which_alternatives_of_a_valid_joined_pattern_are_val
     # Each pair joins with "|" into a valid pattern; the check must agree with compiling each alone.
     pairs = [("a(", ")b"), ("[a", "b]"), ("a\\", "b"), ("(?#x", "y)"), ("(?P<g>a)", "(?P=g)"), ("(a)", "(?(1)b|c)")]
     sources = [src for pair in pairs for src in pair]
-    sources += ["(a)\\1", "[]a]", "[^]]x", r"[\]]", r"\(", "(?:a|b)(?![\\w])", "a)"]
+    sources += ["(a)\\1", "[]a]", "[^]]x", r"[\]]", r"\(", "(?:a|b)(?![\\w])", "a)", "a(?#see (note)[x)b"]
     for src in sources:
         try:
             re.compile(src)
@@ -38,6 +38,20 @@ def test_stands_alone_tells_which_alternatives_of_a_valid_joined_pattern_are_val
         re.compile(first + "|" + second)  # the joined pattern is valid
     pack = load_pack("default")
     assert all(stands_alone(src) for ind in pack.indicators for src in ind.sources)
+
+
+def test_a_pattern_with_brackets_in_a_comment_keeps_its_indicator(tmp_path: Path) -> None:
+    from tests.rules.test_pack_validation import HEAD, _indicators, _triggers, _write
+
+    indicators = _indicators() + (
+        "  - {id: noted, level: 1, domain: d, clause: '1', patterns: ['milestone(?#see[1]and(a)s'],\n"
+        "     examples: [milestones met], near_misses: [weather fine]}\n"
+    )
+    pack = load_pack(_write(tmp_path, HEAD + _triggers() + indicators))
+    noted = next(i for i in pack.indicators if i.id == "noted")
+    assert noted.regex is not None
+    assert [f.id for f in evaluate(pack, RuleFacts("The weather was fine.")).indicators] == []
+    assert "noted" in [f.id for f in evaluate(pack, RuleFacts("Milestones met.")).indicators]
 
 
 def test_prefilter_finds_the_same_first_match_as_a_full_scan() -> None:
