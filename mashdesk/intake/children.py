@@ -72,6 +72,16 @@ _UNBORN = re.compile(
     r"(unborn(?: baby| child)?|(?P<weeks>\d{1,2})\s*weeks?\s*pregnant|is pregnant|expecting (?:a|her) baby)\b",
     re.I,
 )
+# Every _UNBORN match holds one of these, in letters case-insensitive matching reads only as
+# themselves (no "i", "s" or "k", which also match U+0131, U+017F and U+212A).
+_UNBORN_WORDS = ("unborn", "pregnant", "expect")
+
+
+def _may_mention_unborn(text: str) -> bool:
+    lower = text.lower()
+    return any(word in lower for word in _UNBORN_WORDS)
+
+
 _EDD_FREE = re.compile(
     rf"\b(?=[ed])(?:EDD|due date|due on|expected date of delivery)\s*(?:is|of)?\s*[:\-]?\s*(?P<date>{_DATE})",
     re.I,
@@ -223,7 +233,7 @@ def _from_free_text(text: str, source_field: str) -> list[ChildDraft]:
                     evidence=m.group(0),
                 )
             )
-    unborn = _UNBORN.search(text)
+    unborn = _UNBORN.search(text) if _may_mention_unborn(text) else None
     if unborn and not any(c.unborn for c in found):
         edd_m = _EDD_FREE.search(text)
         found.append(

@@ -74,3 +74,20 @@ def test_a_school_is_looked_for_only_where_its_last_word_appears(monkeypatch: py
     assert [children.find_children(t) for t in texts] == skipping
     assert sum(any(c.school for c in found) for found in skipping) >= 20
     assert sum(not any(w in t for w in ("School", "Academy", "College", "Nursery")) for t in texts) >= 100
+
+
+def test_an_unborn_child_is_looked_for_only_where_one_of_its_words_appears(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same children, unborn ones included, as searching every text for an unborn child.
+    texts = [
+        "Mum is 28 weeks pregnant; EDD 03/02/2027. Sibling Leo Fakes (7).",
+        "Concern for the UNBORN baby of Ms Fakes, due date: 1 March 2027.",
+        "She is expecting a baby in the spring and is not engaging with the midwife.",
+        "Ms Lee IS PREGNANT with her third child.",
+        "Mum says she is expecting her baby in May.",
+        "Expecting the police to call back about Kai Ward, aged 9.",  # the word, but no unborn child
+    ] + [to_draft(c).body_text for c in generate_contacts(400, 29)]
+    skipping = [children.find_children(t) for t in texts]
+    assert sum(not children._may_mention_unborn(t) for t in texts) >= 200
+    monkeypatch.setattr(children, "_UNBORN_WORDS", ("",))  # "" is in every text: always searched
+    assert [children.find_children(t) for t in texts] == skipping
+    assert sum(any(c.unborn for c in found) for found in skipping) >= 10
