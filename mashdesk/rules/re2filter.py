@@ -278,8 +278,8 @@ def _plainly_ascii(pattern: str) -> bool:
 
 
 def _folds_apart(pattern: str, flags: int) -> bool:
-    """Whether the pattern can match U+0130 or U+0131 as a literal or in a class range: under
-    IGNORECASE Python's matches "I" and "i" there, RE2's does not."""
+    """Whether the pattern can match U+0130, U+0131 or U+0345 (`_FOLDS_APART`) as a literal or
+    in a class range: under IGNORECASE Python's and RE2's (on the separated text) differ there."""
     try:
         import re._constants as c
         import re._parser as parser
@@ -319,7 +319,7 @@ def loosen(pattern: str, flags: int = re.IGNORECASE) -> str:
     if flags & (re.VERBOSE | re.ASCII | re.LOCALE):
         raise _Unsupported("flags")
     if not _plainly_ascii(pattern) and _folds_apart(pattern, flags):
-        raise _Unsupported("the dotted or dotless i, which RE2 case-folds differently")
+        raise _Unsupported("a character Python and RE2 case-fold differently")
     out: list[str] = []
     i = 0
     while i < len(pattern):
@@ -408,8 +408,9 @@ def _alternatives(src: str) -> list[str]:
     return [alt for part in parts for alt in _alternatives(part)]
 
 
-# What a "|" outside every group and class can hide in: an escape or a class, else a paren or "|".
-_STRUCTURE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]", re.DOTALL)
+# What a "|" outside every group and class can hide in: an escape, a class or a comment (which
+# may hold any bracket and ends at the first ")"), else a paren or "|".
+_STRUCTURE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?#[^)]*\)|[()|]", re.DOTALL)
 
 
 def _top_level_bar(src: str) -> bool:

@@ -10,7 +10,7 @@ import pytest
 from mashdesk.rules import RuleFacts, evaluate, load_pack, re2filter
 from mashdesk.rules.engine import TextScan
 from mashdesk.rules.facts import facts_from_draft
-from mashdesk.rules.re2filter import _Unsupported, loosen
+from mashdesk.rules.re2filter import _Unsupported, entries, loosen
 from mashdesk.rules.selftest import example_facts
 from mashdesk.synthetic import generate_contacts, to_draft
 from tests.rules.test_pack_validation import HEAD, _indicators, _triggers, _write
@@ -55,6 +55,9 @@ def test_loosen_drops_assertions_widens_classes_and_reads_separators_as_spaces()
     # an escaped hyphen is a character, not a range; a negated class always admits the space
     assert loosen(r"[0\-9][^a\-z][^\x00-\x7f]") == r"[09 ](?:[^az]| )(?:[^\x{0}-\x{7f}]| )"
     assert loosen(r"a(?#c)*b(?!x)*c") == "a*bc"  # a comment is no atom; an assertion's repeat goes with it
+    # a bracket in a comment hides no "|": the look-arounds are then the first and last alternative's
+    assert entries(r"(?<![\w])a(?#(x)|b(?![\w])") == [("a", False), ("b", False)]
+    assert entries(r"(?<![\w])(?:a(?#(x)|b)(?![\w])") == [(" a ", True), (" b ", True)]
     assert loosen(r"\w+ \d \s\W\S") == r"[\w\x{80}-\x{10FFFF}]+ [\d\x{80}-\x{10FFFF}]   (?s:.)"
     assert loosen(r"[\w'] [^\w.!?][^\w]") == r"[\w\x{80}-\x{10FFFF} ]   "
     assert loosen(r"y/o|b\/f|sh\*t|[-/ ]?£\.") == "y o|b f|sh t| ?  "
