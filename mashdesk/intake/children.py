@@ -72,8 +72,7 @@ _UNBORN = re.compile(
     r"(unborn(?: baby| child)?|(?P<weeks>\d{1,2})\s*weeks?\s*pregnant|is pregnant|expecting (?:a|her) baby)\b",
     re.I,
 )
-# Every _UNBORN match holds one of these, in letters case-insensitive matching reads only as
-# themselves (no "i", "s" or "k", which also match U+0131, U+017F and U+212A).
+# Every _UNBORN match holds one; none has an "i", "s" or "k" (which also match U+0131, U+017F, U+212A).
 _UNBORN_WORDS = ("unborn", "pregnant", "expect")
 
 

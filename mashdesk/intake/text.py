@@ -61,8 +61,7 @@ def sanitise_html(html: str) -> str:
     )
 
 
-# Where quoted or forwarded material starts: each at the start of a line. One pattern, so one
-# pass over the text finds the first of them (its leftmost match is the earliest of any).
+# One pattern, so one pass finds the earliest quote start (its leftmost match).
 _QUOTE_STARTS = (
     r"(?i:-{2,}\s*Original Message\s*-{2,}\s*$)",
     r"(?i:-{2,}\s*Forwarded message\s*-{2,}\s*$)",

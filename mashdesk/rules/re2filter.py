@@ -60,9 +60,7 @@ except (ImportError, AttributeError):  # pragma: no cover - a dependency; result
 
 # Characters Python's case-insensitive letters match and RE2's, on the separated text, do not.
 _CASE_DIFFERENT = re.compile("[\u0130\u0131\u0345]")
-# What the filter reads of a text: every character that is not a word character (Python's \w:
-# letters, digits and "_" in any script) becomes a space, and a space is added at each end.
-# Offsets are kept (one character for one).
+# ASCII bytes as `separated` reads them: a non-word character is a space (see its docstring).
 _ASCII_SEPARATED = bytes(b if (chr(b).isalnum() or b == 0x5F) else 0x20 for b in range(128)) + bytes(range(128, 256))
 _NON_ASCII_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
@@ -250,9 +248,7 @@ def _class(src: str, i: int) -> tuple[str, int]:
         previous = literal
         j = k
     if negated:
-        # Every character outside the class, as separated: a non-word one outside it becomes a
-        # space (assume there is one), a word character stays unless the class names it. Beyond
-        # ASCII, Python's case-insensitive negated class is not RE2's (astral letters): any.
+        # Some non-word character is outside it (a space); beyond ASCII the two engines' case folding differs.
         if all_words:
             return " ", end
         if non_ascii or not words:
@@ -265,8 +261,7 @@ def _class(src: str, i: int) -> tuple[str, int]:
     return "[" + "".join(words) + (" " if space else "") + "]", end
 
 
-# The dotted and dotless I (Python's case-insensitive "i" matches them, RE2's does not), and
-# U+0345, a combining mark (a non-word character, so a space to RE2) that Python folds with iota.
+# Python's case-insensitive i and iota match these; RE2's do not (U+0345 is a space to it).
 _FOLDS_APART = (0x130, 0x131, 0x345)
 _NON_ASCII_ESCAPE = re.compile(r"\\[uUxN0-7]")
 
@@ -408,8 +403,7 @@ def _alternatives(src: str) -> list[str]:
     return [alt for part in parts for alt in _alternatives(part)]
 
 
-# What a "|" outside every group and class can hide in: an escape, a class or a comment (which
-# may hold any bracket and ends at the first ")"), else a paren or "|".
+# Escapes, classes and comments hide brackets and bars; what is left is structure.
 _STRUCTURE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?#[^)]*\)|[()|]", re.DOTALL)
 
 
