@@ -128,7 +128,7 @@ def separated(text: str) -> bytes:
     """What the filter reads for `text`: its UTF-8 with each non-word character a space and a
     space added at each end. Characters are replaced one for one, so a match of a pattern
     rewritten by `loosen` starts one byte later than in the text's own UTF-8, where that has no
-    other non-word characters than ASCII ones. A lone surrogate raises UnicodeEncodeError."""
+    other non-word characters than ASCII ones. A lone surrogate is one of them: a space."""
     if not text.isascii():
         text = _NON_ASCII_NON_WORD.sub(" ", text)
     return (" " + text + " ").encode("utf-8").translate(_ASCII_SEPARATED)
@@ -474,10 +474,7 @@ class PackFilter:
         answer, say): the filter is then not run again."""
         if _CASE_DIFFERENT.search(text):
             return None
-        try:
-            data = separated(text)
-        except UnicodeEncodeError:  # not expected: a lone surrogate is a non-word character, a space
-            return None
+        data = separated(text)
         if hits is None:
             found = self.filter._filter.Match(data, False)
             hits = frozenset(found) if found else frozenset()
