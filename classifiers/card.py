@@ -23,16 +23,31 @@ SYNTHETIC_DESCRIPTION = (
     "form, letter, quick note, police notification, call notes, sometimes forwarded), one to "
     "two concern sentences whose threshold level sets the routing label (domain.md section 2), "
     "sometimes a negated trigger ('no marks seen') and background sentences that do not change "
-    "the label, then abbreviations and typos. 58 to 84 training phrasings per concern (66 on "
-    "average, 71 for level 4) from four writers, the third and fourth sharing no word 4-gram with "
-    "the 'fresh' or 'blind' sets, in many referrer voices; greetings, sign-offs, subjects and layouts are "
-    "chosen independently of the label. Names, emails, postcodes and numbers are removed "
-    "before the model reads the text. Evaluation uses template set 'heldout': other "
-    "document formats, other concern sentences and other names, written separately, so the "
-    "figure measures generalisation to unseen wording. Both sets were written by the same "
-    "author, so they share a domain vocabulary; real referrals are messier than either. All "
-    "people, places and numbers are fictional."
+    "the label, then abbreviations and typos. {phrasings} in many referrer voices; greetings, "
+    "sign-offs, subjects and layouts are chosen independently of the label. Names, emails, "
+    "postcodes and numbers are removed before the model reads the text. Evaluation uses "
+    "template set 'heldout': other document formats, other concern sentences and other names, "
+    "written separately, so the figure measures generalisation to unseen wording. Both sets were "
+    "written by the same author, so they share a domain vocabulary; real referrals are messier "
+    "than either. All people, places and numbers are fictional."
 )
+
+
+def synthetic_description() -> str:
+    """SYNTHETIC_DESCRIPTION with the training phrasings counted as they are when the card is
+    made, so the card cannot go stale when a writer's family is added."""
+    from mashdesk.synthetic.concerns import CONCERNS, TRAIN_FAMILIES
+
+    counts = [len(c.train) for c in CONCERNS]
+    level4 = [len(c.train) for c in CONCERNS if c.level == 4]
+    phrasings = (
+        f"{min(counts)} to {max(counts)} training phrasings per concern ({sum(counts) / len(counts):.0f} on "
+        f"average, {sum(level4) / len(level4):.0f} for level 4) from {1 + len(TRAIN_FAMILIES)} writers, the later "
+        "writers' phrasings checked to add no word 4-gram shared with the 'heldout', 'fresh' or 'blind' "
+        "sets (tests/synthetic/test_generator.py),"
+    )
+    return SYNTHETIC_DESCRIPTION.format(phrasings=phrasings)
+
 
 STANDING_WEAKNESSES = (
     "Trained mostly on synthetic contacts until local decisions accumulate: its figures on "
@@ -141,7 +156,7 @@ def build_card(
             "local_label_counts": dict(Counter(r.routing for r in local)),
             "synthetic_date_range": _date_range(synthetic),
             "local_date_range": _date_range(local),
-            "how_made": (data_description + " " if data_description else "") + SYNTHETIC_DESCRIPTION,
+            "how_made": (data_description + " " if data_description else "") + synthetic_description(),
         },
         "evaluation": dict(evaluations),
         "suggestion_mix": mix_source["predicted_mix"] if mix_source else None,

@@ -166,3 +166,20 @@ def test_calibration_holds_back_exactly_one_of_a_few_groups() -> None:
     held = {groups[i] for i in cal_idx}
     assert by_group and len(held) == 1
     assert held.isdisjoint({groups[i] for i in fit_idx})
+
+
+def test_the_cards_data_description_counts_the_training_phrasings_it_was_made_from(monkeypatch):
+    # The card is written at training time from the phrasings as they are then: adding a writer
+    # changes what it says, so it cannot fall behind the data as a fixed sentence did.
+    from dataclasses import replace
+
+    from classifiers import card
+    from mashdesk.synthetic import concerns
+
+    text = card.synthetic_description()
+    counts = [len(c.train) for c in concerns.CONCERNS]
+    assert f"{min(counts)} to {max(counts)} training phrasings per concern" in text
+    assert f"from {1 + len(concerns.TRAIN_FAMILIES)} writers" in text
+    fewer = tuple(replace(c, train=c.train[:3]) for c in concerns.CONCERNS)
+    monkeypatch.setattr(concerns, "CONCERNS", fewer)
+    assert "3 to 3 training phrasings per concern (3 on average, 3 for level 4)" in card.synthetic_description()
