@@ -13,7 +13,7 @@ English as an additional language.
 
 A second round of writers (families D and E, concerns_dev_d.py and concerns_dev_e.py) added 16
 more phrasings for each level 4 concern and 6 more negated ones for each trigger under the same
-rules, after pack 2026.11.5. A rules round tuned on what pack 2026.11.5 missed of them (15 new
+rules, after pack 2026.11.5, and a third round (families F and G) 16 more again. A rules round tuned on what pack 2026.11.5 missed of them (15 new
 indicators, 8 widened) raised rules-alone dev recall from 0.817 to 0.957 and changed not one
 result on heldout, fresh or blind, so it was not adopted.
 
@@ -31,6 +31,8 @@ from __future__ import annotations
 
 from mashdesk.synthetic.concerns_dev_d import DEV_D, NEG_DEV_D
 from mashdesk.synthetic.concerns_dev_e import DEV_E, NEG_DEV_E
+from mashdesk.synthetic.concerns_dev_f import DEV_F, NEG_DEV_F
+from mashdesk.synthetic.concerns_dev_g import DEV_G, NEG_DEV_G
 
 DEV_A: dict[str, tuple[str, ...]] = {
     "physical_disclosure": (
@@ -911,5 +913,11 @@ def _joined(*families: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]
     return out
 
 
-DEV: dict[str, tuple[str, ...]] = _joined({**DEV_A, **DEV_B, **DEV_C}, DEV_D, DEV_E)
-NEG_DEV: dict[str, tuple[str, ...]] = _joined(NEG_DEV_C, NEG_DEV_D, NEG_DEV_E)
+# A third round (families F and G, concerns_dev_f.py and concerns_dev_g.py): two more writers
+# under the same rules, after pack 2026.11.5, 16 phrasings for each level 4 concern and 6 negated
+# ones for each trigger. Kept apart as NEWEST as well: nothing was tuned on them when they were
+# written, so they measure how the rules and the model do on two writers neither has seen.
+NEWEST: dict[str, tuple[str, ...]] = _joined(DEV_F, DEV_G)
+NEG_NEWEST: dict[str, tuple[str, ...]] = _joined(NEG_DEV_F, NEG_DEV_G)
+DEV: dict[str, tuple[str, ...]] = _joined({**DEV_A, **DEV_B, **DEV_C}, DEV_D, DEV_E, NEWEST)
+NEG_DEV: dict[str, tuple[str, ...]] = _joined(NEG_DEV_C, NEG_DEV_D, NEG_DEV_E, NEG_NEWEST)

@@ -1050,16 +1050,23 @@ def split_train_phrasings(part: int, parts: int = 2) -> tuple[Concern, ...]:
     return tuple(replace(c, train=pick(c.train), neg_train=pick(c.neg_train)) for c in CONCERNS)
 
 
-def dev_concerns() -> tuple[Concern, ...]:
-    """The concerns with the dev family's phrasings in place of the train ones.
+def dev_concerns(newest_only: bool = False) -> tuple[Concern, ...]:
+    """The concerns with the dev family's phrasings in place of the train ones (`newest_only`:
+    only the level 4 phrasings of the newest dev writers, concerns_dev.NEWEST, for level 4
+    concerns; the other concerns keep their train phrasings).
 
     "train" contacts generated from these have the train layouts, voices and background, and
     concern sentences from mashdesk/synthetic/concerns_dev.py, which nothing is trained on: the
     rules pack is tuned on them (benchmarks/tune_dev.py), so the heldout and blind families are
     left for measuring.
     """
-    from mashdesk.synthetic.concerns_dev import DEV, NEG_DEV
+    from mashdesk.synthetic.concerns_dev import DEV, NEG_DEV, NEG_NEWEST, NEWEST
 
+    if newest_only:
+        return tuple(
+            replace(c, train=NEWEST[c.key], neg_train=NEG_NEWEST.get(c.key, ())) if c.key in NEWEST else c
+            for c in CONCERNS
+        )
     return tuple(replace(c, train=DEV[c.key], neg_train=NEG_DEV.get(c.key, ())) for c in CONCERNS)
 
 

@@ -241,3 +241,23 @@ def test_the_dev_family_covers_every_concern_expands_and_replaces_only_the_conce
     dev_digests = {phrasing_digest(p) for pool in DEV.values() for p in pool}
     assert all(c.extra["phrasing"] in dev_digests for c in contacts)
     assert {c.routing for c in contacts} == set(ROUTING_CODES)
+
+
+def test_newest_dev_writers_replace_only_the_level_4_phrasings_and_cover_every_one():
+    # dev_newest measures the rules and the model on two writers nothing was tuned on: each
+    # level 4 concern must come from them alone, and every other concern stay as trained.
+    from mashdesk.synthetic.concerns_dev import NEG_NEWEST, NEWEST
+    from mashdesk.synthetic.generator import dev_concerns, phrasing_digest
+
+    level4 = {c.key for c in CONCERNS if c.level == 4}
+    assert set(NEWEST) == level4 and all(len(NEWEST[k]) >= 16 for k in level4)
+    assert set(NEG_NEWEST) == {c.key for c in CONCERNS if c.level == 4 and c.trigger}
+    newest = {c.key: c for c in dev_concerns(newest_only=True)}
+    by_key = {c.key: c for c in CONCERNS}
+    for key, concern in newest.items():
+        expected = NEWEST[key] if key in level4 else by_key[key].train
+        assert concern.train == expected, key
+    contacts = generate_contacts(400, 9, "train", concerns=tuple(newest.values()))
+    digests = {phrasing_digest(p) for pool in NEWEST.values() for p in pool}
+    sd = [c for c in contacts if c.level == 4]
+    assert sd and all(c.extra["phrasing"] in digests for c in sd)
