@@ -13,9 +13,11 @@ English as an additional language.
 
 A second round of writers (families D and E, concerns_dev_d.py and concerns_dev_e.py) added 16
 more phrasings for each level 4 concern and 6 more negated ones for each trigger under the same
-rules, after pack 2026.11.5, and a third round (families F and G) 16 more again. A rules round tuned on what pack 2026.11.5 missed of them (15 new
+rules, after pack 2026.11.5. A rules round tuned on what pack 2026.11.5 missed of them (15 new
 indicators, 8 widened) raised rules-alone dev recall from 0.817 to 0.957 and changed not one
-result on heldout, fresh or blind, so it was not adopted.
+result on heldout, fresh or blind, so it was not adopted. A third round (families F and G,
+concerns_dev_f.py and concerns_dev_g.py) added 16 more again, also kept apart as NEWEST: with
+pack 2026.11.5 nothing had been tuned on them (bench_classifier.py --eval-set dev_newest).
 
 Not used to train. `dev_concerns()` (generator) puts them in the train pools in place of the
 train phrasings, so contacts generated from them have the train layouts and only the concern
@@ -913,10 +915,7 @@ def _joined(*families: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]
     return out
 
 
-# A third round (families F and G, concerns_dev_f.py and concerns_dev_g.py): two more writers
-# under the same rules, after pack 2026.11.5, 16 phrasings for each level 4 concern and 6 negated
-# ones for each trigger. Kept apart as NEWEST as well: nothing was tuned on them when they were
-# written, so they measure how the rules and the model do on two writers neither has seen.
+# Families F and G apart as well: a measure of two writers no rule or model has seen (docstring).
 NEWEST: dict[str, tuple[str, ...]] = _joined(DEV_F, DEV_G)
 NEG_NEWEST: dict[str, tuple[str, ...]] = _joined(NEG_DEV_F, NEG_DEV_G)
 DEV: dict[str, tuple[str, ...]] = _joined({**DEV_A, **DEV_B, **DEV_C}, DEV_D, DEV_E, NEWEST)
