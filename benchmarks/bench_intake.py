@@ -163,7 +163,7 @@ def bench_ingest(tmp: Path, n_emails: int, n_calls: int, mix: str) -> None:
     print(
         f"intake, emails (files -> stored contacts): {email_rate:8.0f} contacts/s "
         f"({r1.new} new, {r1.duplicate} duplicate, {r1.quarantined} quarantined) "
-        f"= {email_rate / bare:.2f} of the bare parse rate (target >= 0.50)"
+        f"= {email_rate / bare:.3f} of the bare parse rate (target >= 0.50)"
     )
     print(f"intake, call rows:                        {call_rate:8.0f} contacts/s ({r2.new} new)")
     print(
