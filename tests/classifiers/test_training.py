@@ -169,8 +169,7 @@ def test_calibration_holds_back_exactly_one_of_a_few_groups() -> None:
 
 
 def test_the_cards_data_description_counts_the_training_phrasings_it_was_made_from(monkeypatch):
-    # The card is written at training time from the phrasings as they are then: adding a writer
-    # changes what it says, so it cannot fall behind the data as a fixed sentence did.
+    # Counted when the card is made, so adding a writer cannot leave the card behind the data.
     from dataclasses import replace
 
     from classifiers import card

@@ -244,8 +244,7 @@ def test_the_dev_family_covers_every_concern_expands_and_replaces_only_the_conce
 
 
 def test_newest_dev_writers_replace_only_the_level_4_phrasings_and_cover_every_one():
-    # dev_newest measures the rules and the model on two writers nothing was tuned on: each
-    # level 4 concern must come from them alone, and every other concern stay as trained.
+    # dev_newest must measure only those two writers' level 4 wording, in the train layouts.
     from mashdesk.synthetic.concerns_dev import NEG_NEWEST, NEWEST
     from mashdesk.synthetic.generator import dev_concerns, phrasing_digest
 
