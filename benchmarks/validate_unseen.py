@@ -39,7 +39,7 @@ from sklearn.metrics import f1_score
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from classifiers import pipelines  # noqa: E402
-from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, MARGIN_RULE, choose_margin, combine  # noqa: E402
+from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, MARGIN_GRID, MARGIN_RULE, choose_margin, combine  # noqa: E402
 from classifiers.evaluation import format_metrics  # noqa: E402
 from classifiers.features import _NEGATION_CUES, record_from_parts, record_from_text  # noqa: E402
 from classifiers.model import DEFAULT_ABSTAIN_BELOW  # noqa: E402
@@ -52,7 +52,7 @@ from mashdesk.synthetic import to_draft  # noqa: E402
 from mashdesk.synthetic.concerns import CONCERNS, TRAIN_FAMILIES, Concern  # noqa: E402
 from mashdesk.synthetic.generator import generate_contacts, phrasing_digest, split_train_phrasings  # noqa: E402
 
-MARGINS: tuple[float | None, ...] = (None, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+MARGINS: tuple[float | None, ...] = (None, *MARGIN_GRID)
 ABSTAIN_GRID: tuple[float, ...] = (0.4, 0.5, 0.6, 0.7, 0.8)
 
 # Contacts that name a child and a referrer but raise no concern: a model leaning on layout,

@@ -124,8 +124,10 @@ def build_card(
     training_seconds: float,
     data_description: str = "",
     pipeline: Pipeline | None = None,
+    local_operating_point: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A JSON-ready card. `version` and `created_at` are added when the model is registered."""
+    """A JSON-ready card. `version` and `created_at` are added when the model is registered.
+    `local_operating_point`: training.local_operating_point on the held-out local decisions."""
     features: dict[str, int] = {}
     if pipeline is not None:
         union = pipeline.named_steps["features"].named_steps["union"]
@@ -159,6 +161,7 @@ def build_card(
             "how_made": (data_description + " " if data_description else "") + synthetic_description(),
         },
         "evaluation": dict(evaluations),
+        "local_operating_point": dict(local_operating_point) if local_operating_point else None,
         "suggestion_mix": mix_source["predicted_mix"] if mix_source else None,
         "known_weaknesses": list(STANDING_WEAKNESSES) + _weaknesses(evaluations),
         "training_seconds": training_seconds,
@@ -245,9 +248,48 @@ def render_markdown(card: Mapping[str, Any]) -> str:
             margin = "off" if row["strategy_raise_at"] is None else f"{row['strategy_raise_at']:.2f}"
             lines.append(f"| {margin} | {row['sd_recall']:.3f} | {row['sd_precision']:.3f} | {row['macro_f1']:.3f} |")
         lines.append("")
+    lines += _local_margin_lines(card.get("local_operating_point"), card["model"].get("strategy_raise_at"))
     lines += ["## Known weaknesses", ""]
     lines += [f"- {w}" for w in card["known_weaknesses"]]
     if card.get("suggestion_mix"):
         lines += ["", "## Expected suggestion mix (for drift monitoring)", ""]
         lines += [f"- {k}: {v:.1%}" for k, v in card["suggestion_mix"].items()]
     return "\n".join(lines) + "\n"
+
+
+def local_margin_summary(point: Mapping[str, Any] | None, current: float | None) -> str | None:
+    """One sentence on the strategy margin the newest local decisions point to, or None."""
+    if not point:
+        return None
+    if point.get("recommended") is None:
+        return f"No strategy margin advice from local decisions: {point.get('reason', 'not measured')}."
+    rec = float(point["recommended"])
+    now = "off" if current is None else f"{current:.2f}"
+    change = (
+        "the same as the default"
+        if current is not None and abs(rec - current) < 1e-9
+        else f"the default is {now}; a user who may activate models can set it with `mashdesk model margin {rec:.2f}`"
+    )
+    return (
+        f"On the newest {point['n']} confirmed decisions ({point['strategy_discussions']} strategy "
+        f"discussions) the margin rule picks {rec:.2f}: {change}."
+    )
+
+
+def _local_margin_lines(point: Mapping[str, Any] | None, current: float | None) -> list[str]:
+    summary = local_margin_summary(point, current)
+    if summary is None:
+        return []
+    lines = ["### Strategy margin on the newest local decisions", "", summary, ""]
+    if point and point.get("rows"):
+        lines += [
+            f"The rule that chose the default on validation, applied to these decisions: {point['rule']}.",
+            "",
+            "| raise to strategy_discussion at P >= | SD recall | SD precision | routed to SD |",
+            "|---|---|---|---|",
+        ]
+        for row in point["rows"]:
+            margin, recall, precision = row["strategy_raise_at"], row["sd_recall"], row["sd_precision"]
+            lines.append(f"| {margin:.2f} | {recall:.3f} | {precision:.3f} | {row['flagged']} |")
+        lines.append("")
+    return lines

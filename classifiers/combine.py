@@ -13,7 +13,7 @@ Policy (issue 4, as the rules engine and the desktop app also read it):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -41,6 +41,46 @@ MARGIN_RULE = (
     f"{SD_PRECISION_FLOOR:.2f}; when no margin does both, the smallest margin whose precision is at "
     f"least {SD_PRECISION_FLOOR:.2f} (the most recall that precision floor allows)"
 )
+
+
+# The margins a table is measured at, on validation and on local decisions alike.
+MARGIN_GRID: tuple[float, ...] = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+# Fewer confirmed strategy discussions than this leave recall too coarse to move the margin by:
+# at 30, one miss is 3.3 points, more than the distance between neighbouring margins.
+LOCAL_MARGIN_MIN_SD = 30
+
+
+def sd_operating_points(
+    y: Sequence[str],
+    proba: Sequence[Sequence[float]],
+    classes: Sequence[str],
+    rules: Sequence[Any],
+    abstain_below: float,
+    margins: Sequence[float] = MARGIN_GRID,
+) -> dict[float, dict[str, float]]:
+    """Strategy discussion recall and precision of the combined suggestion at each margin, for
+    contacts whose true routing, classifier probabilities and rules result are known."""
+    table: dict[float, dict[str, float]] = {}
+    sd = [i for i, routing in enumerate(y) if routing == "strategy_discussion"]
+    for margin in margins:
+        flagged = hits = 0
+        for i, (p, r) in enumerate(zip(proba, rules, strict=True)):
+            k = max(range(len(classes)), key=lambda j: p[j])
+            clf = {
+                "routing": classes[k] if p[k] >= abstain_below else None,
+                "top_routing": classes[k],
+                "confidence": float(p[k]),
+                "probabilities": {c: float(v) for c, v in zip(classes, p, strict=True)},
+            }
+            if combine(r, clf, strategy_raise_at=margin).routing == "strategy_discussion":
+                flagged += 1
+                hits += y[i] == "strategy_discussion"
+        table[margin] = {
+            "sd_recall": hits / len(sd) if sd else 0.0,
+            "sd_precision": hits / flagged if flagged else 0.0,
+            "flagged": flagged,
+        }
+    return table
 
 
 def choose_margin(table: Mapping[float, Mapping[str, float]]) -> float:

@@ -17,6 +17,7 @@ from sklearn.pipeline import Pipeline
 
 from classifiers.calibration import SplitCalibratedClassifier
 from classifiers.card import build_card
+from classifiers.combine import LOCAL_MARGIN_MIN_SD, MARGIN_RULE, choose_margin, sd_operating_points
 from classifiers.evaluation import classification_metrics
 from classifiers.features import Record, prepare_text, record_from_draft, record_from_parts
 from classifiers.model import DEFAULT_ABSTAIN_BELOW
@@ -50,6 +51,7 @@ class TrainingRow:
     channel: str = "unknown"
     id: str = ""
     group: str | None = None  # synthetic rows: the train phrasing behind the main concern
+    rules: Any = None  # local rows: the rules' result under the store's pack (local_operating_point)
 
 
 @dataclass
@@ -158,10 +160,16 @@ ORDER BY c.received_at, c.id
 
 
 def load_confirmed_decisions(
-    store: Store, *, include_synthetic: bool = False, rules_fn: RulesFn | None = None
+    store: Store,
+    *,
+    include_synthetic: bool = False,
+    rules_fn: RulesFn | None = None,
+    judge_fn: RulesFn | None = None,
 ) -> list[TrainingRow]:
     """Contacts whose routing a manager confirmed (latest oversight record per contact).
 
+    `rules_fn` gives the model the rules' output as features; `judge_fn` (the store's pack)
+    keeps each row's rules result in `TrainingRow.rules` for `local_operating_point`.
     Returns [] when the store has no oversight records table yet.
     """
     db = store.db
@@ -176,8 +184,8 @@ def load_confirmed_decisions(
         kids = children.get(cid, [])
         received_at = dt.datetime.fromisoformat(received)
         dobs = [dt.date.fromisoformat(d[:10]) for d, u in kids if d and not u]
-        rules = None
-        if rules_fn is not None:
+        rules = judged = None
+        if rules_fn is not None or judge_fn is not None:
             from mashdesk.intake.model import ChildDraft
 
             draft = ContactDraft(
@@ -190,7 +198,8 @@ def load_confirmed_decisions(
                 children=[ChildDraft(name=None, dob=d) for d in dobs]
                 + [ChildDraft(name=None, unborn=True) for _, u in kids if u],
             )
-            rules = rules_fn(draft, prev)
+            rules = rules_fn(draft, prev) if rules_fn is not None else None
+            judged = judge_fn(draft, prev) if judge_fn is not None else None
         record = record_from_parts(
             subject=subject or "",
             body=body or "",
@@ -211,8 +220,31 @@ def load_confirmed_decisions(
                 source_code=source,
                 channel=channel,
                 id=f"contact-{cid}",
+                rules=judged,
             )
         )
+    return out
+
+
+def local_operating_point(pipeline: Pipeline, rows: Sequence[TrainingRow], abstain_below: float) -> dict[str, Any]:
+    """The strategy margin MARGIN_RULE picks on these confirmed decisions (the newest, held out
+    from the fit), with its table: advice for whoever may change the margin, never applied here."""
+    n_sd = sum(r.routing == "strategy_discussion" for r in rows)
+    out: dict[str, Any] = {"recommended": None, "n": len(rows), "strategy_discussions": n_sd, "rule": MARGIN_RULE}
+    if any(r.rules is None for r in rows):
+        out["reason"] = "the rules' results of these decisions were not worked out"
+        return out
+    if n_sd < LOCAL_MARGIN_MIN_SD:
+        out["reason"] = (
+            f"{n_sd} confirmed strategy discussions among the {len(rows)} newest decisions; "
+            f"at least {LOCAL_MARGIN_MIN_SD} are needed"
+        )
+        return out
+    proba = pipeline.predict_proba([r.record for r in rows])
+    classes = [str(c) for c in pipeline.classes_]
+    table = sd_operating_points([r.routing for r in rows], proba, classes, [r.rules for r in rows], abstain_below)
+    out["recommended"] = choose_margin(table)
+    out["rows"] = [{"strategy_raise_at": m, **row} for m, row in table.items()]
     return out
 
 
@@ -314,8 +346,10 @@ def train(
     if heldout:
         evaluations["synthetic_heldout"] = evaluate_rows(pipeline, heldout, abstain_below)
         evaluations["synthetic_heldout"]["vocabulary"] = vocabulary_overlap(rows, heldout)
+    local_point = None
     if local_hold:
         evaluations["local_newest"] = evaluate_rows(pipeline, local_hold, abstain_below)
+        local_point = local_operating_point(pipeline, local_hold, abstain_below)
     timings["evaluate"] = round(time.perf_counter() - t, 2)
     _check(progress)
     if local_hold:
@@ -337,6 +371,7 @@ def train(
         training_seconds=round(seconds, 2),
         data_description=data_description,
         pipeline=pipeline,
+        local_operating_point=local_point,
     )
     progress.report(steps, steps, "done")
     return TrainingResult(pipeline, card, factory, seconds, timings)

@@ -29,7 +29,9 @@ def _echo_json(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
-def _summary(card: dict[str, Any]) -> list[str]:
+def _summary(card: dict[str, Any], current_margin: float | None = None) -> list[str]:
+    from classifiers.card import local_margin_summary
+
     lines = []
     for name, m in card.get("evaluation", {}).items():
         sd = m["per_class"].get("strategy_discussion", {})
@@ -37,6 +39,9 @@ def _summary(card: dict[str, Any]) -> list[str]:
             f"  {name}: n={m['n']} macro-F1={m['macro_f1']:.3f} accuracy={m['accuracy']:.3f} "
             f"ECE={m['ece']:.3f} strategy_discussion recall={sd.get('recall', 0):.3f}"
         )
+    margin = local_margin_summary(card.get("local_operating_point"), current_margin)
+    if margin:
+        lines.append(f"  {margin}")
     return lines
 
 
@@ -104,7 +109,7 @@ def register(group: click.Group) -> None:
         the synthetic bootstrap. The new model is a candidate until someone who may activate
         models accepts it (mashdesk model accept VERSION)."""
         from classifiers.persistence import new_metadata, save_model
-        from classifiers.registry import abstain_below, register_model
+        from classifiers.registry import abstain_below, register_model, strategy_raise_at
         from classifiers.training import bootstrap_data, load_confirmed_decisions, train
 
         store = obj.store()
@@ -118,7 +123,19 @@ def register(group: click.Group) -> None:
             def rules_fn(draft: Any, previous: int) -> Any:
                 return evaluate(pack, facts_from_draft(draft, previous))
 
-        local = load_confirmed_decisions(store, include_synthetic=include_synthetic_decisions, rules_fn=rules_fn)
+        from mashdesk import settings
+        from mashdesk.rules import evaluate, facts_from_draft
+        from mashdesk.rules.pack import load_pack
+
+        store_pack = load_pack(str(settings.get(store, "rules_pack")))
+
+        def judge_fn(draft: Any, previous: int) -> Any:
+            # The store's own pack, as its suggestions use: what the local margin advice combines with.
+            return evaluate(store_pack, facts_from_draft(draft, previous))
+
+        local = load_confirmed_decisions(
+            store, include_synthetic=include_synthetic_decisions, rules_fn=rules_fn, judge_fn=judge_fn
+        )
         click.echo(f"confirmed local decisions: {len(local)}", err=True)
         click.echo(f"generating {n_synthetic} synthetic + {n_heldout} held-out contacts", err=True)
         synthetic, heldout = bootstrap_data(n_synthetic, n_heldout, seed, rules_fn=rules_fn)
@@ -136,7 +153,7 @@ def register(group: click.Group) -> None:
         click.echo(
             f"model {info.version}: candidate, {info.size_bytes / 1e6:.1f} MB, trained in {result.seconds:.1f} s"
         )
-        for line in _summary(info.card):
+        for line in _summary(info.card, strategy_raise_at(store)):
             click.echo(line)
         if out is not None:
             meta = new_metadata(info.version, info.created_at, result.factory)

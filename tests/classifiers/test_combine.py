@@ -109,3 +109,25 @@ def test_the_settings_default_margin_is_the_one_chosen_on_validation():
     from mashdesk.settings import SETTINGS
 
     assert SETTINGS["classifier.strategy_raise_at"].default == DEFAULT_STRATEGY_RAISE_AT == registry_default
+
+
+def test_operating_points_count_what_the_combination_would_route_at_each_margin():
+    from classifiers.combine import choose_margin, sd_operating_points
+
+    classes = ["information_advice", "early_help", "child_and_family_assessment", "strategy_discussion"]
+    y = ["strategy_discussion", "strategy_discussion", "early_help", "child_and_family_assessment"]
+    proba = [
+        [0.1, 0.2, 0.6, 0.1],  # a trigger fired: strategy discussion at every margin
+        [0.1, 0.2, 0.5, 0.2],  # raised only where the margin is at or below 0.2
+        [0.2, 0.68, 0.0, 0.12],  # a false alarm where the margin is at or below 0.12
+        [0.1, 0.1, 0.8, 0.0],  # never strategy discussion
+    ]
+    fired = [rules([2], ["disclosure_physical_abuse"]), rules([3]), rules([2]), rules([3])]
+    table = sd_operating_points(y, proba, classes, fired, abstain_below=0.6, margins=(0.1, 0.15, 0.2, 0.3))
+    assert {m: (row["sd_recall"], row["sd_precision"], row["flagged"]) for m, row in table.items()} == {
+        0.1: (1.0, 2 / 3, 3),
+        0.15: (1.0, 1.0, 2),
+        0.2: (1.0, 1.0, 2),
+        0.3: (0.5, 1.0, 1),
+    }
+    assert choose_margin(table) == 0.2  # the largest margin keeping recall >= 0.98 at precision >= 0.5

@@ -66,3 +66,18 @@ def test_train_accept_evaluate_rollback(tmp_path):
     actions = [e["action"] for e in json.loads(events)] if events.strip().startswith("[") else events
     for action in ("model.accept", "model.rollback", "model.setting"):
         assert action in str(actions)
+
+
+def test_train_says_what_margin_local_decisions_point_to(tmp_path):
+    from mashdesk.demo import seed_demo
+    from mashdesk.store import open_store
+
+    db = tmp_path / "demo.db"
+    store = open_store(db)
+    seed_demo(store, n=160)
+    store.close()
+    r = run(db, "train", "--synthetic", "300", "--heldout", "60", "--include-synthetic-decisions")
+    assert r.exit_code == 0, r.output
+    # Judged by the store's pack: the advice says why there is none (too few), not "not worked out".
+    assert "No strategy margin advice from local decisions:" in r.output
+    assert "confirmed strategy discussions among the" in r.output and "at least 30 are needed" in r.output

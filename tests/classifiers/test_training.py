@@ -182,3 +182,49 @@ def test_the_cards_data_description_counts_the_training_phrasings_it_was_made_fr
     fewer = tuple(replace(c, train=c.train[:3]) for c in concerns.CONCERNS)
     monkeypatch.setattr(concerns, "CONCERNS", fewer)
     assert "3 to 3 training phrasings per concern (3 on average, 3 for level 4)" in card.synthetic_description()
+
+
+def _local_rows(n, seed, mix=None):
+    from mashdesk.rules import default_pack, evaluate, facts_from_draft
+    from mashdesk.synthetic import to_draft
+
+    pack = default_pack()
+    contacts = generate_contacts(n, seed, mix=mix) if mix else generate_contacts(n, seed)
+    rows = synthetic_rows(contacts, seed=seed, dropout=0.0)
+    for i, (row, c) in enumerate(zip(rows, contacts, strict=True)):
+        row.origin = "local"
+        row.received_at = (dt.datetime(2026, 1, 1) + dt.timedelta(hours=i)).isoformat()
+        row.rules = evaluate(pack, facts_from_draft(to_draft(c), c.previous_contacts))
+    return rows
+
+
+def test_the_margin_advice_from_local_decisions_needs_their_rules_and_enough_strategy_discussions(tiny_pipeline):
+    from classifiers.training import local_operating_point
+
+    rows = _local_rows(60, 31)
+    n_sd = sum(r.routing == "strategy_discussion" for r in rows)
+    assert 0 < n_sd < 30
+    few = local_operating_point(tiny_pipeline, rows, 0.6)
+    assert few["recommended"] is None and f"{n_sd} confirmed strategy discussions" in few["reason"]
+    rows[0].rules = None
+    assert "not worked out" in local_operating_point(tiny_pipeline, rows, 0.6)["reason"]
+
+
+def test_training_on_local_decisions_advises_a_margin_by_the_rule_and_never_applies_it(tiny_rows):
+    from classifiers.card import render_markdown
+    from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, MARGIN_GRID, choose_margin
+
+    mix = {"strategy_discussion": 0.75, "child_and_family_assessment": 0.15}
+    mix |= {"early_help": 0.05, "information_advice": 0.05}
+    local = _local_rows(300, 32, mix)
+    result = train(local, tiny_rows[:300], factory_kwargs={"char_max_features": 5000, "word_max_features": 5000})
+    point = result.card["local_operating_point"]
+    assert point["n"] == 60 and point["strategy_discussions"] >= 30
+    table = {row["strategy_raise_at"]: row for row in point["rows"]}
+    assert list(table) == list(MARGIN_GRID)
+    recalls = [table[m]["sd_recall"] for m in MARGIN_GRID]
+    assert recalls == sorted(recalls, reverse=True)  # a lower margin only ever adds strategy discussions
+    assert point["recommended"] == choose_margin(table)
+    assert result.card["model"]["strategy_raise_at"] == DEFAULT_STRATEGY_RAISE_AT
+    text = render_markdown({**result.card, "version": "t", "created_at": "now"})
+    assert "Strategy margin on the newest local decisions" in text and f"picks {point['recommended']:.2f}" in text
