@@ -42,9 +42,9 @@ def synthetic_description() -> str:
     level4 = [len(c.train) for c in CONCERNS if c.level == 4]
     phrasings = (
         f"{min(counts)} to {max(counts)} training phrasings per concern ({sum(counts) / len(counts):.0f} on "
-        f"average, {sum(level4) / len(level4):.0f} for level 4) from {1 + len(TRAIN_FAMILIES)} writers, the later "
-        "writers' phrasings checked to add no word 4-gram shared with the 'heldout', 'fresh' or 'blind' "
-        "sets (tests/synthetic/test_generator.py),"
+        f"average, {sum(level4) / len(level4):.0f} for level 4) from {1 + len(TRAIN_FAMILIES)} writers, the "
+        "fourth to sixth checked to add no word 4-gram shared with the 'heldout', 'fresh' or 'blind' sets "
+        "beyond those the earlier writers share (tests/synthetic/test_generator.py),"
     )
     return SYNTHETIC_DESCRIPTION.format(phrasings=phrasings)
 
@@ -266,9 +266,10 @@ def local_margin_summary(point: Mapping[str, Any] | None, current: float | None)
     rec = float(point["recommended"])
     now = "off" if current is None else f"{current:.2f}"
     change = (
-        "the same as the default"
+        "the margin in use"
         if current is not None and abs(rec - current) < 1e-9
-        else f"the default is {now}; a user who may activate models can set it with `mashdesk model margin {rec:.2f}`"
+        else f"the margin in use is {now}; a user who may activate models can set it with "
+        f"`mashdesk model margin {rec:.2f}`"
     )
     return (
         f"On the newest {point['n']} confirmed decisions ({point['strategy_discussions']} strategy "

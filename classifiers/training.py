@@ -17,7 +17,13 @@ from sklearn.pipeline import Pipeline
 
 from classifiers.calibration import SplitCalibratedClassifier
 from classifiers.card import build_card
-from classifiers.combine import LOCAL_MARGIN_MIN_SD, MARGIN_RULE, choose_margin, sd_operating_points
+from classifiers.combine import (
+    LOCAL_MARGIN_MIN_SD,
+    MARGIN_RULE,
+    SD_PRECISION_FLOOR,
+    choose_margin,
+    sd_operating_points,
+)
 from classifiers.evaluation import classification_metrics
 from classifiers.features import Record, prepare_text, record_from_draft, record_from_parts
 from classifiers.model import DEFAULT_ABSTAIN_BELOW
@@ -243,8 +249,12 @@ def local_operating_point(pipeline: Pipeline, rows: Sequence[TrainingRow], absta
     proba = pipeline.predict_proba([r.record for r in rows])
     classes = [str(c) for c in pipeline.classes_]
     table = sd_operating_points([r.routing for r in rows], proba, classes, [r.rules for r in rows], abstain_below)
-    out["recommended"] = choose_margin(table)
     out["rows"] = [{"strategy_raise_at": m, **row} for m, row in table.items()]
+    if all(row["sd_precision"] < SD_PRECISION_FLOOR for row in table.values()):
+        # choose_margin would fall back to the largest margin: advice to cut recall, which the rule never gives.
+        out["reason"] = f"no margin keeps strategy discussion precision at {SD_PRECISION_FLOOR:.2f} on these decisions"
+        return out
+    out["recommended"] = choose_margin(table)
     return out
 
 

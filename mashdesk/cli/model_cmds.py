@@ -29,7 +29,7 @@ def _echo_json(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
-def _summary(card: dict[str, Any], current_margin: float | None = None) -> list[str]:
+def _summary(card: dict[str, Any], current_margin: float | None) -> list[str]:
     from classifiers.card import local_margin_summary
 
     lines = []
@@ -111,27 +111,29 @@ def register(group: click.Group) -> None:
         from classifiers.persistence import new_metadata, save_model
         from classifiers.registry import abstain_below, register_model, strategy_raise_at
         from classifiers.training import bootstrap_data, load_confirmed_decisions, train
+        from mashdesk import settings
+        from mashdesk.rules import default_pack, evaluate, facts_from_draft
+        from mashdesk.rules.pack import InvalidPack, load_pack
 
         store = obj.store()
         progress = _StepProgress()
         rules_fn = None
         if rules_features:
-            from mashdesk.rules import default_pack, evaluate, facts_from_draft
-
             pack = default_pack()
 
             def rules_fn(draft: Any, previous: int) -> Any:
                 return evaluate(pack, facts_from_draft(draft, previous))
 
-        from mashdesk import settings
-        from mashdesk.rules import evaluate, facts_from_draft
-        from mashdesk.rules.pack import load_pack
+        judge_fn = None
+        try:
+            store_pack = load_pack(str(settings.get(store, "rules_pack")))
+        except InvalidPack as exc:
+            click.echo(f"no strategy margin advice: the store's rules pack cannot be loaded ({exc})", err=True)
+        else:
 
-        store_pack = load_pack(str(settings.get(store, "rules_pack")))
-
-        def judge_fn(draft: Any, previous: int) -> Any:
-            # The store's own pack, as its suggestions use: what the local margin advice combines with.
-            return evaluate(store_pack, facts_from_draft(draft, previous))
+            def judge_fn(draft: Any, previous: int) -> Any:
+                # The store's own pack, as its suggestions use: what the local margin advice combines with.
+                return evaluate(store_pack, facts_from_draft(draft, previous))
 
         local = load_confirmed_decisions(
             store, include_synthetic=include_synthetic_decisions, rules_fn=rules_fn, judge_fn=judge_fn

@@ -69,6 +69,7 @@ def test_train_accept_evaluate_rollback(tmp_path):
 
 
 def test_train_says_what_margin_local_decisions_point_to(tmp_path):
+    from mashdesk import settings
     from mashdesk.demo import seed_demo
     from mashdesk.store import open_store
 
@@ -81,3 +82,10 @@ def test_train_says_what_margin_local_decisions_point_to(tmp_path):
     # Judged by the store's pack: the advice says why there is none (too few), not "not worked out".
     assert "No strategy margin advice from local decisions:" in r.output
     assert "confirmed strategy discussions among the" in r.output and "at least 30 are needed" in r.output
+    assert f"{DEFAULT_STRATEGY_RAISE_AT:.2f}" in run(db, "model", "margin").output  # advice never applies itself
+    store = open_store(db)
+    settings.put(store, "rules_pack", str(tmp_path / "moved.yaml"))  # a pack file moved after it was chosen
+    store.close()
+    r = run(db, "train", "--synthetic", "300", "--heldout", "60", "--include-synthetic-decisions")
+    assert r.exit_code == 0 and "the store's rules pack cannot be loaded" in r.output
+    assert "were not worked out" in r.output

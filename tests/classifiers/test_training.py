@@ -212,7 +212,7 @@ def test_the_margin_advice_from_local_decisions_needs_their_rules_and_enough_str
 
 def test_training_on_local_decisions_advises_a_margin_by_the_rule_and_never_applies_it(tiny_rows):
     from classifiers.card import render_markdown
-    from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, MARGIN_GRID, choose_margin
+    from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, MARGIN_GRID
 
     mix = {"strategy_discussion": 0.75, "child_and_family_assessment": 0.15}
     mix |= {"early_help": 0.05, "information_advice": 0.05}
@@ -224,7 +224,36 @@ def test_training_on_local_decisions_advises_a_margin_by_the_rule_and_never_appl
     assert list(table) == list(MARGIN_GRID)
     recalls = [table[m]["sd_recall"] for m in MARGIN_GRID]
     assert recalls == sorted(recalls, reverse=True)  # a lower margin only ever adds strategy discussions
-    assert point["recommended"] == choose_margin(table)
+    # The rule as MARGIN_RULE words it, worked out here rather than by choose_margin.
+    precise = [m for m in MARGIN_GRID if table[m]["sd_precision"] >= 0.5]
+    both = [m for m in precise if table[m]["sd_recall"] >= 0.98]
+    assert precise and point["recommended"] == (max(both) if both else min(precise))
     assert result.card["model"]["strategy_raise_at"] == DEFAULT_STRATEGY_RAISE_AT
     text = render_markdown({**result.card, "version": "t", "created_at": "now"})
     assert "Strategy margin on the newest local decisions" in text and f"picks {point['recommended']:.2f}" in text
+
+
+def test_no_margin_advice_when_no_margin_keeps_strategy_discussions_precise(tiny_pipeline):
+    # Falling back to the largest margin would advise cutting recall; the advice says why it has none.
+    from classifiers.training import local_operating_point
+
+    mix = {"strategy_discussion": 0.9, "child_and_family_assessment": 0.1}
+    rows = _local_rows(120, 33, mix)
+    sd = [r for r in rows if r.routing == "strategy_discussion"]
+    for r in sd[30:]:
+        r.routing = "child_and_family_assessment"  # the rules and the model still say strategy discussion
+    point = local_operating_point(tiny_pipeline, rows, 0.6)
+    assert point["strategy_discussions"] == 30 and point["recommended"] is None
+    assert all(row["sd_precision"] < 0.5 for row in point["rows"])
+    assert "no margin keeps strategy discussion precision at 0.50" in point["reason"]
+
+
+def test_the_margin_advice_names_the_margin_in_use_and_how_to_change_it():
+    from classifiers.card import local_margin_summary
+
+    point = {"recommended": 0.35, "n": 60, "strategy_discussions": 50}
+    text = local_margin_summary(point, 0.15)
+    assert "picks 0.35" in text and "in use is 0.15" in text and "mashdesk model margin 0.35" in text
+    assert "in use is off" in local_margin_summary(point, None)
+    assert local_margin_summary(point, 0.35).endswith("picks 0.35: the margin in use.")
+    assert local_margin_summary(None, 0.15) is None

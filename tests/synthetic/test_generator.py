@@ -251,6 +251,10 @@ def test_newest_dev_writers_replace_only_the_level_4_phrasings_and_cover_every_o
     level4 = {c.key for c in CONCERNS if c.level == 4}
     assert set(NEWEST) == level4 and all(len(NEWEST[k]) >= 16 for k in level4)
     assert set(NEG_NEWEST) == {c.key for c in CONCERNS if c.level == 4 and c.trigger}
+    from mashdesk.synthetic.concerns_dev import DEV, NEG_DEV
+
+    tuned = {p for pool in (*DEV.values(), *NEG_DEV.values()) for p in pool}
+    assert not tuned & {p for pool in (*NEWEST.values(), *NEG_NEWEST.values()) for p in pool}  # not tuned on
     newest = {c.key: c for c in dev_concerns(newest_only=True)}
     by_key = {c.key: c for c in CONCERNS}
     for key, concern in newest.items():
