@@ -45,7 +45,7 @@ MARGIN_RULE = (
 
 # The margins a table is measured at, on validation and on local decisions alike.
 MARGIN_GRID: tuple[float, ...] = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
-# Local advice needs this many strategy discussions: with fewer, one miss moves recall past the 0.98 floor.
+# The least sample for local advice: below it each miss moves recall by over 3 points, too coarse to pick by.
 LOCAL_MARGIN_MIN_SD = 30
 
 
