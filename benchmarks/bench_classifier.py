@@ -33,7 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from classifiers.card import render_markdown  # noqa: E402
-from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, combine  # noqa: E402
+from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, classifier_view, combine  # noqa: E402
 from classifiers.evaluation import format_metrics  # noqa: E402
 from classifiers.model import DEFAULT_ABSTAIN_BELOW, RoutingModel  # noqa: E402
 from classifiers.persistence import dumps_model, loads_model, new_metadata  # noqa: E402
@@ -118,13 +118,7 @@ def _evaluate_set(
     for raise_at in [None, *margins]:
         combined = []
         for p, rules in zip(proba, rules_results, strict=True):
-            k = int(p.argmax())
-            clf = {
-                "routing": classes[k] if p[k] >= DEFAULT_ABSTAIN_BELOW else None,
-                "top_routing": classes[k],
-                "confidence": float(p[k]),
-                "probabilities": dict(zip(classes, map(float, p), strict=True)),
-            }
+            clf = classifier_view(p, classes, DEFAULT_ABSTAIN_BELOW)
             combined.append(combine(rules, clf, strategy_raise_at=raise_at).routing)
         hits = [i for i in sd_rows if combined[i] == "strategy_discussion"]
         flagged = [i for i, r in enumerate(combined) if r == "strategy_discussion"]

@@ -39,7 +39,14 @@ from sklearn.metrics import f1_score
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from classifiers import pipelines  # noqa: E402
-from classifiers.combine import DEFAULT_STRATEGY_RAISE_AT, MARGIN_GRID, MARGIN_RULE, choose_margin, combine  # noqa: E402
+from classifiers.combine import (  # noqa: E402
+    DEFAULT_STRATEGY_RAISE_AT,
+    MARGIN_GRID,
+    MARGIN_RULE,
+    choose_margin,
+    classifier_view,
+    combine,
+)
 from classifiers.evaluation import format_metrics  # noqa: E402
 from classifiers.features import _NEGATION_CUES, record_from_parts, record_from_text  # noqa: E402
 from classifiers.model import DEFAULT_ABSTAIN_BELOW  # noqa: E402
@@ -82,14 +89,7 @@ def combined_routings(d: Direction, margin: float | None, abstain_below: float) 
     """The combined routing of every validation contact, as classifiers.combine makes it."""
     out = []
     for p, rules in zip(d.proba, d.rules, strict=True):
-        k = int(p.argmax())
-        clf = {
-            "routing": d.classes[k] if p[k] >= abstain_below else None,
-            "top_routing": d.classes[k],
-            "confidence": float(p[k]),
-            "probabilities": dict(zip(d.classes, map(float, p), strict=True)),
-        }
-        out.append(combine(rules, clf, strategy_raise_at=margin).routing)
+        out.append(combine(rules, classifier_view(p, d.classes, abstain_below), strategy_raise_at=margin).routing)
     return out
 
 

@@ -49,6 +49,17 @@ MARGIN_GRID: tuple[float, ...] = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.
 LOCAL_MARGIN_MIN_SD = 30
 
 
+def classifier_view(probabilities: Sequence[float], classes: Sequence[str], abstain_below: float) -> dict[str, Any]:
+    """The classifier argument `combine` takes, from one row of predict_proba."""
+    k = max(range(len(classes)), key=lambda j: probabilities[j])
+    return {
+        "routing": classes[k] if probabilities[k] >= abstain_below else None,
+        "top_routing": classes[k],
+        "confidence": float(probabilities[k]),
+        "probabilities": {c: float(v) for c, v in zip(classes, probabilities, strict=True)},
+    }
+
+
 def sd_operating_points(
     y: Sequence[str],
     proba: Sequence[Sequence[float]],
@@ -61,16 +72,10 @@ def sd_operating_points(
     contacts whose true routing, classifier probabilities and rules result are known."""
     table: dict[float, dict[str, float]] = {}
     sd = [i for i, routing in enumerate(y) if routing == "strategy_discussion"]
+    views = [classifier_view(p, classes, abstain_below) for p in proba]
     for margin in margins:
         flagged = hits = 0
-        for i, (p, r) in enumerate(zip(proba, rules, strict=True)):
-            k = max(range(len(classes)), key=lambda j: p[j])
-            clf = {
-                "routing": classes[k] if p[k] >= abstain_below else None,
-                "top_routing": classes[k],
-                "confidence": float(p[k]),
-                "probabilities": {c: float(v) for c, v in zip(classes, p, strict=True)},
-            }
+        for i, (clf, r) in enumerate(zip(views, rules, strict=True)):
             if combine(r, clf, strategy_raise_at=margin).routing == "strategy_discussion":
                 flagged += 1
                 hits += y[i] == "strategy_discussion"
